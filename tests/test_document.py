@@ -45,7 +45,7 @@ def test_offsets_survive_leading_whitespace_and_crlf():
 
 
 def test_publisher_box_kept_apart(shared_example_body):
-    full, body = shared_example_body
+    full, _ = shared_example_body
     art = newsbrief.analyze(full, published="2025-04-27")
     assert len(art.publisher_key_points) == 3
     for p in art.publisher_key_points:

@@ -62,7 +62,9 @@ def _bullets(text: str, lines: list[tuple[int, int]], marked_only: bool = False)
             if marked is False:
                 break
             marked = True
-            points.append(PublisherPoint(text=m.group("text"), start=start + m.start("text"), end=start + m.end("text")))
+            points.append(
+                PublisherPoint(text=m.group("text"), start=start + m.start("text"), end=start + m.end("text"))
+            )
             continue
         if marked or marked_only:
             break

@@ -110,7 +110,7 @@ def _analyze_jsonl(args: argparse.Namespace, settings: Settings) -> int:
 
         def flush() -> None:
             nonlocal ok, failed
-            for (rid, _), (article, exc) in zip(pending, pipeline.pipe_safe(a for _, a in pending)):
+            for (rid, _), (article, exc) in zip(pending, pipeline.pipe_safe(a for _, a in pending), strict=True):
                 if exc is None:
                     row = article.to_dict()
                     row["id"] = rid

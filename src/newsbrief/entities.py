@@ -294,7 +294,7 @@ def _affiliation_left(doc: Doc, i: int) -> str | None:
     ent_text = doc[j].text
     if doc[j].ent_type_:
         k = j
-        while k > 0 and doc[k - 1].ent_type_ == doc[j].ent_type_ and doc[k - 1].ent_iob_ != "O" and doc[k].ent_iob_ != "B":
+        while k > 0 and doc[k].ent_iob_ == "I":
             k -= 1
         ent_text = doc[k : j + 1].text
     country = countries.lookup(ent_text)
@@ -334,7 +334,7 @@ def _title_after(doc: Doc, i: int) -> tuple[str | None, str | None]:
     words = phrase[start:]
     if not len(words) or any(t.pos_ == "VERB" for t in words):
         return None, None
-    role = " ".join(w.text if w.i == words[0].i else w.text for w in words)
+    role = words.text
     return role[0].upper() + role[1:], affiliation
 
 

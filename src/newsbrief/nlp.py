@@ -35,7 +35,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 @functools.lru_cache(maxsize=4)
 def load_model(name: str | None = None) -> Language:
     """Load a spaCy pipeline by package name or path; the setting NEWSBRIEF_MODEL chooses one."""
-    candidates = [name] if name else ([os.environ[MODEL_ENV]] if os.environ.get(MODEL_ENV) else list(DEFAULT_MODELS))
+    chosen = name or os.environ.get(MODEL_ENV)
+    candidates = [chosen] if chosen else list(DEFAULT_MODELS)
     errors = []
     for candidate in candidates:
         try:

@@ -45,7 +45,7 @@ def entities_section(article: Article, markdown: bool) -> list[str]:
     for ent in sorted(article.entities, key=lambda e: (-len(e.mentions), e.name))[:25]:
         extra = ", ".join(x for x in (ent.role, ent.affiliation) if x)
         label = f"{ent.name} ({ent.label.lower()}{'; ' + extra if extra else ''}) ×{len(ent.mentions)}"
-        out.append(("- " if markdown else "- ") + label)
+        out.append("- " + label)
     return out
 
 

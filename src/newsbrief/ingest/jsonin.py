@@ -44,31 +44,34 @@ def read_jsonl(source: str | Path | IO[str]) -> Iterator[tuple[str, Article | No
 
     A row without an ``id`` is given its line number (1-based) as id.
     """
-    handle = open(source, encoding="utf-8", errors="strict") if isinstance(source, (str, Path)) else source
-    try:
-        lineno = 0
-        while True:
-            try:
-                line = handle.readline()
-            except UnicodeDecodeError as exc:
-                lineno += 1
-                yield str(lineno), None, InputError(f"line {lineno}: not valid UTF-8 ({exc.reason})")
-                break
-            if not line:
-                break
+    if isinstance(source, (str, Path)):
+        with open(source, encoding="utf-8", errors="strict") as handle:
+            yield from _rows(handle)
+    else:
+        yield from _rows(source)
+
+
+def _rows(handle: IO[str]) -> Iterator[tuple[str, Article | None, Exception | None]]:
+    lineno = 0
+    while True:
+        try:
+            line = handle.readline()
+        except UnicodeDecodeError as exc:
             lineno += 1
-            if not line.strip():
-                continue
-            try:
-                obj = json.loads(line)
-            except json.JSONDecodeError as exc:
-                yield str(lineno), None, InputError(f"line {lineno}: not valid JSON ({exc.msg})")
-                continue
-            rid = str(obj.get("id", lineno)) if isinstance(obj, dict) else str(lineno)
-            try:
-                yield rid, from_json(obj, default_id=rid), None
-            except InputError as exc:
-                yield rid, None, exc
-    finally:
-        if handle is not source:
-            handle.close()
+            yield str(lineno), None, InputError(f"line {lineno}: not valid UTF-8 ({exc.reason})")
+            break
+        if not line:
+            break
+        lineno += 1
+        if not line.strip():
+            continue
+        try:
+            obj = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield str(lineno), None, InputError(f"line {lineno}: not valid JSON ({exc.msg})")
+            continue
+        rid = str(obj.get("id", lineno)) if isinstance(obj, dict) else str(lineno)
+        try:
+            yield rid, from_json(obj, default_id=rid), None
+        except InputError as exc:
+            yield rid, None, exc

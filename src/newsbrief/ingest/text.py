@@ -40,7 +40,8 @@ def parse_published(value: object, name: str = "published") -> dt.date | None:
     if isinstance(value, str):
         text = value.strip()
         try:
-            return dt.date.fromisoformat(text[:10]) if len(text) >= 10 and text[4] == "-" else dt.date.fromisoformat(text)
+            # "2025-04-27T10:00:00Z" and "2025-04-27" alike: the day is the first ten characters
+            return dt.date.fromisoformat(text[:10] if len(text) >= 10 and text[4] == "-" else text)
         except ValueError:
             pass
         import dateparser  # slow import: only for dates that are not ISO
