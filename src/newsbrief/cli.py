@@ -213,7 +213,9 @@ def build_parser() -> argparse.ArgumentParser:
             if exc.name and module_name.startswith(exc.name):
                 continue  # that feature is not part of this build
             raise
-        module.register(sub)
+        register = getattr(module, "register", None)
+        if register is not None:
+            register(sub)
     return parser
 
 

