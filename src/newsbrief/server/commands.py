@@ -1,0 +1,87 @@
+"""``newsbrief serve``: run the HTTP API and the web page with uvicorn."""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import os
+import socket
+import sys
+
+from ..errors import NewsbriefError
+
+TOKEN_ENV = "NEWSBRIEF_TOKEN"
+
+
+def register(subparsers: argparse._SubParsersAction) -> None:
+    p = subparsers.add_parser(
+        "serve",
+        help="serve the HTTP API and the web page",
+        description="Serve the HTTP API (POST /analyze, the corpus endpoints) and the web page at /.",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1: this machine only)")
+    p.add_argument("--port", type=int, default=8000, help="port (default 8000; 0 picks a free one)")
+    p.add_argument("--db", metavar="PATH", help="corpus database for the GET endpoints (default: the user's corpus)")
+    p.add_argument("--token", help=f"API token required by the write endpoints (or set {TOKEN_ENV})")
+    p.add_argument("--allow-url-fetch", action="store_true",
+                   help="let POST /analyze fetch a link (public addresses only, with a timeout and a size cap)")
+    p.add_argument("--max-body", type=int, default=None, metavar="BYTES", help="largest request body accepted")
+    p.add_argument("--openapi", action="store_true", help="print the OpenAPI spec (JSON) and exit")
+    p.set_defaults(func=cmd_serve)
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from .app import DEFAULT_MAX_BODY, create_app
+
+    token = args.token or os.environ.get(TOKEN_ENV) or None
+    max_body = args.max_body if args.max_body is not None else DEFAULT_MAX_BODY
+    if max_body < 1:
+        raise NewsbriefError("--max-body must be at least 1")
+    if args.openapi:
+        app = create_app(default_corpus=False, warm_up=False)
+        sys.stdout.write(json.dumps(app.openapi(), indent=2, ensure_ascii=False) + "\n")
+        return 0
+    if not 0 <= args.port <= 65535:
+        raise NewsbriefError(f"--port {args.port}: not a port number")
+    app = create_app(db=args.db, token=token, allow_url_fetch=args.allow_url_fetch, max_body=max_body)
+    sock = _bind(args.host, args.port)
+    host, port = sock.getsockname()[:2]
+    shown = f"[{host}]" if ":" in host else host
+    print(f"newsbrief: serving on http://{shown}:{port}/ (Ctrl-C stops)", file=sys.stderr)
+    if not _is_loopback(args.host) and not token:
+        print(f"newsbrief: warning: listening beyond this machine without --token ({TOKEN_ENV})", file=sys.stderr)
+
+    import uvicorn
+
+    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
+    uvicorn.Server(config).run(sockets=[sock])
+    return 0
+
+
+def _bind(host: str, port: int) -> socket.socket:
+    """Bind before starting uvicorn, so a taken port or a bad address is a one-line error."""
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM, flags=socket.AI_PASSIVE)
+    except socket.gaierror:
+        raise NewsbriefError(f"--host {host}: not an address of this machine") from None
+    family, _, _, _, address = infos[0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    try:
+        sock.bind(address)
+    except OSError as exc:
+        sock.close()
+        raise NewsbriefError(f"cannot listen on {host}:{port} ({exc.strerror})") from None
+    sock.listen(2048)
+    sock.set_inheritable(True)
+    return sock
+
+
+def _is_loopback(host: str) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host).is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,313 @@
+"""The GET endpoints over the corpus store (``newsbrief.corpus.Store``) and the schemas of what they return.
+
+The store's query API already returns JSON-ready dicts; this module adds the HTTP side: bounded parameters
+(4xx, never a database error, for anything out of range), 404 for unknown ids, 503 when there is no store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from fastapi import FastAPI, Query
+from fastapi import Path as PathParam
+from pydantic import BaseModel
+
+from ..document import Entity, Event, KeyPoint, PublisherPoint, Quote, Sentence, TimeExpression
+
+MAX_ID = 2**63 - 1  # SQLite's largest integer: a bigger id cannot exist and must not reach the driver
+MAX_LIMIT = 500
+DATE_PATTERN = r"^\d{4}(-\d{2}(-\d{2})?)?$"
+
+
+class ArticleSummary(BaseModel):
+    id: int
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    ingested_at: str
+    story_id: int | None
+    external_id: str | None
+    copies: int
+    quotes: int
+    events: int
+
+
+class StoredMeta(BaseModel):
+    title: str | None
+    text: str
+    published: str | None
+    url: str | None
+    source: str | None
+    language: str
+    published_basis: str | None = None
+
+
+class Copy(BaseModel):
+    url: str | None
+    source: str | None
+    title: str | None
+    published: str | None
+    seen_at: str
+    similarity: float
+
+
+class StoredArticle(BaseModel):
+    """One stored article: the JSON contract plus where it is in the store (story, copies)."""
+
+    id: int
+    external_id: str | None
+    story_id: int | None
+    ingested_at: str
+    article: StoredMeta
+    publisher_key_points: list[PublisherPoint]
+    sentences: list[Sentence]
+    entities: list[Entity]
+    key_points: list[KeyPoint]
+    quotes: list[Quote]
+    times: list[TimeExpression]
+    events: list[Event]
+    copies: list[Copy]
+
+
+class StorySummary(BaseModel):
+    id: int
+    title: str | None
+    created_at: str
+    updated_at: str
+    articles: int
+    first_published: str | None
+    last_published: str | None
+    sources: int
+
+
+class StoryArticle(BaseModel):
+    id: int
+    title: str | None
+    published: str | None
+    url: str | None
+    source: str | None
+    sources: list[str]
+    ingested_at: str | None
+
+
+class StoryKeyPoint(BaseModel):
+    text: str
+    article: int
+
+
+class TimelineEntry(BaseModel):
+    date: str | None
+    actor: str | None
+    actor_country: str | None
+    action: str | None
+    category: str | None
+    target: str | None
+    target_country: str | None
+    negated: bool
+    text: str
+    articles: list[int]
+    sources: list[str]
+
+
+class StoryView(BaseModel):
+    id: int
+    title: str | None
+    created_at: str | None
+    updated_at: str | None
+    first_published: str | None
+    last_published: str | None
+    sources: list[str]
+    articles: list[StoryArticle]
+    key_points: list[StoryKeyPoint]
+    timeline: list[TimelineEntry]
+    quotes: list[dict[str, Any]]
+    what_is_new: dict[str, Any] | None = None
+
+
+class SearchHit(BaseModel):
+    id: int
+    title: str | None
+    url: str | None
+    source: str | None
+    published: str | None
+    story_id: int | None
+    snippet: str | None
+    score: float
+
+
+class QuoteRow(BaseModel):
+    article_id: int
+    idx: int
+    speaker: str | None
+    role: str | None
+    affiliation: str | None
+    cue: str | None
+    content: str
+    kind: str | None
+    start: int | None
+    end: int | None
+    article_title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    story_id: int | None
+
+
+class EventRow(BaseModel):
+    article_id: int
+    idx: int
+    actor: str | None
+    actor_country: str | None
+    actor_sector: str | None
+    action: str | None
+    lemma: str | None
+    category: str | None
+    target: str | None
+    target_country: str | None
+    target_sector: str | None
+    date: str | None
+    date_basis: str | None
+    location: str | None
+    negated: bool
+    start: int | None
+    end: int | None
+    article_title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    story_id: int | None
+
+
+class DayCount(BaseModel):
+    day: str | None
+    mentions: int
+
+
+class EntityRow(BaseModel):
+    name: str
+    label: str | None
+    country: str | None
+    mentions: int
+    articles: int
+    by_day: list[DayCount]
+
+
+def open_store(db: str | Path | None) -> Any:
+    """The store at ``db``; without one, the default corpus when it exists (serving never creates one)."""
+    try:
+        from ..corpus import Store, default_path
+    except ModuleNotFoundError as exc:
+        if db is not None:
+            from ..errors import StoreError
+
+            raise StoreError(f"this build has no corpus support ({exc.name} is missing)") from None
+        return None
+    if db is None:
+        path = default_path()
+        return Store(path) if path.is_file() else None
+    return Store(db)
+
+
+class NoStore(Exception):
+    pass
+
+
+class NotFound(Exception):
+    def __init__(self, what: str) -> None:
+        super().__init__(what)
+        self.what = what
+
+
+def register_routes(app: FastAPI, store: Any, error_responses: dict[int | str, dict[str, Any]]) -> None:
+    """Add the corpus endpoints to ``app``; with no store they answer 503."""
+    responses = {code: error_responses[code] for code in (422, 503)}
+    found_responses = {**responses, 404: {"model": error_responses[422]["model"], "description": "no such id"}}
+
+    def the_store() -> Any:
+        if store is None:
+            raise NoStore
+        return store
+
+    limit_q = Query(50, ge=1, le=MAX_LIMIT, description="at most this many rows")
+    offset_q = Query(0, ge=0, le=MAX_ID, description="skip this many rows")
+
+    @app.get("/articles", response_model=list[ArticleSummary], responses=responses, tags=["corpus"])
+    def articles(
+        limit: int = limit_q,
+        offset: int = offset_q,
+        story: int | None = Query(None, ge=1, le=MAX_ID, description="only articles of this story"),
+        since: str | None = Query(None, pattern=DATE_PATTERN, description="published on or after (YYYY-MM-DD)"),
+    ) -> list[dict[str, Any]]:
+        """Stored articles, newest first."""
+        return the_store().articles(limit=limit, offset=offset, story=story, since=since)
+
+    @app.get("/articles/{article_id}", response_model=StoredArticle, responses=found_responses, tags=["corpus"])
+    def article(article_id: int = PathParam(ge=1, le=MAX_ID)) -> dict[str, Any]:
+        """One stored article with every layer, its copies and its story."""
+        found = the_store().article(article_id)
+        if found is None:
+            raise NotFound(f"no article {article_id}")
+        return found
+
+    @app.get("/stories", response_model=list[StorySummary], responses=responses, tags=["corpus"])
+    def stories(limit: int = limit_q, offset: int = offset_q) -> list[dict[str, Any]]:
+        """Stories, most recently updated first."""
+        return the_store().stories(limit=limit, offset=offset)
+
+    @app.get("/stories/{story_id}", response_model=StoryView, responses=found_responses, tags=["corpus"])
+    def story(
+        story_id: int = PathParam(ge=1, le=MAX_ID),
+        since: str | None = Query(None, pattern=DATE_PATTERN, description="also say what is new since this date"),
+    ) -> dict[str, Any]:
+        """One story: its articles, timeline across outlets, key points and quotes."""
+        found = the_store().story(story_id, since=since)
+        if found is None:
+            raise NotFound(f"no story {story_id}")
+        return found
+
+    @app.get("/search", response_model=list[SearchHit], responses=responses, tags=["corpus"])
+    def search(
+        q: str = Query(..., min_length=1, max_length=500, description="words, \"a phrase\", OR, NOT, prefix*"),
+        limit: int = Query(20, ge=1, le=MAX_LIMIT),
+        offset: int = offset_q,
+    ) -> list[dict[str, Any]]:
+        """Full-text search over stored articles, best match first."""
+        return the_store().search(q, limit=limit, offset=offset)
+
+    @app.get("/quotes", response_model=list[QuoteRow], responses=responses, tags=["corpus"])
+    def quotes(
+        speaker: str | None = Query(None, max_length=200, description="part of the speaker's name"),
+        article: int | None = Query(None, ge=1, le=MAX_ID),
+        story: int | None = Query(None, ge=1, le=MAX_ID),
+        since: str | None = Query(None, pattern=DATE_PATTERN),
+        limit: int = Query(100, ge=1, le=MAX_LIMIT),
+        offset: int = offset_q,
+    ) -> list[dict[str, Any]]:
+        """Stored quotes, newest article first."""
+        return the_store().quotes(speaker, article=article, story=story, since=since, limit=limit, offset=offset)
+
+    @app.get("/events", response_model=list[EventRow], responses=responses, tags=["corpus"])
+    def events(
+        actor: str | None = Query(None, max_length=200, description="ISO3 country (PAK) or part of a name"),
+        country: str | None = Query(None, max_length=3, description="actor's or target's ISO3 country"),
+        category: str | None = Query(None, max_length=50),
+        since: str | None = Query(None, pattern=DATE_PATTERN),
+        until: str | None = Query(None, pattern=DATE_PATTERN),
+        story: int | None = Query(None, ge=1, le=MAX_ID),
+        limit: int = Query(200, ge=1, le=MAX_LIMIT),
+        offset: int = offset_q,
+    ) -> list[dict[str, Any]]:
+        """Stored events in date order."""
+        return the_store().events(actor, country, category, since, until, story=story, limit=limit, offset=offset)
+
+    @app.get("/entities", response_model=list[EntityRow], responses=responses, tags=["corpus"])
+    def entities(
+        name: str | None = Query(None, max_length=200),
+        label: str | None = Query(None, max_length=20),
+        limit: int = limit_q,
+        offset: int = offset_q,
+    ) -> list[dict[str, Any]]:
+        """Entities by mentions, with their mentions per day."""
+        return the_store().entities(name=name, label=label, limit=limit, offset=offset)
