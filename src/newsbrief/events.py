@@ -1,18 +1,589 @@
-"""Placeholder until the events stage lands: sets an empty layer so the pipeline runs."""
+"""Events: who did what to whom, when and where, one per clause, in the PLOVER/CAMEO scheme.
+
+Each clause whose verb (or verb + particle/object, "opened fire") is in the event lexicon
+(``data/event_lexicon.json``) becomes an Event: actor and target from the dependency parse,
+resolved to entities, ISO3 country and sector; negation, modality, location, counts and a date
+taken from the times layer (the clause's own expression, else one inherited from the governing
+clause, sentence or paragraph, else the publication date).  Hand-written: the event coders that
+exist (PETRARCH, its successors) need CoreNLP or large models that are not available offline;
+this needs only spaCy's parse and a lexicon kept as data.
+"""
 
 from __future__ import annotations
 
-from typing import Any
+import functools
+import json
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import TYPE_CHECKING, Any
 
-from .document import Article
+from . import countries, times
+from .document import Action, Article, Entity, Event, Participant, TimeExpression
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+COOPERATIVE = {"agree", "consult", "support", "cooperate", "aid", "concede", "retreat", "investigate"}
+CONFLICTUAL = {"sanction", "coerce", "assault", "fight", "mobilize", "protest", "reject", "accuse"}
+# Modal auxiliaries -> modality of the clause.
+MODALS = {
+    "will": "future", "shall": "future", "'ll": "future", "wo": "future",
+    "would": "hypothetical", "could": "hypothetical", "might": "hypothetical", "may": "hypothetical",
+    "must": "obligation", "should": "obligation", "ought": "obligation",
+}
+# Dependents that start a clause of their own: their tokens are not the governing clause's.
+CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"}
+TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "towards", "from", "over"}
+LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
+PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "its", "their", "who", "which", "that"}
+NUMBER_WORDS = {
+    "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
+    "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13, "fourteen": 14, "fifteen": 15, "sixteen": 16,
+    "seventeen": 17, "eighteen": 18, "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50,
+    "dozen": 12, "hundred": 100, "a": 1, "an": 1,
+}
+_MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
+_EXPLICIT = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}|" + _MONTH + r"\s*\d|\d\s*" + _MONTH, re.IGNORECASE)
+_DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}))?")
 
 
-class _Stage:
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, str]
+    phrases: dict[str, str]
+    adjectives: dict[str, str]
+    reporting: frozenset[str]
+    control: frozenset[str]
+    counts: dict[str, str]
+    sectors: dict[str, str]
+    international: frozenset[str]
+    civilian_targets: frozenset[str]
+    irregular_actors: frozenset[str]
+
+
+@functools.lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    raw: dict[str, Any] = json.loads(
+        resources.files("newsbrief").joinpath("data/event_lexicon.json").read_text(encoding="utf-8")
+    )
+    return Lexicon(
+        verbs=raw["verbs"],
+        phrases=raw["phrases"],
+        adjectives=raw["adjectives"],
+        reporting=frozenset(raw["reporting"]),
+        control=frozenset(raw["control"]),
+        counts=raw["counts"],
+        sectors=raw["sectors"],
+        international=frozenset(raw["international"]),
+        civilian_targets=frozenset(raw["civilian_targets"]),
+        irregular_actors=frozenset(raw["irregular_actors"]),
+    )
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where a wire dateline ("KABUL, Afghanistan (Nov. 20, 2011) –") sits, as the times module reads it."""
+    read = getattr(times, "read_dateline", None)
+    dateline = read(text) if read is not None else None
+    return (dateline.start, dateline.end) if dateline is not None else None
+
+
+def extract_events(article: Article) -> list[Event]:
+    """The events layer of a parsed article (``article.doc`` set)."""
+    doc = article.doc
+    if doc is None:
+        return []
+    ctx = _Context(article, lexicon())
+    events: list[tuple[Token, Event]] = []
+    for sent in doc.sents:
+        for token in sent:
+            event = ctx.event_for(token)
+            if event is not None:
+                events.append((token, event))
+    ctx.add_tolls({tok.i: event for tok, event in events})
+    ctx.resolve_pronouns(events)
+    return [e for _, e in sorted(events, key=lambda te: (te[1].action.start, te[1].start))]
+
+
+class _Context:
+    def __init__(self, article: Article, lex: Lexicon) -> None:
+        self.article = article
+        self.lex = lex
+        self.doc: Doc = article.doc
+        self.text = article.text
+        self.mentions: list[tuple[int, int, Entity]] = sorted(
+            ((m.start, m.end, e) for e in article.entities for m in e.mentions), key=lambda x: x[0]
+        )
+        dl = dateline_span(article.text)
+        self.dateline_end = dl[1] if dl else 0
+        self.times = [t for t in article.times if _date_value(t.value) and t.start >= self.dateline_end
+                      and not (dl and dl[0] <= t.start < dl[1])]
+        self.published = article.published.isoformat() if article.published else None
+        self.tolls: list[Token] = []  # "..., killing 26": participles whose numbers belong to an event
+
+    # -- which tokens carry an event -------------------------------------------------------
+    def event_for(self, token: Token) -> Event | None:
+        lex = self.lex
+        if token.pos_ == "ADJ" and token.dep_ == "acomp" and token.lower_ in lex.adjectives:
+            head = token.head
+            category = lex.adjectives[token.lower_]
+            return self._build(head, token, category, [token])
+        if token.pos_ != "VERB" or _in_name(token):
+            return None
+        if token.dep_ == "amod" and not _listed_verb(token):  # "shared objectives" is no event
+            return None
+        lemma = token.lemma_.lower()
+        if lemma in lex.reporting and not self._phrase(token)[0]:
+            return None
+        if self._folded(token):
+            return None
+        category, extra = self._phrase(token)
+        if category is None:
+            category = lex.verbs.get(lemma)
+            extra = []
+        if category is None:
+            return None
+        return self._build(token, token, category, extra)
+
+    def _phrase(self, verb: Token) -> tuple[str | None, list[Token]]:
+        """"opened fire", "called for", "held talks", "turned himself in": verb + particle/object."""
+        lemma = verb.lemma_.lower()
+        phrases = self.lex.phrases
+        for child in verb.children:
+            if child.dep_ == "prt":
+                key = f"{lemma} {child.lower_}"
+                if key in phrases:
+                    return phrases[key], [child]
+        for deps in ({"dobj", "attr"}, {"prep"}):
+            for child in verb.rights:  # "On Wednesday, the union called a strike" is no "call on"
+                if child.dep_ in deps:
+                    for key in (f"{lemma} {child.lemma_.lower()}", f"{lemma} {child.lower_}"):
+                        if key in phrases:
+                            return phrases[key], [child]
+        return None, []
+
+    def _folded(self, verb: Token) -> bool:
+        """A verb whose meaning belongs to another event: "threatened to shell", "..., killing 26"."""
+        head = verb.head
+        if verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in self.lex.control and head is not verb:
+            return True
+        if verb.dep_ == "ccomp" and head.lemma_.lower() in {"warn", "threaten"}:
+            return True
+        if verb.dep_ == "conj" and head is not verb and self._folded(head):
+            return True
+        if verb.lemma_.lower() in self.lex.counts and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
+            self.tolls.append(verb)
+            return True
+        return False
+
+    def add_tolls(self, by_token: dict[int, Event]) -> None:
+        """Give ", killing at least 26 people and injuring 17" to the event it is the toll of."""
+        for verb in self.tolls:
+            counts: dict[str, int] = {}
+            self._add_count(verb, False, counts)
+            node = verb
+            for _ in range(8):
+                if node.head is node:
+                    break
+                node = node.head
+                if node.i in by_token:
+                    target = by_token[node.i].counts
+                    for key, n in counts.items():
+                        target[key] = target.get(key, 0) + n
+                    break
+
+    # -- one event ----------------------------------------------------------------------------
+    def _build(self, verb: Token, action_tok: Token, category: str, extra: list[Token]) -> Event:
+        text = self.text
+        actor_tok, target_tok, passive = self._arguments(verb, extra)
+        actor = self._participant(actor_tok) if actor_tok is not None else None
+        target = self._participant(target_tok) if target_tok is not None else None
+        negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in action_tok.children)
+        modality = self._modality(verb)
+        category = self._adjust(category, verb, modality, actor, target)
+        action_tokens = [action_tok, *[t for t in extra if 0 < t.i - action_tok.i <= 3]]
+        a_start = min(t.idx for t in action_tokens)
+        a_end = max(t.idx + len(t.text) for t in action_tokens)
+        own = self._own_tokens(verb)
+        start = min(t.idx for t in own)
+        end = max(t.idx + len(t.text) for t in own)
+        date, basis = self._date(verb, own)
+        counts = self._counts(verb, passive)
+        return Event(
+            actor=actor,
+            action=Action(text=text[a_start:a_end], lemma=" ".join(
+                [action_tok.lemma_.lower(), *[t.lemma_.lower() for t in extra if t is not action_tok]]),
+                category=category, start=a_start, end=a_end),
+            target=target,
+            date=date,
+            date_basis=basis,
+            start=start,
+            end=end,
+            negated=negated,
+            modality=modality,
+            location=self._location(own),
+            counts=counts,
+            quote=self._quote_index(a_start),
+        )
+
+    def _arguments(self, verb: Token, extra: list[Token]) -> tuple[Token | None, Token | None, bool]:
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        subjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
+        agent = next((gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"),
+                     None)
+        passive = subjpass is not None
+        actor = subj or agent
+        if actor is None and not passive:
+            actor = self._inherited_subject(verb)
+        target = subjpass if passive else None
+        if target is None:
+            target = self._object(verb, extra)
+        if target is None:
+            for child in verb.children:
+                if child.dep_ in {"xcomp", "ccomp"}:
+                    inner_subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                    target = inner_subj if inner_subj is not None and inner_subj.lower_ not in PRONOUNS else None
+                    target = target or self._object(child, [])
+                    if target is not None:
+                        break
+        if verb.dep_ == "amod" and target is None:  # "..., cancelled visas": the parser made it a modifier
+            target = verb.head
+        return actor, target, passive
+
+    def _object(self, verb: Token, extra: list[Token]) -> Token | None:
+        for child in verb.children:
+            if child.dep_ in {"dobj", "dative"} and child not in extra:
+                return child
+        for child in verb.children:
+            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
+                    return pobj
+        for child in extra:
+            for gc in child.children:
+                if gc.dep_ == "prep" and (gc.lower_ in TARGET_PREPS or gc.lower_ == "for"):
+                    pobj = next((c for c in gc.children if c.dep_ == "pobj"), None)
+                    if pobj is not None:
+                        return pobj
+            if child.dep_ == "prep":
+                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+                if pobj is not None:
+                    return pobj
+        return None
+
+    def _inherited_subject(self, verb: Token) -> Token | None:
+        """The subject of the clause this one hangs from: conjoined verbs, participles, amod misparses."""
+        node = verb
+        for _ in range(6):
+            if node.dep_ not in {"conj", "xcomp", "advcl", "amod", "dobj", "pobj", "prep"} or node.head is node:
+                return None
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if subj is not None:
+                    return subj
+                agent = next((gc for c in node.children if c.dep_ == "agent" for gc in c.children
+                              if gc.dep_ == "pobj"), None)
+                if agent is not None:
+                    return agent
+        return None
+
+    def _participant(self, tok: Token) -> Participant:
+        lex = self.lex
+        span = _noun_phrase(tok)
+        name = self.text[span[0].idx : span[-1].idx + len(span[-1].text)]
+        name = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", name)
+        entity = self._entity_for(tok, span)
+        country: str | None = None
+        sector: str | None = None
+        if entity is not None:
+            country = entity.country
+            if country is None and entity.affiliation:
+                found = countries.lookup(entity.affiliation)
+                country = found.iso3 if found else None
+            if entity.role:  # "union leader", "army chief": the first telling word of a title
+                sector = next((lex.sectors[w] for w in entity.role.lower().split() if w in lex.sectors), None)
+        if country is None:
+            for t in span:
+                if t.ent_type_ in {"GPE", "NORP"} or t.is_title:
+                    found = countries.lookup(t.text)
+                    if found is not None:
+                        country = found.iso3
+                        break
+        words = [t.lemma_.lower() for t in span]
+        if sector is None:
+            sector = lex.sectors.get(tok.lemma_.lower()) or lex.sectors.get(tok.lower_)
+            if sector is None:
+                sector = _sector_of(words, lex)
+        low = name.lower()
+        if sector is None and (low in lex.international or (entity and entity.name.lower() in lex.international)):
+            sector = "international"
+        if sector is None and country and entity and entity.country == country and entity.label == "GPE" \
+                and tok.dep_ in {"nsubj", "agent", "pobj"} and tok.head.dep_ == "agent":
+            sector = "government"
+        return Participant(name=name, entity=entity.id if entity else None, country=country, sector=sector)
+
+    def _entity_for(self, tok: Token, span: list[Token]) -> Entity | None:
+        start = span[0].idx
+        end = span[-1].idx + len(span[-1].text)
+        head_start = tok.idx
+        best: Entity | None = None
+        for m_start, m_end, ent in self.mentions:
+            if m_start > end:
+                break
+            if m_end <= start:
+                continue
+            if m_start <= head_start < m_end:
+                return ent
+            if best is None or (ent.country and not best.country) or (ent.label == "PERSON" and not best.country):
+                best = ent
+        return best
+
+    def _modality(self, verb: Token) -> str | None:
+        for child in verb.children:
+            if child.dep_ in {"aux", "auxpass"}:
+                mod = MODALS.get(child.lower_)
+                if mod:
+                    return mod
+            if child.lower_ == "going" and child.dep_ == "aux":
+                return "future"
+        if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"plan", "intend", "want", "hope"}:
+            return "intended"
+        return None
+
+    def _adjust(self, category: str, verb: Token, modality: str | None, actor: Participant | None,
+                target: Participant | None) -> str:
+        """A promise is agreement, a warning of harm a threat (not the harm); force on civilians is assault."""
+        if modality in {"future", "hypothetical", "intended"} and category != "threaten":
+            if category in CONFLICTUAL:
+                return "threaten"
+            if category in COOPERATIVE:
+                return "agree"
+        if modality == "obligation" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.reporting:
+            return "request"
+        if category == "fight":
+            irregular = actor is not None and _head_lemma(actor.name) in self.lex.irregular_actors
+            civilian = target is not None and _head_lemma(target.name) in self.lex.civilian_targets
+            if irregular or civilian:
+                return "assault"
+        if category == "assault" and actor is not None and actor.sector == "military" and target is not None \
+                and target.sector in {"military", "rebels"}:
+            return "fight"
+        return category
+
+    def _own_tokens(self, verb: Token) -> list[Token]:
+        """The clause's tokens without the clauses hanging from it."""
+        out: list[Token] = []
+        stack = [verb]
+        while stack:
+            node = stack.pop()
+            out.append(node)
+            for child in node.children:
+                if child.dep_ in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"} and not _in_name(child):
+                    continue
+                stack.append(child)
+        return sorted(out, key=lambda t: t.i)
+
+    def _date(self, verb: Token, own: list[Token]) -> tuple[str | None, str]:
+        own_chars = {(t.idx, t.idx + len(t.text)) for t in own}
+        own_time = self._time_in(own_chars)
+        if own_time is not None:
+            return _date_value(own_time.value), ("explicit" if _EXPLICIT.search(own_time.text) else "relative")
+        # the governing clauses ("..., killing 26" has the date of "opened fire on Tuesday")
+        node = verb
+        for _ in range(6):
+            if node.head is node or node.dep_ not in CLAUSE_DEPS | {"amod", "dobj", "pobj", "prep"}:
+                break
+            node = node.head
+            if node.pos_ in {"VERB", "AUX"}:
+                chars = {(t.idx, t.idx + len(t.text)) for t in self._own_tokens(node)}
+                found = self._time_in(chars)
+                if found is not None:
+                    return _date_value(found.value), "inherited"
+        sent = verb.sent
+        # a sentence-opening "In response, on Thursday, ..." dates what follows; a later one
+        # ("... by the summer") belongs to a clause of its own
+        in_sent = [t for t in self.times if sent.start_char <= t.start < verb.idx]
+        if in_sent:
+            return _date_value(in_sent[-1].value), "inherited"
+        # the paragraph: the nearest time expression earlier in it
+        para_start = self.text.rfind("\n", 0, sent.start_char) + 1
+        earlier = [t for t in self.times if para_start <= t.start < sent.start_char]
+        if earlier:
+            return _date_value(earlier[-1].value), "inherited"
+        return self.published, "publication"
+
+    def _time_in(self, chars: set[tuple[int, int]]) -> TimeExpression | None:
+        starts = sorted(c[0] for c in chars)
+        if not starts:
+            return None
+        for t in self.times:
+            if any(s <= t.start < e or t.start <= s < t.end for s, e in chars):
+                return t
+        return None
+
+    def _location(self, own: list[Token]) -> str | None:
+        for tok in own:
+            if tok.dep_ == "prep" and tok.lower_ in LOCATION_PREPS:
+                for pobj in (c for c in tok.children if c.dep_ == "pobj"):
+                    place = self._place(pobj)
+                    if place:
+                        return place
+        return None
+
+    def _place(self, pobj: Token) -> str | None:
+        span = _noun_phrase(pobj)
+        for t in span:
+            if t.ent_type_ in PLACE_LABELS:
+                ent = next((e for e in self.doc.ents if e.start <= t.i < e.end), None)
+                if ent is not None:
+                    name = ent.text
+                    return re.sub(r"^(?:the|The)\s+", "", name)
+        return None
+
+    def _counts(self, verb: Token, passive: bool) -> dict[str, int]:
+        counts: dict[str, int] = {}
+        self._add_count(verb, passive, counts)
+        return counts
+
+    def _add_count(self, verb: Token, passive: bool, counts: dict[str, int]) -> None:
+        name = self.lex.counts.get(verb.lemma_.lower())
+        if name is None:
+            return
+        deps = {"nsubjpass"} if passive else {"dobj"}
+        for child in verb.children:
+            if child.dep_ in deps:
+                n = _number_of(child)
+                if n is not None:
+                    counts[name] = counts.get(name, 0) + n
+
+    def _quote_index(self, pos: int) -> int | None:
+        for i, q in enumerate(self.article.quotes):
+            if q.content.start <= pos < q.content.end:
+                return i
+        return None
+
+    def resolve_pronouns(self, events: list[tuple[Token, Event]]) -> None:
+        """"it", "they", "he": the subject of the reporting clause, else the last actor named."""
+        last: Participant | None = None
+        for tok, event in events:
+            actor = event.actor
+            if actor is not None and actor.name.lower() in PRONOUNS:
+                reporter = self._reporter(tok)
+                replacement = reporter or last
+                if replacement is not None:
+                    event.actor = Participant(name=actor.name, entity=replacement.entity,
+                                              country=replacement.country, sector=replacement.sector)
+            if event.actor is not None and event.actor.name.lower() not in PRONOUNS:
+                last = event.actor
+
+    def _reporter(self, tok: Token) -> Participant | None:
+        node = tok
+        for _ in range(4):
+            if node.head is node:
+                return None
+            if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in self.lex.reporting | self.lex.control:
+                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                if subj is not None and subj.lower_ not in PRONOUNS:
+                    return self._participant(subj)
+            node = node.head
+        return None
+
+
+def _noun_phrase(tok: Token) -> list[Token]:
+    """The noun phrase a head stands for, without relative clauses, appositions or conjuncts."""
+    keep: list[Token] = [tok]
+    stack = [c for c in tok.children if c.dep_ not in {"relcl", "acl", "appos", "conj", "cc", "punct", "prep"}
+             and not (c.dep_ == "amod" and _listed_verb(c))]
+    # "supporters of former President X", "the Government of Y": keep a short "of" phrase
+    stack += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1]
+    while stack:
+        node = stack.pop()
+        keep.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in {"relcl", "acl", "appos", "punct", "cc", "conj"})
+    keep.sort(key=lambda t: t.i)
+    # contiguous around the head
+    lo = hi = keep.index(tok)
+    while lo > 0 and keep[lo - 1].i == keep[lo].i - 1:
+        lo -= 1
+    while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
+        hi += 1
+    return keep[lo : hi + 1]
+
+
+def _listed_verb(token: Token) -> bool:
+    """", cancelled visas": a verb in a list of actions that the parser took for a modifier."""
+    return token.pos_ == "VERB" and token.i > 0 and token.nbor(-1).lower_ in {",", "and"}
+
+
+def _in_name(token: Token) -> bool:
+    """"Occupied" in "Indian Illegally Occupied Jammu and Kashmir" is part of a name, not a verb."""
+    if token.ent_type_ in {"GPE", "LOC", "ORG", "FAC", "PERSON", "NORP", "WORK_OF_ART", "LAW", "EVENT"}:
+        return True
+    return token.is_title and not token.is_sent_start and token.i + 1 < len(token.doc) \
+        and token.nbor(1).pos_ == "PROPN" and token.nbor(-1).pos_ in {"PROPN", "ADV", "ADJ"}
+
+
+def _sector_of(words: list[str], lex: Lexicon) -> str | None:
+    for w in reversed(words):
+        if w in lex.sectors:
+            return lex.sectors[w]
+    return None
+
+
+def _head_lemma(name: str) -> str:
+    words = re.findall(r"[A-Za-z]+", name.lower())
+    if not words:
+        return ""
+    w = words[-1]
+    if w.endswith("men"):
+        return w[:-3] + "man"
+    if w == "people":
+        return w
+    return w[:-1] if w.endswith("s") and not w.endswith("ss") else w
+
+
+def _number_of(tok: Token) -> int | None:
+    candidates = [c for c in tok.subtree if c.dep_ in {"nummod", "quantmod"} or c.like_num]
+    if tok.like_num:
+        candidates.insert(0, tok)
+    for c in candidates:
+        value = c.text.replace(",", "")
+        if value.isdigit():
+            return int(value)
+        if c.lower_ in NUMBER_WORDS and c.lower_ not in {"a", "an"}:
+            return NUMBER_WORDS[c.lower_]
+    return None
+
+
+def _date_value(value: str | None) -> str | None:
+    """A time value as an event date, at its own granularity (day, month, week, year)."""
+    if not value:
+        return None
+    m = _DATE_VALUE.match(value)
+    return m.group(0) if m else None
+
+
+def main_event(article: Article) -> Event | None:
+    """The first dated event after the dateline: what a wire story is about."""
+    dl = dateline_span(article.text)
+    after = dl[1] if dl else 0
+    for event in article.events:
+        if event.start >= after and event.date:
+            return event
+    return None
+
+
+class EventStage:
     name = "events"
 
     def __call__(self, article: Article) -> None:
-        article.events = []
+        article.events = extract_events(article)
 
 
-def make_stage(settings: Any) -> _Stage:
-    return _Stage()
+def make_stage(settings: Any) -> EventStage:
+    return EventStage()
+
+
+__all__ = ["EventStage", "dateline_span", "extract_events", "lexicon", "main_event", "make_stage"]
