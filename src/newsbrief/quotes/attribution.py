@@ -1,0 +1,359 @@
+"""Attributions from the parse: a reporting cue, its speaker (subject) and its content.
+
+Indirect speech comes from the dependency tree: a cue verb from the lexicon ("said", "urged",
+"categorically rejected"), its subject, and its clause or object as the content.  Quoted
+spans (``marks``) are then tied to the cue next to them ("…," Wang said / Wang said: "…"),
+or to the reported speech they sit in (Dar rejected India's "unilateral … actions"), or, for a
+quote that fills its own paragraph, to the speaker of the quote before it.  Hand-written on
+spaCy's parse: textacy's ``direct_quotations`` handles only direct quotes and stops on an odd
+number of marks, and no attribution model runs offline here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .lexicon import CueEntry, Lexicon
+from .marks import QuotedSpan, quoted_spans
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
+_EXPLETIVES = {"it", "there"}
+_RELATIVE = {"who", "which", "that"}
+_CLAUSE_DEPS = {"ccomp", "xcomp"}
+_OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
+_INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
+_SENT_END = {".", "!", "?"}
+_QUOTE_CHARS = set('"“”‘’«»„\'')
+_SPACE_OR_PUNCT = set(" \t\n,;:—–-") | _QUOTE_CHARS
+# a direct quote fills its cue's content when it covers at least this share of it
+_DIRECT_SHARE = 0.8
+
+
+@dataclass
+class Attribution:
+    """One attribution while it is being built (token indexes into the Doc, offsets into the text)."""
+
+    content_start: int
+    content_end: int
+    kind: str  # direct | indirect | mixed
+    cue: Token | None = None
+    cue_end: int | None = None  # end offset of the cue text ("called for": past "for")
+    entry: CueEntry | None = None
+    subject: Token | None = None  # head of the speaker's phrase
+    speaker_text: str | None = None  # "according to X": X's phrase when it is the speaker
+    speaker_span: tuple[int, int] | None = None
+    reported_by: str | None = None
+    inherit_from: Attribution | None = None  # an uncued quote paragraph: same speaker as this one
+    quotes: list[QuotedSpan] = field(default_factory=list)
+
+
+def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
+    text = doc.text
+    spans = quoted_spans(text)
+    quote_of = _quote_index(doc, spans)
+    by_cue: dict[int, Attribution] = {}
+    according: list[Attribution] = []
+    for tok in doc:
+        if tok.i in quote_of:
+            continue  # speech inside a quotation is the quoted speaker's, not the article's
+        if tok.lower_ == "according":
+            att = _according_to(tok, text)
+            if att is not None:
+                according.append(att)
+            continue
+        match = _cue_entry(tok, lexicon)
+        if match is None:
+            continue
+        entry, prep = match
+        att = _indirect(tok, entry, prep, text)
+        if att is not None:
+            by_cue[tok.i] = att
+    _attach_according(according, by_cue, doc)
+    out = _attach_quotes(doc, spans, quote_of, by_cue, lexicon)
+    out.extend(a for a in according if a.speaker_text)
+    out.sort(key=lambda a: a.content_start)
+    return out
+
+
+def _quote_index(doc: Doc, spans: list[QuotedSpan]) -> dict[int, int]:
+    """token index -> index of the quoted span it lies in."""
+    out: dict[int, int] = {}
+    if not spans:
+        return out
+    k = 0
+    for tok in doc:
+        while k < len(spans) and spans[k].end <= tok.idx:
+            k += 1
+        if k == len(spans):
+            break
+        if spans[k].start <= tok.idx < spans[k].end:
+            out[tok.i] = k
+    return out
+
+
+def _cue_entry(tok: Token, lexicon: Lexicon) -> tuple[CueEntry, Token | None] | None:
+    if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"aux", "auxpass"}:
+        return None
+    lemma = tok.lemma_.lower()
+    for child in tok.children:
+        if child.dep_ in {"prep", "prt"}:
+            entry = lexicon.phrasal.get((lemma, child.lower_))
+            if entry is not None:
+                return entry, child
+    entry = lexicon.verbs.get(lemma)
+    return (entry, None) if entry is not None else None
+
+
+def _span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
+    if not tokens:
+        return None
+    start = min(t.idx for t in tokens)
+    end = max(t.idx + len(t.text) for t in tokens)
+    return _trim(text, start, end)
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
+    while start < end and text[start] in _SPACE_OR_PUNCT:
+        start += 1
+    while end > start and (text[end - 1] in _SPACE_OR_PUNCT or text[end - 1] in ".!?"):
+        end -= 1
+    return (start, end) if end > start else None
+
+
+def _words(tokens) -> int:
+    return sum(1 for t in tokens if not t.is_punct and not t.is_space)
+
+
+def _indirect(tok: Token, entry: CueEntry, prep: Token | None, text: str) -> Attribution | None:
+    content: list[Token] = []
+    if prep is not None:
+        content.extend(t for t in prep.subtree if t.i != prep.i)
+    for child in tok.children:
+        if child.dep_ in _CLAUSE_DEPS or (entry.takes_object and child.dep_ in _OBJECT_DEPS):
+            if child.dep_ in _OBJECT_DEPS and child.pos_ == "PRON" and child.n_lefts + child.n_rights == 0:
+                continue  # "said it": the content is elsewhere (a quote) or nowhere
+            content.extend(child.subtree)
+    if not content and tok.dep_ == "parataxis" and tok.head.i != tok.i:
+        # "Y, X said." parsed with Y as the root: the content is the root's clause before the cue
+        head = tok.head
+        own = {t.i for t in tok.subtree}
+        content = [t for t in head.subtree if t.i not in own and t.i < tok.left_edge.i]
+    if _words(content) < 2:
+        if _words(content) == 0:
+            # kept without content: a quote beside it may still name this cue ("Wang said: …")
+            return Attribution(-1, -1, "indirect", cue=tok, entry=entry, subject=_subject(tok),
+                               cue_end=_cue_end(tok, prep))
+        return None
+    span = _span_of(content, text)
+    if span is None:
+        return None
+    return Attribution(span[0], span[1], "indirect", cue=tok, entry=entry, subject=_subject(tok),
+                       cue_end=_cue_end(tok, prep))
+
+
+def _cue_end(tok: Token, prep: Token | None) -> int:
+    last = prep if prep is not None and prep.i == tok.i + 1 else tok
+    return last.idx + len(last.text)
+
+
+def _subject(tok: Token, depth: int = 0) -> Token | None:
+    for child in tok.children:
+        if child.dep_ in _SUBJECT_DEPS and child.lower_ not in _EXPLETIVES:
+            if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
+                return tok.head
+            return child
+        if child.dep_ == "agent":
+            for obj in child.children:
+                if obj.dep_ == "pobj":
+                    return obj
+    if depth >= 3 or tok.head.i == tok.i:
+        return None
+    if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+        return tok.head  # "a statement saying that …"
+    if tok.dep_ in _INHERIT_DEPS:
+        return _subject(tok.head, depth + 1)
+    return None
+
+
+def _according_to(tok: Token, text: str) -> Attribution | None:
+    """"According to X, Y": X said Y, or X reported what someone in Y said."""
+    to = next((c for c in tok.children if c.lower_ == "to"), None)
+    obj = next((c for c in to.children if c.dep_ == "pobj"), None) if to is not None else None
+    if obj is None:
+        return None
+    head = tok.head if tok.head.i != tok.i else tok
+    own = {t.i for t in tok.subtree}
+    clause = [t for t in head.subtree if t.i not in own] if head.i != tok.i else []
+    if not clause:
+        # "according to X" closing a sentence attached to the wrong head: the rest of the sentence
+        clause = [t for t in tok.sent if t.i not in own]
+    span = _span_of(clause, text)
+    if span is None or _words(clause) < 2:
+        return None
+    phrase = _span_of(list(obj.subtree), text)
+    if phrase is None:
+        return None
+    att = Attribution(span[0], span[1], "indirect", cue=tok, cue_end=to.idx + len(to.text), subject=obj)
+    att.speaker_text = _strip_article(text[phrase[0] : phrase[1]])
+    att.speaker_span = phrase
+    return att
+
+
+def _strip_article(phrase: str) -> str:
+    for det in ("a ", "an ", "the ", "A ", "An ", "The "):
+        if phrase.startswith(det):
+            return phrase[len(det) :]
+    return phrase
+
+
+def _attach_according(according: list[Attribution], by_cue: dict[int, Attribution], doc: Doc) -> None:
+    """A cue with its own speaker inside "according to X, …" makes X the reporting source."""
+    for acc in according:
+        inner = [a for a in by_cue.values() if a.subject is not None and a.content_start >= 0
+                 and acc.content_start <= a.cue.idx < acc.content_end]
+        if inner:
+            for a in inner:
+                a.reported_by = acc.speaker_text
+            acc.speaker_text = None  # not a quote of its own
+
+
+def _tok_at(doc: Doc, offset: int) -> Token | None:
+    span = doc.char_span(offset, offset + 1, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else None
+
+
+def _attach_quotes(doc: Doc, spans: list[QuotedSpan], quote_of: dict[int, int],
+                   by_cue: dict[int, Attribution], lexicon: Lexicon) -> list[Attribution]:
+    text = doc.text
+    with_content = sorted((a for a in by_cue.values() if a.content_start >= 0), key=lambda a: a.content_start)
+    placed: list[tuple[QuotedSpan, Attribution]] = []
+    for q in spans:
+        att = _enclosing(q, with_content)
+        if att is None:
+            cue = _cue_after(doc, q, quote_of, lexicon) or _cue_before(doc, q, quote_of, lexicon)
+            if cue is not None:
+                att = by_cue.get(cue.i)
+                if att is None:
+                    match = _cue_entry(cue, lexicon)
+                    att = Attribution(-1, -1, "direct", cue=cue, entry=match[0] if match else None,
+                                      subject=_subject(cue), cue_end=cue.idx + len(cue.text))
+                    by_cue[cue.i] = att
+        if att is None:
+            att = _continuation(text, q, placed)
+        if att is None:
+            continue
+        _add_quote(att, q)
+        placed.append((q, att))
+    return [a for a in by_cue.values() if a.content_start >= 0] + [
+        a for _, a in placed if a.cue is None and a not in by_cue.values()
+    ]
+
+
+def _enclosing(q: QuotedSpan, atts: list[Attribution]) -> Attribution | None:
+    best = None
+    for a in atts:
+        if a.content_start > q.start:
+            break
+        inside = a.content_start <= q.start and q.end <= a.content_end + 1
+        if inside and (best is None or a.content_end - a.content_start < best.content_end - best.content_start):
+            best = a
+    return best
+
+
+def _add_quote(att: Attribution, q: QuotedSpan) -> None:
+    att.quotes.append(q)
+    if att.content_start < 0:
+        att.content_start, att.content_end, att.kind = q.start, q.end, "direct"
+        return
+    if att.kind == "direct":
+        att.content_start = min(att.content_start, q.start)
+        att.content_end = max(att.content_end, q.end)
+        return
+    content_len = att.content_end - att.content_start
+    quoted = sum(x.end - x.start for x in att.quotes)
+    if q.end > att.content_end or q.start < att.content_start:
+        # a quote beside an indirect clause with the same cue: the quote is the content
+        att.content_start, att.content_end, att.kind = q.start, q.end, "direct"
+    elif quoted >= _DIRECT_SHARE * content_len:
+        att.content_start, att.content_end, att.kind = q.start, q.end, "direct"
+    else:
+        att.kind = "mixed"
+
+
+def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
+    start = text.rfind("\n", 0, offset) + 1
+    end = text.find("\n", offset)
+    return start, len(text) if end < 0 else end
+
+
+def _cue_after(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexicon) -> Token | None:
+    """"…," Wang said / "…?" asked the minister: a cue within a few words after the closing mark."""
+    if not q.closed:
+        return None
+    text = doc.text
+    last = text[q.end - 1] if q.end > q.start else ""
+    _, p_end = _paragraph_bounds(text, q.end)
+    after = _tok_at(doc, q.end + 1) if q.end + 1 < p_end else None
+    if after is None:
+        return None
+    if last == "." or (last in "!?" and after.is_title and after.lower_ not in {"he", "she", "they"}):
+        return None  # the quote ended its sentence: what follows is a new one
+    for tok in doc[after.i : min(len(doc), after.i + 7)]:
+        if tok.idx >= p_end or tok.i in quote_of or tok.text in _SENT_END:
+            return None
+        if tok.text in _QUOTE_CHARS:
+            return None
+        if _cue_entry(tok, lexicon) is not None:
+            return tok
+        if tok.pos_ in {"VERB"} and tok.dep_ not in {"aux", "auxpass"}:
+            return None
+    return None
+
+
+def _cue_before(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexicon) -> Token | None:
+    """Wang said: "…" / Wang told reporters, "…": the nearest cue before the opening mark."""
+    text = doc.text
+    mark = q.start - 1
+    p_start, _ = _paragraph_bounds(text, mark)
+    before = mark - 1
+    while before >= p_start and text[before].isspace():
+        before -= 1
+    if before < p_start:
+        return None
+    lead = text[before]
+    first = _tok_at(doc, before)
+    if first is None:
+        return None
+    for tok in reversed(doc[max(0, first.i - 12) : first.i + 1]):
+        if tok.idx < p_start or tok.i in quote_of:
+            return None
+        if tok.text in _SENT_END and tok.i != first.i:
+            return None
+        if tok.text in _QUOTE_CHARS and tok.i != first.i:
+            return None
+        if _cue_entry(tok, lexicon) is not None:
+            if lead in ":,—–" or tok.i == first.i or lead.isalpha():
+                return tok
+            return None
+    return None
+
+
+def _continuation(text: str, q: QuotedSpan, placed: list[tuple[QuotedSpan, Attribution]]) -> Attribution | None:
+    """A quote that fills its paragraph, right after a paragraph with an attributed quote: same speaker."""
+    if not placed:
+        return None
+    p_start, p_end = _paragraph_bounds(text, q.start)
+    if text[p_start:q.start - 1].strip() or text[q.end + 1 : p_end].strip():
+        return None
+    if len(text[q.start : q.end].split()) < 4:
+        return None
+    prev_q, prev = placed[-1]
+    between = text[prev_q.end : p_start]
+    if between.count("\n") > 2 or len(between) > 400:
+        return None
+    origin = prev.inherit_from or prev
+    return Attribution(q.start, q.end, "direct", inherit_from=origin)

@@ -1,0 +1,51 @@
+"""The reporting-cue lexicon (``data/cues.tsv``): which words introduce speech, and of what type."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from importlib import resources
+
+
+@dataclass(frozen=True)
+class CueEntry:
+    lemma: str
+    prep: str | None  # "for" in "call for": the content is that preposition's object
+    type: str  # say, stress, warn, urge, reject, deny, agree, promise, ...
+    takes_object: bool  # "rejected India's actions": a noun phrase can be the content
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    verbs: dict[str, CueEntry]  # lemma -> entry for the bare verb
+    phrasal: dict[tuple[str, str], CueEntry]  # (lemma, preposition) -> entry
+
+    def types(self) -> set[str]:
+        return {e.type for e in self.verbs.values()} | {e.type for e in self.phrasal.values()}
+
+
+def _parse(text: str) -> Lexicon:
+    verbs: dict[str, CueEntry] = {}
+    phrasal: dict[tuple[str, str], CueEntry] = {}
+    header_seen = False
+    for line in text.splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        cols = line.split("\t")
+        if not header_seen and cols[0] == "cue":
+            header_seen = True
+            continue
+        cue, ctype, content = (c.strip() for c in cols[:3])
+        words = cue.split()
+        entry = CueEntry(words[0], words[1] if len(words) > 1 else None, ctype, content == "object")
+        if entry.prep:
+            phrasal[(entry.lemma, entry.prep)] = entry
+        else:
+            verbs[entry.lemma] = entry
+    return Lexicon(verbs, phrasal)
+
+
+@functools.lru_cache(maxsize=1)
+def load() -> Lexicon:
+    """The lexicon shipped with newsbrief."""
+    return _parse(resources.files("newsbrief").joinpath("data/cues.tsv").read_text(encoding="utf-8"))

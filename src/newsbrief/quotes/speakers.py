@@ -1,0 +1,215 @@
+"""Who a speaker's mention refers to: a named entity, a pronoun, a title or a description.
+
+Hand-written on the entity layer: no coreference package works offline here (coreferee needs a
+download), and news attribution needs only a few rules: "He said" is the last person spoken of,
+"the minister" the last person with that title, "the statement" the statement named before,
+"They" the last two people, and a capital that speaks ("Islamabad warned") its government.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..document import Article, Entity, Speaker
+from ..entities import TITLE_HEADS
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+_PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PLURAL = {"they", "them", "we"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
+                     "miss": "f", "dame": "f"}
+_NAME_DEPS = {"compound", "flat", "amod", "det", "poss", "case", "nmod", "nummod", "punct", "cc", "conj"}
+_LOOKBACK = 2500  # characters: a pronoun's antecedent is at most a few paragraphs back
+
+
+@dataclass
+class _Mention:
+    start: int
+    end: int
+    entity: Entity
+
+
+class SpeakerResolver:
+    def __init__(self, article: Article, doc: Doc) -> None:
+        self.article = article
+        self.doc = doc
+        self.text = article.text
+        mentions = [_Mention(m.start, m.end, e) for e in article.entities for m in e.mentions]
+        mentions.sort(key=lambda m: m.start)
+        self.mentions = mentions
+        self.starts = [m.start for m in mentions]
+        self.gender: dict[str, str] = {}
+        for m in mentions:
+            if m.entity.label == "PERSON":
+                before = self.text[max(0, m.start - 6) : m.start].strip().lower().split()
+                if before and before[-1] in _HONORIFIC_GENDER:
+                    self.gender.setdefault(m.entity.id, _HONORIFIC_GENDER[before[-1]])
+
+    # -- mentions -------------------------------------------------------------------------------
+
+    def mention_span(self, head: Token) -> tuple[int, int]:
+        """The speaker's phrase: the head noun with what precedes it in its phrase ("Chinese
+        Foreign Minister Wang Yi"), without a trailing apposition or relative clause."""
+        if head.pos_ == "PRON":
+            return head.idx, head.idx + len(head.text)
+        left = head.left_edge
+        for tok in self.doc[left.i : head.i]:
+            # a dateline or an opening quote before the phrase is not part of it
+            if (tok.is_punct and tok.text not in {"-", "'", "’", "."}) or tok.is_space:
+                left = self.doc[tok.i + 1]
+        right = head
+        for child in head.rights:
+            if child.dep_ in {"compound", "flat"} and child.i == right.i + 1:
+                right = child
+        if head.ent_iob_ != "O" and head.ent_type_:
+            k = head.i
+            while k + 1 < len(self.doc) and self.doc[k + 1].ent_iob_ == "I":
+                k += 1
+            if k > right.i:
+                right = self.doc[k]
+        # "state media CGTN": a name in capitals after the noun belongs to it
+        nxt = self.doc[right.i + 1] if right.i + 1 < len(self.doc) else None
+        if nxt is not None and nxt.is_upper and nxt.is_alpha and len(nxt.text) > 1 and nxt.head.i != right.i + 1:
+            right = nxt
+        end = right.idx + len(right.text)
+        if self.text[end - 2 : end] in {"'s", "’s"}:
+            end -= 2
+        return left.idx, end
+
+    def _entity_at(self, start: int, end: int, head: int | None = None) -> Entity | None:
+        """The entity mentioned at the phrase's head (or, with no head, anywhere in the phrase)."""
+        i = bisect.bisect_right(self.starts, end) - 1
+        best = None
+        while i >= 0 and self.mentions[i].end > start - 200:
+            m = self.mentions[i]
+            if m.start < end and start < m.end:
+                if head is not None:
+                    if m.start <= head < m.end:
+                        return m.entity
+                elif best is None or (m.entity.label == "PERSON" and best.label != "PERSON"):
+                    best = m.entity
+            i -= 1
+        return best
+
+    def _last(self, before: int, labels: set[str], gender: str | None = None, skip: int = 0) -> Entity | None:
+        i = bisect.bisect_left(self.starts, before) - 1
+        seen: list[str] = []
+        while i >= 0 and self.mentions[i].start > before - _LOOKBACK:
+            ent = self.mentions[i].entity
+            fits = ent.label in labels and (gender is None or self.gender.get(ent.id, gender) == gender)
+            if fits and ent.id not in seen:
+                seen.append(ent.id)
+                if len(seen) > skip:
+                    return ent
+            i -= 1
+        return None
+
+    # -- resolution -----------------------------------------------------------------------------
+
+    def resolve(self, head: Token | None, span: tuple[int, int] | None, text: str | None = None,
+                previous: Speaker | None = None) -> Speaker | None:
+        if head is None and span is None:
+            return None
+        if span is None:
+            span = self.mention_span(head)
+        start, end = span
+        surface = text or self.text[start:end]
+        low = surface.lower()
+        if (head is not None and head.pos_ == "PRON") or low in _PERSONAL or low in _PLURAL or low == "it":
+            return self._pronoun(low, start, end, previous)
+        entity = self._entity_at(start, end, head.idx if head is not None else None)
+        if entity is not None:
+            return self._from_entity(entity, surface, start, end)
+        described = self._description(head, start, end, surface)
+        if described is not None:
+            return described
+        return Speaker(name=_clean(surface), entity=None, role=None, start=start, end=end)
+
+    def _from_entity(self, entity: Entity, surface: str, start: int, end: int) -> Speaker:
+        if entity.label == "PERSON":
+            return Speaker(name=entity.name, entity=entity.id, role=entity.role, start=start, end=end,
+                           affiliation=entity.affiliation)
+        if entity.country and entity.label == "GPE":
+            # a state or its capital that speaks is its government ("Islamabad warned")
+            return Speaker(name=_clean(surface), entity=entity.id, role="government", start=start, end=end,
+                           affiliation=entity.name)
+        return Speaker(name=_clean(surface), entity=entity.id, role=entity.role, start=start, end=end,
+                       affiliation=entity.affiliation)
+
+    def _pronoun(self, low: str, start: int, end: int, previous: Speaker | None) -> Speaker:
+        surface = self.text[start:end]
+        if low in _PERSONAL:
+            gender = _PERSONAL[low]
+            ent = self._last(start, {"PERSON"}, gender)
+            if ent is not None:
+                self.gender.setdefault(ent.id, gender)
+                return Speaker(name=ent.name, entity=ent.id, role=ent.role, start=start, end=end,
+                               affiliation=ent.affiliation)
+        elif low in {"they", "them"}:
+            first = self._last(start, {"PERSON"})
+            second = self._last(start, {"PERSON"}, skip=1) if first is not None else None
+            if first is not None and second is not None:
+                names = sorted([first, second], key=lambda e: self._first_start(e))
+                return Speaker(name=" and ".join(e.name for e in names), entity=None, role=None,
+                               start=start, end=end)
+            group = self._last(start, {"ORG", "NORP", "GPE"})
+            if group is not None:
+                return Speaker(name=group.name, entity=group.id, role=None, start=start, end=end)
+        elif low == "it":
+            ent = self._last(start, {"ORG", "GPE"})
+            if ent is not None:
+                return self._from_entity(ent, ent.name, start, end)
+        return Speaker(name=surface, entity=None, role=None, start=start, end=end)
+
+    def _first_start(self, entity: Entity) -> int:
+        return entity.mentions[0].start if entity.mentions else 0
+
+    def _description(self, head: Token | None, start: int, end: int, surface: str) -> Speaker | None:
+        """"the minister" -> the last person with that title; "the statement" -> the statement named before."""
+        if head is None or head.pos_ != "NOUN":
+            return None
+        word = head.lemma_.lower()
+        if word in TITLE_HEADS:
+            i = bisect.bisect_left(self.starts, start) - 1
+            fallback = None
+            while i >= 0 and self.mentions[i].start > start - _LOOKBACK:
+                ent = self.mentions[i].entity
+                if ent.label == "PERSON" and ent.role:
+                    if word in ent.role.lower():
+                        return Speaker(name=ent.name, entity=ent.id, role=ent.role, start=start, end=end,
+                                       affiliation=ent.affiliation)
+                    fallback = fallback or ent
+                i -= 1
+            if fallback is not None and head.n_lefts <= 1:
+                return Speaker(name=fallback.name, entity=fallback.id, role=fallback.role, start=start, end=end,
+                               affiliation=fallback.affiliation)
+            return None
+        # "the statement": the fuller phrase with the same head noun earlier on
+        if not any(c.lower_ in {"the", "this", "that"} for c in head.lefts):
+            return None
+        for tok in reversed(self.doc[: head.i]):
+            if tok.idx < start - _LOOKBACK:
+                break
+            if tok.lemma_.lower() == word and tok.pos_ == "NOUN":
+                left = tok.left_edge
+                phrase_start = left.idx
+                phrase = self.text[phrase_start : tok.idx + len(tok.text)]
+                if len(phrase.split()) <= 1:
+                    continue
+                entity = self._entity_at(phrase_start, tok.idx)
+                return Speaker(name=_clean(phrase), entity=entity.id if entity else None, role=None,
+                               start=start, end=end, affiliation=entity.name if entity else None)
+        return None
+
+
+def _clean(phrase: str) -> str:
+    phrase = re.sub(r"\s+", " ", phrase).strip(" ,;:")
+    for det in ("a ", "an ", "the ", "A ", "An ", "The "):
+        if phrase.startswith(det):
+            return phrase[len(det) :]
+    return phrase
