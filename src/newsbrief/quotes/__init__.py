@@ -38,7 +38,8 @@ def find_quotes(article: Article) -> list[Quote]:
     if doc is None:
         return []
     atts = find_attributions(doc, _lexicon.load())
-    resolver = SpeakerResolver(article, doc)
+    quoted = [(q.start, q.end) for a in atts for q in a.quotes]
+    resolver = SpeakerResolver(article, doc, quoted)
     speakers: dict[int, Speaker | None] = {}
     quotes: list[Quote] = []
     kept: list[Attribution] = []

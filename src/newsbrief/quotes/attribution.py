@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_EXPLETIVES = {"it", "there"}
 _RELATIVE = {"who", "which", "that"}
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
@@ -29,6 +28,7 @@ _INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 _SENT_END = {".", "!", "?"}
 _QUOTE_CHARS = set('"“”‘’«»„\'')
 _SPACE_OR_PUNCT = set(" \t\n,;:—–-") | _QUOTE_CHARS
+_PUNCT = " \t\n,;:.!?—–-\"“”‘’«»„'"
 # a direct quote fills its cue's content when it covers at least this share of it
 _DIRECT_SHARE = 0.8
 
@@ -49,6 +49,7 @@ class Attribution:
     reported_by: str | None = None
     inherit_from: Attribution | None = None  # an uncued quote paragraph: same speaker as this one
     quotes: list[QuotedSpan] = field(default_factory=list)
+    content_tokens: list[int] = field(default_factory=list)  # the parse's content, for direct vs mixed
 
 
 def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
@@ -152,7 +153,7 @@ def _indirect(tok: Token, entry: CueEntry, prep: Token | None, text: str) -> Att
     if span is None:
         return None
     return Attribution(span[0], span[1], "indirect", cue=tok, entry=entry, subject=_subject(tok),
-                       cue_end=_cue_end(tok, prep))
+                       cue_end=_cue_end(tok, prep), content_tokens=[t.i for t in content])
 
 
 def _cue_end(tok: Token, prep: Token | None) -> int:
@@ -162,7 +163,7 @@ def _cue_end(tok: Token, prep: Token | None) -> int:
 
 def _subject(tok: Token, depth: int = 0) -> Token | None:
     for child in tok.children:
-        if child.dep_ in _SUBJECT_DEPS and child.lower_ not in _EXPLETIVES:
+        if child.dep_ in _SUBJECT_DEPS and not _expletive(child, tok):
             if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
                 return tok.head
             return child
@@ -172,11 +173,18 @@ def _subject(tok: Token, depth: int = 0) -> Token | None:
                     return obj
     if depth >= 3 or tok.head.i == tok.i:
         return None
-    if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+    if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN", "PRON", "NUM"}:
         return tok.head  # "a statement saying that …"
     if tok.dep_ in _INHERIT_DEPS:
         return _subject(tok.head, depth + 1)
     return None
+
+
+def _expletive(subj: Token, verb: Token) -> bool:
+    """"It is said that …", "there are reports": no one speaks; "It says" (a letter) does."""
+    if subj.lower_ == "there":
+        return True
+    return subj.lower_ == "it" and (subj.dep_ == "nsubjpass" or any(c.dep_ == "auxpass" for c in verb.children))
 
 
 def _according_to(tok: Token, text: str) -> Attribution | None:
@@ -232,7 +240,7 @@ def _attach_quotes(doc: Doc, spans: list[QuotedSpan], quote_of: dict[int, int],
     with_content = sorted((a for a in by_cue.values() if a.content_start >= 0), key=lambda a: a.content_start)
     placed: list[tuple[QuotedSpan, Attribution]] = []
     for q in spans:
-        att = _enclosing(q, with_content)
+        att = _enclosing(text, q, with_content)
         if att is None:
             cue = _cue_after(doc, q, quote_of, lexicon) or _cue_before(doc, q, quote_of, lexicon)
             if cue is not None:
@@ -248,17 +256,25 @@ def _attach_quotes(doc: Doc, spans: list[QuotedSpan], quote_of: dict[int, int],
             continue
         _add_quote(att, q)
         placed.append((q, att))
-    return [a for a in by_cue.values() if a.content_start >= 0] + [
-        a for _, a in placed if a.cue is None and a not in by_cue.values()
-    ]
+    out = [a for a in by_cue.values() if a.content_start >= 0]
+    out.extend(a for a in {id(a): a for _, a in placed if a.cue is None}.values())
+    for a in out:
+        _settle_kind(a, doc)
+    return out
 
 
-def _enclosing(q: QuotedSpan, atts: list[Attribution]) -> Attribution | None:
+def _within(text: str, q: QuotedSpan, start: int, end: int) -> bool:
+    """The quote lies in [start, end), allowing for the marks and punctuation trimmed off its ends."""
+    return (start <= q.start or not text[q.start : start].strip(_PUNCT)) and (
+        q.end <= end or not text[end : q.end].strip(_PUNCT))
+
+
+def _enclosing(text: str, q: QuotedSpan, atts: list[Attribution]) -> Attribution | None:
     best = None
     for a in atts:
-        if a.content_start > q.start:
+        if a.content_start > q.end:
             break
-        inside = a.content_start <= q.start and q.end <= a.content_end + 1
+        inside = _within(text, q, a.content_start, a.content_end) and a.content_end > q.start
         if inside and (best is None or a.content_end - a.content_start < best.content_end - best.content_start):
             best = a
     return best
@@ -267,19 +283,28 @@ def _enclosing(q: QuotedSpan, atts: list[Attribution]) -> Attribution | None:
 def _add_quote(att: Attribution, q: QuotedSpan) -> None:
     att.quotes.append(q)
     if att.content_start < 0:
-        att.content_start, att.content_end, att.kind = q.start, q.end, "direct"
-        return
-    if att.kind == "direct":
+        att.content_start, att.content_end = q.start, q.end
+    else:
         att.content_start = min(att.content_start, q.start)
         att.content_end = max(att.content_end, q.end)
+
+
+def _settle_kind(att: Attribution, doc: Doc) -> None:
+    """Direct when the quotes hold (nearly) all of the cue's own content, mixed when they are fragments."""
+    if not att.quotes:
+        att.kind = "indirect"
         return
-    content_len = att.content_end - att.content_start
-    quoted = sum(x.end - x.start for x in att.quotes)
-    if q.end > att.content_end or q.start < att.content_start:
-        # a quote beside an indirect clause with the same cue: the quote is the content
-        att.content_start, att.content_end, att.kind = q.start, q.end, "direct"
-    elif quoted >= _DIRECT_SHARE * content_len:
-        att.content_start, att.content_end, att.kind = q.start, q.end, "direct"
+    residual = total = 0
+    for i in att.content_tokens:
+        tok = doc[i]
+        n = sum(ch.isalnum() for ch in tok.text)
+        total += n
+        if not any(q.start <= tok.idx < q.end for q in att.quotes):
+            residual += n
+    if total == 0 or residual <= (1 - _DIRECT_SHARE) * total:
+        att.kind = "direct"
+        att.content_start = min(q.start for q in att.quotes)
+        att.content_end = max(q.end for q in att.quotes)
     else:
         att.kind = "mixed"
 
@@ -323,7 +348,13 @@ def _cue_before(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexi
     while before >= p_start and text[before].isspace():
         before -= 1
     if before < p_start:
-        return None
+        # He said:¶"…": a paragraph that ends in a colon introduces the quote below it
+        before = p_start - 1
+        while before >= 0 and text[before].isspace():
+            before -= 1
+        if before < 0 or text[before] != ":":
+            return None
+        p_start, _ = _paragraph_bounds(text, before)
     lead = text[before]
     first = _tok_at(doc, before)
     if first is None:
@@ -343,16 +374,19 @@ def _cue_before(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexi
 
 
 def _continuation(text: str, q: QuotedSpan, placed: list[tuple[QuotedSpan, Attribution]]) -> Attribution | None:
-    """A quote that fills its paragraph, right after a paragraph with an attributed quote: same speaker."""
+    """A quote with no cue of its own goes on the quote before it: right after it in the same
+    paragraph ("…," she said. "…"), or filling the next paragraph (same speaker, as news writes)."""
     if not placed:
         return None
+    prev_q, prev = placed[-1]
+    between = text[prev_q.end : q.start]
     p_start, p_end = _paragraph_bounds(text, q.start)
-    if text[p_start:q.start - 1].strip() or text[q.end + 1 : p_end].strip():
+    if "\n" not in between and len(between) <= 80 and prev.cue is not None and prev_q.end <= prev.cue.idx < q.start:
+        return prev
+    if text[p_start : q.start - 1].strip() or text[q.end + 1 : p_end].strip():
         return None
     if len(text[q.start : q.end].split()) < 4:
         return None
-    prev_q, prev = placed[-1]
-    between = text[prev_q.end : p_start]
     if between.count("\n") > 2 or len(between) > 400:
         return None
     origin = prev.inherit_from or prev

@@ -35,11 +35,13 @@ class _Mention:
 
 
 class SpeakerResolver:
-    def __init__(self, article: Article, doc: Doc) -> None:
+    def __init__(self, article: Article, doc: Doc, quoted: list[tuple[int, int]] = ()) -> None:
         self.article = article
         self.doc = doc
         self.text = article.text
-        mentions = [_Mention(m.start, m.end, e) for e in article.entities for m in e.mentions]
+        # a name inside a quotation is someone spoken to or of, never what "he said" points back to
+        mentions = [_Mention(m.start, m.end, e) for e in article.entities for m in e.mentions
+                    if not any(qs <= m.start < qe for qs, qe in quoted)]
         mentions.sort(key=lambda m: m.start)
         self.mentions = mentions
         self.starts = [m.start for m in mentions]
