@@ -50,28 +50,35 @@ def message(exc: BaseException) -> str:
     return f"internal error: {type(exc).__name__}: {exc}"
 
 
-def load_record(rec: dict[str, Any]) -> tuple[str, Any]:
-    """The id and Article of one record; raises (with the row's id known) when the bytes are no article."""
+def load_record(rec: dict[str, Any]) -> tuple[str, Any, Exception | None]:
+    """``(id, article, None)`` for one record, or ``(id, None, error)`` when its bytes are no article.
+
+    The id is the row's own ``id`` whenever the row could be read that far, else its default
+    (line number, row number or file path).
+    """
     import json
 
     from ..ingest import decode, from_json, load_bytes
     from ..ingest.load import MAX_BYTES
 
     rid = rec["id"]
-    if rec["kind"] == "oversized":
-        raise InputError(f"{rec['name']}: {int(rec['payload']):,} bytes is more than the {MAX_BYTES:,}-byte limit")
-    if rec["kind"] != "json":
-        article = load_bytes(rec["payload"], rec["name"], rec["kind"])
-        article.id = rid
-        return rid, article
-    text = decode(rec["payload"], rec["name"])
     try:
-        obj = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise InputError(f"{rec['name']}: not valid JSON ({exc.msg})") from None
-    if isinstance(obj, dict) and obj.get("id") is not None:
-        rid = str(obj["id"])
-    return rid, from_json(obj, default_id=rid)
+        if rec["kind"] == "oversized":
+            raise InputError(f"{rec['name']}: {int(rec['payload']):,} bytes is more than the {MAX_BYTES:,}-byte limit")
+        if rec["kind"] != "json":
+            article = load_bytes(rec["payload"], rec["name"], rec["kind"])
+            article.id = rid
+            return rid, article, None
+        text = decode(rec["payload"], rec["name"])
+        try:
+            obj = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{rec['name']}: not valid JSON ({exc.msg})") from None
+        if isinstance(obj, dict) and obj.get("id") is not None:
+            rid = str(obj["id"])
+        return rid, from_json(obj, default_id=rid), None
+    except Exception as exc:
+        return rid, None, exc
 
 
 class PartAnalyzer:
@@ -88,10 +95,9 @@ class PartAnalyzer:
         rows: list[dict[str, Any]] = [{} for _ in records]
         loaded = []
         for i, rec in enumerate(records):
-            try:
-                rid, article = load_record(rec)
-            except Exception as exc:
-                rows[i] = schema.error_row(rec["id"], message(exc))
+            rid, article, error = load_record(rec)
+            if error is not None:
+                rows[i] = schema.error_row(rid, message(error))
                 continue
             if self.job.published and article.published is None:
                 article.published = self.job.published
@@ -193,9 +199,14 @@ def start_ray(address: str | None, workers: int | None) -> Any:
 
 
 def run_ray(
-    records: list[dict[str, Any]], job: Job, workers: int | None, part_size: int, address: str | None = None
+    records: list[dict[str, Any]],
+    job: Job,
+    workers: int | None,
+    part_size: int,
+    address: str | None = None,
+    actor: type = RayPartAnalyzer,
 ) -> Iterator[dict[str, Any]]:
-    """Analyse on Ray: Ray Data ``map_batches`` over a pool of actors, each writing its own parts."""
+    """Analyse on Ray: Ray Data ``map_batches`` over a pool of ``actor``, each writing its own parts."""
     if not records:
         return
     ray = start_ray(address, workers)
@@ -203,15 +214,14 @@ def run_ray(
     blocks = max(1, math.ceil(len(records) / part_size))
     dataset = ray.data.from_items(records, override_num_blocks=blocks)
     analysed = dataset.map_batches(
-        RayPartAnalyzer,
+        actor,
         fn_constructor_kwargs={"job": job},
         batch_size=part_size,
         batch_format="pyarrow",
         concurrency=min(pool_size, blocks),  # more actors than parts would only load models
         num_cpus=1,
-        # an actor whose process dies is restarted and its batch retried (the part is rewritten whole)
-        max_restarts=-1,
-        max_task_retries=-1,
+        # Ray Data's actor pools restart a dead actor and retry its batch (max_restarts and
+        # max_task_retries default to -1 there); a retried part is rewritten whole, under the same name
     )
     for batch in analysed.iter_batches(batch_size=None, batch_format="pyarrow"):
         yield from batch.to_pylist()
