@@ -1,25 +1,46 @@
-"""Key points (placeholder until the ranking/compression lands): the lead sentences."""
+"""The KEY POINTS stage: rank prose sentences, pick 3-5 that do not repeat, and (headline style)
+compress each into an editors' bullet made only from its source sentences."""
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from ..document import Article, KeyPoint, Span
+from .compress import Headliner
+from .rank import candidates
+from .select import point_count, select
+
+if TYPE_CHECKING:
+    from ..pipeline import Settings
 
 
 class KeyPointStage:
     name = "key_points"
 
-    def __init__(self, settings: Any) -> None:
-        self.settings = settings
+    def __init__(self, settings: Settings) -> None:
+        self.style = settings.style
+        self.max_points = max(1, settings.max_points)
+        self.min_points = max(1, min(settings.min_points, self.max_points))
 
     def __call__(self, article: Article) -> None:
-        sents = [s for s in article.sentences if len(s.text.split()) > 6]
-        article.key_points = [
-            KeyPoint(text=s.text, sources=[Span(s.start, s.end)], style="sentence")
-            for s in sents[: self.settings.max_points]
-        ]
+        article.key_points = key_points(article, self.style, self.min_points, self.max_points)
 
 
-def make_stage(settings: Any) -> KeyPointStage:
+def key_points(article: Article, style: str = "headline", min_points: int = 3, max_points: int = 5) -> list[KeyPoint]:
+    """Key points of a parsed article (``article.doc``, sentences and entities set)."""
+    cands = candidates(article)
+    count = point_count(cands, min_points, max_points)
+    if style == "sentence":
+        return [KeyPoint(text=c.sentence.text, sources=[Span(c.sentence.start, c.sentence.end)], style="sentence")
+                for c in select(cands, count)]
+    headliner = Headliner(article)
+    chosen = select(cands, count, accept=headliner.acceptable)
+    points = []
+    for c in chosen:
+        text, sources = headliner.headline(c)
+        points.append(KeyPoint(text=text, sources=[Span(s.start, s.end) for s in sources], style="headline"))
+    return points
+
+
+def make_stage(settings: Settings) -> KeyPointStage:
     return KeyPointStage(settings)

@@ -1,0 +1,546 @@
+"""Headline style: an editors' bullet made from one source sentence by deletion, reordering of
+nothing but the words already there, and past-to-present tense changes.
+
+Deletions follow spaCy's dependency parse: the dateline, a trailing attribution ("…, CGTN
+reported"), time adverbials ("on Sunday"), titles before a known person's name, appositions,
+parentheses, then, only while the bullet is too long, side clauses and trailing phrases.
+Words inside quotation marks are never touched.  A pronoun subject ("He said…") is replaced by
+the speaker's surname only when the quotes layer or the last-named person gives it, and the
+sentence naming that person is then cited as a second source, so the bullet never names
+anyone its sources do not.
+Hand-written: no offline sentence-compression model or library exists for spaCy; English
+third-person agreement from a lemma needs only a handful of spelling rules.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from ..document import Article, Entity, Sentence
+from ..entities import TITLE_HEADS, TITLE_MODIFIERS
+from .rank import QUOTE_PATTERN
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from .rank import Candidate
+
+MAX_WORDS = 16
+TARGET_WORDS = 16
+MIN_WORDS = 8
+
+SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note"}
+# Words that make a DATE/TIME entity a time adverbial ("on Sunday"), not a fact ("a 39-year-old").
+TIME_WORDS = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
+    "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
+    "earlier", "later", "last", "this", "next", "ago", "recently", "january", "february", "march", "april",
+    "may", "june", "july", "august", "september", "october", "november", "december", "day", "days",
+    "weeks", "months", "years", "hours", "minutes",
+}
+TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
+OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’"}
+PLURAL_PRONOUNS = {"they", "we", "you", "i", "both"}
+SUBJECT_PRONOUNS = {"he", "she"}
+
+
+@dataclass
+class _Protected:
+    """Token indices inside quotation marks, and each quote's token range (marks included)."""
+
+    inside: set[int]
+    quotes: list[tuple[int, int]]
+
+
+def quote_ranges(span: Span) -> _Protected:
+    """Quoted stretches by their marks, as token indices (an unclosed mark quotes to the end)."""
+    inside: set[int] = set()
+    quotes: list[tuple[int, int]] = []
+    text = span.text
+    found = [(m.start(), m.end()) for m in QUOTE_PATTERN.finditer(text)]
+    tail = re.search(r"(?:^|(?<=\s))[“\"‘'](?=\w)[^”\"’']*$", text)
+    if tail:
+        found.append((tail.start(), len(text)))
+    for a, b in found:
+        toks = [t.i for t in span if a <= t.idx - span.start_char < b]
+        if toks:
+            quotes.append((toks[0], toks[-1]))
+            inside.update(toks)
+    return _Protected(inside, quotes)
+
+
+class Headliner:
+    """Compresses the chosen sentences of one article, remembering who has been named already."""
+
+    def __init__(self, article: Article) -> None:
+        self.article = article
+        self.doc = article.doc
+        self.persons = [e for e in article.entities if e.label == "PERSON" and e.mentions]
+        self.named: set[str] = set()  # person ids already named in an earlier bullet
+
+    # -- public -------------------------------------------------------------------------------
+    def headline(self, cand: Candidate) -> tuple[str, list[Sentence]]:
+        text, sources, _ = self.compress(cand)
+        return text, sources
+
+    def acceptable(self, cand: Candidate) -> bool:
+        """A sentence that compresses to a headline of the right length, not a bare quotation."""
+        text, _, words = self.compress(cand, commit=False)
+        if not MIN_WORDS <= words <= MAX_WORDS:
+            return False
+        outside = QUOTE_PATTERN.sub("", text)
+        return len(_words(outside)) >= 3
+
+    def compress(self, cand: Candidate, commit: bool = True) -> tuple[str, list[Sentence], int]:
+        """The bullet, its source sentences and its word count; ``commit`` records names used."""
+        span = cand.span
+        protected = quote_ranges(span)
+        keep = {t.i for t in span if not t.is_space}
+        sources = [cand.sentence]
+        root = span.root
+        self.core = {root.i}
+
+        self._drop_dateline(span, keep)
+        root = self._drop_trailing_attribution(span, root, keep, protected)
+        self.core = _core(root)
+        self._drop_according_to(span, keep, protected)
+        self._drop_time_adverbials(span, keep, protected)
+        self._drop_parentheses(span, keep, protected)
+        self._drop_appositions(span, keep, protected)
+        replacements: dict[int, str] = {}
+        used_people = self._shorten_names(span, keep, protected, replacements)
+        speaker = self._resolve_pronoun(cand, root, keep, replacements)
+        if speaker is not None:
+            person, sentence = speaker
+            used_people.add(person.id)
+            if sentence is not cand.sentence:
+                sources.insert(0, sentence)
+        for remover in (self._drop_leading_modifiers, self._drop_relative_clauses, self._drop_side_clauses,
+                        self._drop_conjuncts, self._drop_trailing_preps, self._drop_modifiers):
+            if self._words(keep) <= TARGET_WORDS:
+                break
+            remover(span, root, keep, protected)
+        self._present_tense(span, root, keep, protected, replacements)
+        text = self._surface(span, keep, replacements)
+        if commit:
+            self.named.update(used_people)
+        return text, sorted(sources, key=lambda s: s.start), len(_words(text))
+
+    # -- deletions that always apply ------------------------------------------------------------
+    def _drop_dateline(self, span: Span, keep: set[int]) -> None:
+        """"ISLAMABAD/BEIJING:", "LONDON (Reuters) -", "(CNN)" at the head of the sentence."""
+        text = span.text
+        m = re.match(r"^\s*(?:\(CNN\)\s*)?(?:[A-Z][A-Z/ ,.'-]{2,}(?:\([^)]*\))?\s*[:—–-]+\s*)?(?:\(CNN\)\s*)?", text)
+        if not m or m.end() == 0:
+            return
+        cut = span.start_char + m.end()
+        for tok in span:
+            if tok.idx < cut:
+                keep.discard(tok.i)
+
+    def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
+        """"<claim>, CGTN reported" / "<claim>, the statement read": the claim becomes the bullet."""
+        if root.lemma_.lower() not in SAY_VERBS:
+            return root
+        claims = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.i < root.i]
+        if not claims:
+            return root
+        claim = claims[0]
+        # a quoted claim keeps its attribution: the quote needs its speaker
+        if any(t.i in protected.inside for t in claim.subtree) and any(
+            c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.children
+        ):
+            return root
+        claim_ids = {t.i for t in claim.subtree}
+        for tok in span:
+            if tok.i not in claim_ids and tok.i > claim.i and tok.i not in protected.inside:
+                keep.discard(tok.i)
+        return claim
+
+    def _drop_according_to(self, span: Span, keep: set[int], protected: _Protected) -> None:
+        for tok in span:
+            if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
+                sub = list(tok.subtree)
+                if any(t.i in protected.inside for t in sub):
+                    continue
+                ids = {t.i for t in sub}
+                nxt = max(ids) + 1
+                if nxt < span.end and self.doc[nxt].text == ",":
+                    ids.add(nxt)
+                prev = min(ids) - 1
+                if prev >= span.start and self.doc[prev].text == ",":
+                    ids.add(prev)
+                keep.difference_update(ids)
+
+    def _drop_time_adverbials(self, span: Span, keep: set[int], protected: _Protected) -> None:
+        for ent in span.ents:
+            if ent.label_ not in {"DATE", "TIME"}:
+                continue
+            words = {t.lower_ for t in ent}
+            if not words & TIME_WORDS or any("-" in t.text for t in ent) or any(t.i in protected.inside for t in ent):
+                continue
+            ids = {t.i for t in ent}
+            head = ent.root.head
+            if head.dep_ == "prep" and head.lower_ in TIME_PREPS and ent.root.dep_ == "pobj":
+                sub = {t.i for t in head.subtree}
+                if sub - ids - {head.i}:
+                    continue  # the phrase says more than the time ("in the week after the attack")
+                ids |= sub
+            elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod", "pobj"} or (ent.root.dep_ == "pobj" and head.lower_ not in TIME_PREPS):
+                continue
+            elif ent.root.dep_ == "pobj":
+                ids |= {t.i for t in head.subtree}
+            self._remove(ids, span, keep)
+
+    def _drop_parentheses(self, span: Span, keep: set[int], protected: _Protected) -> None:
+        depth_start: int | None = None
+        for tok in span:
+            if tok.text == "(" and tok.i not in protected.inside:
+                depth_start = tok.i
+            elif tok.text == ")" and depth_start is not None:
+                keep.difference_update(range(depth_start, tok.i + 1))
+                depth_start = None
+
+    def _drop_appositions(self, span: Span, keep: set[int], protected: _Protected) -> None:
+        for tok in span:
+            if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.i > tok.head.i:
+                ids = {t.i for t in tok.subtree}
+                if ids & protected.inside:
+                    continue
+                self._remove(ids, span, keep, commas=True)
+
+    # -- names ------------------------------------------------------------------------------------
+    def _person_at(self, start: int, end: int) -> Entity | None:
+        for ent in self.persons:
+            for m in ent.mentions:
+                if m.start < end and start < m.end:
+                    return ent
+        return None
+
+    def _surname(self, ent: Entity) -> str:
+        """The name the article uses alone ("Wang", "Dar"), else the last word of the full name."""
+        singles = [m.text for m in ent.mentions if len(m.text.split()) == 1]
+        if singles:
+            return max(set(singles), key=singles.count)
+        return ent.name.split()[-1]
+
+    def _shorten_names(self, span: Span, keep: set[int], protected: _Protected,
+                       replacements: dict[int, str]) -> set[str]:
+        """Titles go; a person already named (in the article before, or in a bullet) is their surname."""
+        used: set[str] = set()
+        for ent in span.ents:
+            if ent.label_ != "PERSON" or any(t.i in protected.inside for t in ent):
+                continue
+            person = self._person_at(ent.start_char, ent.end_char)
+            if person is None:
+                continue
+            used.add(person.id)
+            keep.difference_update(self._title_before(ent.start, span, protected))
+            surname = self._surname(person)
+            known = person.id in self.named or person.mentions[0].start < ent.start_char
+            if known and len(ent) > 1:
+                hits = [t for t in ent if t.text == surname]
+                if hits:
+                    keep.difference_update(t.i for t in ent if t.i != hits[0].i)
+        return used
+
+    def _title_before(self, start: int, span: Span, protected: _Protected) -> set[int]:
+        """"Pakistan's Deputy Prime Minister and Foreign Minister" before "Ishaq Dar": titles, their
+        modifiers and the state that owns them, read leftwards from the name."""
+        ids: list[int] = []
+        j = start - 1
+        while j >= span.start and j not in protected.inside:
+            tok = self.doc[j]
+            low = tok.lower_
+            if (low in TITLE_HEADS or low in TITLE_MODIFIERS - {"of", "for", "the", "and"} or tok.ent_type_ == "NORP"
+                    or (tok.pos_ == "ADJ" and tok.is_title)) or (low == "and" and ids and j - 1 >= span.start and self.doc[j - 1].lower_ in TITLE_HEADS):
+                ids.append(j)
+            elif low in {"'s", "’s"} and ids and j - 1 >= span.start and self.doc[j - 1].ent_type_ in {"GPE", "ORG"}:
+                ids.extend([j, j - 1])
+                j -= 1
+            elif tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ == "compound" and ids and tok.ent_type_ != "PERSON":
+                ids.append(j)  # "union leader", "state media"
+            else:
+                break
+            j -= 1
+        # only a title ending in a head word ("Foreign Minister", "union leader") is a title
+        if not ids or self.doc[max(ids)].lower_ not in TITLE_HEADS:
+            return set()
+        # keep a determiner's noun phrase whole: "the union leader Haas" loses "the" too
+        lo = min(ids)
+        if lo - 1 >= span.start and self.doc[lo - 1].lower_ in {"the", "a", "an"}:
+            ids.append(lo - 1)
+        return set(ids)
+
+    def _resolve_pronoun(self, cand: Candidate, root: Token, keep: set[int],
+                         replacements: dict[int, str]) -> tuple[Entity, Sentence] | None:
+        """"He said …": the speaker from the quotes layer, else the person named last before."""
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.lower_ not in SUBJECT_PRONOUNS or subj.i not in keep:
+            return None
+        found = self._speaker_from_quotes(cand) or self._last_named(subj.idx)
+        if found is None:
+            return None
+        person, mention_start = found
+        sentence = next((s for s in self.article.sentences if s.start <= mention_start < s.end), None)
+        if sentence is None:
+            return None
+        surname = self._surname(person)
+        if surname not in sentence.text:
+            return None
+        replacements[subj.i] = surname
+        return person, sentence
+
+    def _speaker_from_quotes(self, cand: Candidate) -> tuple[Entity, int] | None:
+        for quote in self.article.quotes:
+            if quote.speaker is None or quote.speaker.entity is None:
+                continue
+            if not (cand.sentence.start <= quote.content.start < cand.sentence.end):
+                continue
+            person = self.article.entity(quote.speaker.entity)
+            if person is None or person.label != "PERSON":
+                continue
+            before = [m for m in person.mentions if m.start < cand.sentence.start]
+            if before:
+                return person, before[-1].start
+        return None
+
+    def _last_named(self, position: int) -> tuple[Entity, int] | None:
+        best: tuple[Entity, int] | None = None
+        for person in self.persons:
+            for m in person.mentions:
+                if m.start < position and (best is None or m.start > best[1]):
+                    best = (person, m.start)
+        return best
+
+    # -- deletions while too long -------------------------------------------------------------------
+    def _drop_leading_modifiers(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+        """"Noting the friendship…, Wang said" / "In response, Pakistan…": what comes before the subject."""
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+        for child in list(root.lefts):
+            if child.dep_ in {"advcl", "prep", "advmod", "npadvmod", "cc", "mark", "intj"} and (
+                subj is None or child.i < subj.i
+            ):
+                self._remove({t.i for t in child.subtree}, span, keep, protected=protected, commas=True)
+
+    def _drop_relative_clauses(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+        for tok in span:
+            if tok.dep_ in {"relcl", "acl"} and tok.i > tok.head.i and self._words(keep) > TARGET_WORDS:
+                before = self.doc[tok.left_edge.i - 1] if tok.left_edge.i > span.start else None
+                if tok.dep_ == "relcl" and (before is None or before.text != ","):
+                    continue
+                self._remove({t.i for t in tok.subtree}, span, keep, protected=protected, commas=True)
+
+    def _drop_side_clauses(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+        """", stressing that …", ", saying …", "as …", "after …" following the main clause."""
+        for child in sorted(root.rights, key=lambda t: -t.i):
+            if self._words(keep) <= TARGET_WORDS:
+                return
+            if child.dep_ in {"advcl", "npadvmod"} or (child.dep_ == "prep" and child.i > root.i + 3):
+                self._remove({t.i for t in child.subtree}, span, keep, protected=protected, commas=True)
+
+    def _drop_conjuncts(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+        """"…, and China has consistently supported …": the later of two joined clauses or verb phrases."""
+        heads = [root] + [c for c in root.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
+        for head in heads:
+            for conj in sorted((c for c in head.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"}),
+                               key=lambda t: -t.i):
+                if self._words(keep) <= TARGET_WORDS:
+                    return
+                ids = {t.i for t in conj.subtree}
+                for c in head.children:
+                    if c.dep_ == "cc" and c.i < conj.i and c.i > max(t.i for t in head.subtree if t.i < conj.i
+                                                                     and t.i not in ids) - 2:
+                        ids.add(c.i)
+                self._remove(ids, span, keep, protected=protected, commas=True)
+
+    def _drop_trailing_preps(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+        """Prepositional phrases and participles at the end, last first, never the verb's only object."""
+        for _ in range(6):
+            if self._words(keep) <= TARGET_WORDS:
+                return
+            kept = sorted(i for i in keep if not self.doc[i].is_punct)
+            if not kept:
+                return
+            best = None
+            for tok in span:
+                if tok.i not in keep or tok.dep_ not in {"prep", "acl", "advcl", "conj", "npadvmod", "agent"}:
+                    continue
+                if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+                    continue
+                if tok.dep_ == "prep" and tok.head.lemma_ == "be":
+                    continue  # "is not in their sights": the phrase is the predicate
+                sub = [t.i for t in tok.subtree]
+                if max(sub) >= kept[-1] and min(sub) > root.i and (best is None or min(sub) > min(best)):
+                    best = sub
+            if best is None:
+                return
+            before = len(keep)
+            self._remove(set(best), span, keep, protected=protected, commas=True)
+            if len(keep) == before:
+                return
+
+    def _drop_modifiers(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+        """Adverbs and the last resort: adjectives that are not numbers or names."""
+        for tok in span:
+            if self._words(keep) <= MAX_WORDS:
+                return
+            if tok.dep_ in {"advmod"} and tok.pos_ == "ADV" and tok.i not in protected.inside and tok.lower_ not in {
+                    "not", "never", "no"}:
+                keep.discard(tok.i)
+
+    # -- helpers ------------------------------------------------------------------------------------------
+    def _remove(self, ids: set[int], span: Span, keep: set[int], protected: _Protected | None = None,
+                commas: bool = False, floor: bool = True) -> None:
+        if ids & self.core:
+            return
+        if floor and self._words(keep - ids) < MIN_WORDS:
+            return
+        for ent in span.ents:
+            inside = sum(1 for t in ent if t.i in ids)
+            if 0 < inside < len(ent) and ent.label_ not in {"DATE", "TIME"}:
+                return  # never cut a name in two ("the Port of Rotterdam")
+        if protected is not None and ids & protected.inside:
+            # a quote goes only as a whole
+            for a, b in protected.quotes:
+                part = set(range(a, b + 1))
+                if part & ids and not part <= ids:
+                    return
+        if commas and ids:
+            lo, hi = min(ids), max(ids)
+            after = hi + 1 < span.end and self.doc[hi + 1].text in {",", ";"}
+            before = lo - 1 >= span.start and self.doc[lo - 1].text in {",", ";"}
+            if after:
+                ids = ids | {hi + 1}
+            if before and (after or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
+                ids = ids | {lo - 1}
+        keep.difference_update(ids)
+
+    def _words(self, keep: Iterable[int]) -> int:
+        return sum(1 for i in keep if not self.doc[i].is_punct and not self.doc[i].is_space)
+
+    # -- tense ----------------------------------------------------------------------------------------------
+    def _present_tense(self, span: Span, root: Token, keep: set[int], protected: _Protected,
+                       replacements: dict[int, str]) -> None:
+        """Past verbs of the main clauses (and of what a sayer said) become present, agreeing with the subject."""
+        clause_heads = [root]
+        for tok in span:
+            if tok.i in keep and tok.dep_ in {"conj", "ccomp"} and tok.pos_ in {"VERB", "AUX"} and tok.head in (
+                    clause_heads):
+                clause_heads.append(tok)
+        for head in clause_heads:
+            if head.i in protected.inside:
+                continue
+            subject = _subject_of(head)
+            plural = _is_plural(subject, replacements)
+            verbs = [head] + [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+            for verb in verbs:
+                if verb.i not in keep or verb.i in protected.inside:
+                    continue
+                form = present_form(verb, plural)
+                if form is not None:
+                    replacements[verb.i] = form
+
+    # -- surface --------------------------------------------------------------------------------------------
+    def _surface(self, span: Span, keep: set[int], replacements: dict[int, str]) -> str:
+        parts: list[str] = []
+        for tok in span:
+            if tok.i not in keep:
+                continue
+            text = replacements.get(tok.i, tok.text)
+            if text and tok.text[:1].isupper() and text[:1].islower():
+                text = text[0].upper() + text[1:]
+            parts.append(text + (tok.whitespace_ if tok.i + 1 in keep else " "))
+        text = "".join(parts)
+        text = re.sub(r"\s+", " ", text).strip()
+        text = re.sub(r"\s+([,;:.!?%)\]’”])", lambda m: m.group(1) if m.group(1) not in "’”" else " " + m.group(1),
+                      text)
+        text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+        text = re.sub(r"^[\s,;:—–-]+|[\s,;:—–-]+$", "", text)
+        text = re.sub(r"\(\s*\)", "", text).strip()
+        text = re.sub(r"[.]$", "", text)
+        text = _tidy_quotes(text)
+        if text and text[0].islower():
+            text = text[0].upper() + text[1:]
+        return text
+
+
+def _tidy_quotes(text: str) -> str:
+    """Keep the source's spacing around quote marks: no space after an opening one, none before a closing one."""
+    text = re.sub(r"“\s+", "“", text)
+    text = re.sub(r"\s+”", "”", text)
+    return text
+
+
+def _words(text: str) -> list[str]:
+    return [w for w in re.findall(r"[\w’'-]+", text) if any(ch.isalnum() for ch in w)]
+
+
+def _core(root: Token) -> set[int]:
+    """The clause's skeleton, never deleted: its verb, subject and object heads."""
+    core = {root.i}
+    for child in root.children:
+        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "acomp", "xcomp", "ccomp", "aux", "auxpass", "neg",
+                          "prt", "oprd"}:
+            core.add(child.i)
+    return core
+
+
+def _subject_of(verb: Token) -> Token | None:
+    tok: Token | None = verb
+    for _ in range(3):
+        if tok is None:
+            return None
+        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
+        if subj is not None:
+            return subj
+        tok = tok.head if tok.dep_ in {"conj", "xcomp"} and tok.head is not tok else None
+    return None
+
+
+def _is_plural(subject: Token | None, replacements: dict[int, str]) -> bool:
+    if subject is None:
+        return False
+    if subject.i in replacements:
+        return False
+    low = subject.lower_
+    if low in PLURAL_PRONOUNS:
+        return True
+    if low in {"he", "she", "it", "this", "that", "who", "which"}:
+        return False
+    if any(c.dep_ == "conj" for c in subject.children):
+        return True
+    return subject.tag_ in {"NNS", "NNPS"}
+
+
+IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
+
+
+def third_person(lemma: str) -> str:
+    if lemma in IRREGULAR_3SG:
+        return IRREGULAR_3SG[lemma]
+    if re.search(r"[^aeiou]y$", lemma):
+        return lemma[:-1] + "ies"
+    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
+        return lemma + "es"
+    return lemma + "s"
+
+
+def present_form(verb: Token, plural: bool) -> str | None:
+    """The present-tense form of a past-tense verb or auxiliary, or None when it is not past."""
+    if verb.tag_ != "VBD":
+        return None
+    lemma = verb.lemma_.lower()
+    if lemma in {"will", "would", "could", "should", "might", "must", "can", "may", "shall"}:
+        return None
+    if lemma == "be":
+        if verb.lower_ == "were":
+            return "are"
+        return "are" if plural else "is"
+    if not lemma.isalpha():
+        return None
+    return lemma if plural else third_person(lemma)
+

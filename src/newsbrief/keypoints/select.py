@@ -1,0 +1,75 @@
+"""Choosing the bullets: maximal marginal relevance over content lemmas and entities.
+
+Hand-written: MMR is a dozen lines over the ranker's features; a library would add a
+vector model this does not need.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+
+from .rank import Candidate
+
+MMR_LAMBDA = 0.7  # relevance against redundancy
+REDUNDANT = 0.5  # similarity at which two sentences say the same thing
+WORDS_PER_POINT = 120  # article length (words) that earns one more bullet above the minimum
+
+
+def similarity(a: Candidate, b: Candidate) -> float:
+    """Cosine over content lemmas, with each shared named entity counting as one more shared word."""
+    return cosine(a.lemmas + Counter(a.entities), b.lemmas + Counter(b.entities))
+
+
+def cosine(a: Counter, b: Counter) -> float:
+    if not a or not b:
+        return 0.0
+    dot = sum(n * b[w] for w, n in a.items() if w in b)
+    return dot / math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values()))
+
+
+def point_count(cands: list[Candidate], min_points: int, max_points: int) -> int:
+    """3 to 5 bullets by article length; a very short article gets one per prose sentence at most."""
+    words = sum(c.words for c in cands)
+    want = min_points + max(0, words - 2 * WORDS_PER_POINT) // WORDS_PER_POINT
+    want = max(min_points, min(max_points, want))
+    return min(want, len(cands))
+
+
+def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+    """Greedy MMR; a candidate too similar to one already chosen is never taken.
+
+    ``accept`` can refuse a candidate (a sentence that makes no good headline); refused ones
+    fill in, best first, only when too few were accepted.
+    """
+    if not cands:
+        return []
+    top = max(c.score for c in cands)
+    low = min(c.score for c in cands)
+    spread = (top - low) or 1.0
+    chosen: list[Candidate] = []
+    refused: list[Candidate] = []
+    pool = list(cands)
+    while pool and len(chosen) < count:
+        best, best_value = None, -math.inf
+        for c in pool:
+            redundancy = max((similarity(c, s) for s in chosen), default=0.0)
+            if redundancy >= REDUNDANT:
+                continue
+            value = MMR_LAMBDA * (c.score - low) / spread - (1 - MMR_LAMBDA) * redundancy
+            if value > best_value:
+                best, best_value = c, value
+        if best is None:
+            break
+        pool.remove(best)
+        if accept is not None and not accept(best):
+            refused.append(best)
+            continue
+        chosen.append(best)
+    for c in refused:
+        if len(chosen) >= count:
+            break
+        if max((similarity(c, s) for s in chosen), default=0.0) < REDUNDANT:
+            chosen.append(c)
+    return chosen
