@@ -22,10 +22,13 @@ from . import countries, times
 from .document import Action, Article, Entity, Event, Participant, TimeExpression
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 COOPERATIVE = {"agree", "consult", "support", "cooperate", "aid", "concede", "retreat", "investigate"}
 CONFLICTUAL = {"sanction", "coerce", "assault", "fight", "mobilize", "protest", "reject", "accuse"}
+# Verbs of phase and intent that carry no event of their own but may govern one ("began a strike").
+ASPECTUAL = {"continue", "begin", "start", "resume", "remain", "issue", "express", "decide", "plan", "try",
+             "attempt", "put", "conclude", "want"}
 # Modal auxiliaries -> modality of the clause.
 MODALS = {
     "will": "future", "shall": "future", "'ll": "future", "wo": "future",
@@ -37,6 +40,8 @@ CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "
 TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "towards", "from", "over"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+PLACE_NOUNS = {"area", "district", "province", "city", "town", "village", "region", "state", "county", "valley",
+               "camp", "border", "neighbourhood", "neighborhood", "suburb", "port", "terminal", "base"}
 PRONOUNS = {"he", "she", "it", "they", "we", "i", "him", "her", "them", "its", "their", "who", "which", "that"}
 NUMBER_WORDS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8, "nine": 9,
@@ -54,6 +59,7 @@ class Lexicon:
     verbs: dict[str, str]
     phrases: dict[str, str]
     adjectives: dict[str, str]
+    nouns: dict[str, str]
     reporting: frozenset[str]
     control: frozenset[str]
     counts: dict[str, str]
@@ -72,6 +78,7 @@ def lexicon() -> Lexicon:
         verbs=raw["verbs"],
         phrases=raw["phrases"],
         adjectives=raw["adjectives"],
+        nouns=raw["nouns"],
         reporting=frozenset(raw["reporting"]),
         control=frozenset(raw["control"]),
         counts=raw["counts"],
@@ -120,7 +127,7 @@ class _Context:
         self.times = [t for t in article.times if _date_value(t.value) and t.start >= self.dateline_end
                       and not (dl and dl[0] <= t.start < dl[1])]
         self.published = article.published.isoformat() if article.published else None
-        self.tolls: list[Token] = []  # "..., killing 26": participles whose numbers belong to an event
+        self.tolls: dict[int, Token] = {}  # "..., killing 26": participles whose numbers belong to an event
 
     # -- which tokens carry an event -------------------------------------------------------
     def event_for(self, token: Token) -> Event | None:
@@ -134,16 +141,19 @@ class _Context:
         if token.dep_ == "amod" and not _listed_verb(token):  # "shared objectives" is no event
             return None
         lemma = token.lemma_.lower()
-        if lemma in lex.reporting and not self._phrase(token)[0]:
+        category, extra = self._phrase(token)
+        if category is None and lemma in lex.reporting and lemma not in ASPECTUAL:
             return None
         if self._folded(token):
             return None
-        category, extra = self._phrase(token)
-        if category is None:
+        if category is None and lemma not in lex.reporting:
             category = lex.verbs.get(lemma)
-            extra = []
         if category is None:
-            return None
+            # "speeded up the withdrawal", "staged a hunger strike": the event is the object noun
+            noun = next((c for c in token.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
+            if noun is None:
+                return None
+            category, extra = lex.nouns[noun.lemma_.lower()], [noun]
         return self._build(token, token, category, extra)
 
     def _phrase(self, verb: Token) -> tuple[str | None, list[Token]]:
@@ -158,9 +168,11 @@ class _Context:
         for deps in ({"dobj", "attr"}, {"prep"}):
             for child in verb.rights:  # "On Wednesday, the union called a strike" is no "call on"
                 if child.dep_ in deps:
-                    for key in (f"{lemma} {child.lemma_.lower()}", f"{lemma} {child.lower_}"):
-                        if key in phrases:
-                            return phrases[key], [child]
+                    words = [child.lemma_.lower(), child.lower_]
+                    words += [c.lemma_.lower() for c in child.children if c.dep_ in {"compound", "amod"}]
+                    for word in words:
+                        if f"{lemma} {word}" in phrases:
+                            return phrases[f"{lemma} {word}"], [child]
         return None, []
 
     def _folded(self, verb: Token) -> bool:
@@ -170,35 +182,44 @@ class _Context:
             return True
         if verb.dep_ == "ccomp" and head.lemma_.lower() in {"warn", "threaten"}:
             return True
-        if verb.dep_ == "conj" and head is not verb and self._folded(head):
-            return True
         if verb.lemma_.lower() in self.lex.counts and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
-            self.tolls.append(verb)
+            self.tolls[verb.i] = verb
             return True
-        return False
+        return verb.dep_ == "conj" and head is not verb and self._folded(head)
 
     def add_tolls(self, by_token: dict[int, Event]) -> None:
         """Give ", killing at least 26 people and injuring 17" to the event it is the toll of."""
-        for verb in self.tolls:
+        for verb in self.tolls.values():
             counts: dict[str, int] = {}
             self._add_count(verb, False, counts)
+            owner: Event | None = None
             node = verb
             for _ in range(8):
                 if node.head is node:
                     break
                 node = node.head
                 if node.i in by_token:
-                    target = by_token[node.i].counts
-                    for key, n in counts.items():
-                        target[key] = target.get(key, 0) + n
+                    owner = by_token[node.i]
                     break
+            if owner is None:  # a parse broken by a long name: the last event before it in the sentence
+                before = [i for i in by_token if verb.sent.start <= i < verb.i]
+                owner = by_token[max(before)] if before else None
+            if owner is not None:
+                for key, n in counts.items():
+                    owner.counts[key] = owner.counts.get(key, 0) + n
 
     # -- one event ----------------------------------------------------------------------------
     def _build(self, verb: Token, action_tok: Token, category: str, extra: list[Token]) -> Event:
         text = self.text
         actor_tok, target_tok, passive = self._arguments(verb, extra)
+        if self._modality(verb) == "obligation" and verb.dep_ == "ccomp":
+            # "Russia said that Sudan must return the helicopter": Russia demands it of Sudan
+            reporter = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            if reporter is not None and reporter.lower_ not in PRONOUNS:
+                actor_tok, target_tok = reporter, actor_tok or target_tok
         actor = self._participant(actor_tok) if actor_tok is not None else None
         target = self._participant(target_tok) if target_tok is not None else None
+        self._fill_countries(verb, actor, target)
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in action_tok.children)
         modality = self._modality(verb)
         category = self._adjust(category, verb, modality, actor, target)
@@ -236,41 +257,95 @@ class _Context:
         actor = subj or agent
         if actor is None and not passive:
             actor = self._inherited_subject(verb)
-        target = subjpass if passive else None
-        if target is None:
-            target = self._object(verb, extra)
-        if target is None:
-            for child in verb.children:
-                if child.dep_ in {"xcomp", "ccomp"}:
-                    inner_subj = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                    target = inner_subj if inner_subj is not None and inner_subj.lower_ not in PRONOUNS else None
-                    target = target or self._object(child, [])
-                    if target is not None:
-                        break
-        if verb.dep_ == "amod" and target is None:  # "..., cancelled visas": the parser made it a modifier
-            target = verb.head
+        if actor is not None and actor.lower_ in {"who", "which", "that"} and verb.dep_ == "relcl":
+            actor = verb.head  # "Sharon, who has vowed ...": the noun the clause describes
+        candidates = [subjpass] if passive else []
+        candidates += self._target_candidates(verb, extra, actor)
+        if verb.dep_ == "amod":  # "..., cancelled visas": the parser made it a modifier
+            candidates.append(verb.head)
+        target = self._best(candidates)
         return actor, target, passive
 
-    def _object(self, verb: Token, extra: list[Token]) -> Token | None:
-        for child in verb.children:
-            if child.dep_ in {"dobj", "dative"} and child not in extra:
-                return child
-        for child in verb.children:
-            if child.dep_ == "prep" and child.lower_ in TARGET_PREPS:
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None and pobj.ent_type_ not in {"DATE", "TIME"}:
-                    return pobj
-        for child in extra:
-            for gc in child.children:
-                if gc.dep_ == "prep" and (gc.lower_ in TARGET_PREPS or gc.lower_ == "for"):
-                    pobj = next((c for c in gc.children if c.dep_ == "pobj"), None)
-                    if pobj is not None:
-                        return pobj
-            if child.dep_ == "prep":
-                pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
-                if pobj is not None:
-                    return pobj
+    def _target_candidates(self, verb: Token, extra: list[Token], actor: Token | None, depth: int = 0) -> list[Token]:
+        """Who the action is done to, most direct first: object, recipient, "on/against/to X", then the
+        subject or object of a governed clause ("demanded that Israel ease", "threatened to shell towns")."""
+        out: list[Token] = []
+        places: list[Token] = []  # "lifted a curfew in Montenegro": where it happens, when nothing else names a state
+        objects = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c not in extra]
+        out += objects
+        for holder in [verb, *objects, *extra]:
+            for child in holder.children:
+                if child.dep_ != "prep":
+                    continue
+                pobjs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
+                if child.lower_ in TARGET_PREPS or (holder is not verb and child.lower_ in {"for", "of"}):
+                    out += pobjs
+                elif child.lower_ in LOCATION_PREPS:
+                    places += pobjs
+            if holder in extra and holder.dep_ == "prep":
+                out += [c for c in holder.children if c.dep_ == "pobj"]
+        if depth < 2:
+            # "is ready to contribute troops to ...": the clause hangs from the adjective
+            governed = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
+            governed += [gc for c in verb.children if c.dep_ == "acomp" for gc in c.children
+                         if gc.dep_ == "xcomp" and gc.pos_ in {"VERB", "AUX"}]
+            for child in governed:
+                inner = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                if inner is not None and inner.lower_ not in PRONOUNS and inner is not actor:
+                    out.append(inner)
+                out += self._target_candidates(child, [], actor, depth + 1)
+        return [t for t in out + places if t is not None and t is not actor]
+
+    def _best(self, candidates: list[Token]) -> Token | None:
+        """The first candidate that names a state or an organisation, else the first one."""
+        for tok in candidates:
+            if self._country_in(tok) is not None:
+                return tok
+        return candidates[0] if candidates else None
+
+    def _fill_countries(self, verb: Token, actor: Participant | None, target: Participant | None) -> None:
+        """What a reader infers from the sentence when a participant names no state: a person or group
+        ("President Dos Santos", "rebels") belongs to the state the sentence names; an action on a thing or
+        group that names no state ("lifted a night curfew") falls on the actor's own state."""
+        named = self._sentence_countries(verb.sent)
+        if actor is not None and actor.country is None and actor.sector != "international":
+            others = [c for c in named if target is None or c != target.country]
+            if others:
+                actor.country = others[0]
+        if target is not None and target.country is None and target.sector != "international" and actor \
+                and actor.country and not [c for c in named if c != actor.country]:
+            target.country = actor.country
+
+    def _sentence_countries(self, sent: Span) -> list[str]:
+        found: list[str] = []
+        for m_start, _, ent in self.mentions:
+            if sent.start_char <= m_start < sent.end_char:
+                country = ent.country
+                if country is None and ent.affiliation:
+                    hit = countries.lookup(ent.affiliation)
+                    country = hit.iso3 if hit else None
+                if country and country not in found:
+                    found.append(country)
+        return found
+
+    def _country_in(self, tok: Token) -> str | None:
+        """The state a noun phrase names or belongs to: "Senior Hungarian and Romanian officials" -> HUN."""
+        for t in _phrase_tokens(tok):
+            for _, _, ent in self._mentions_at(t.idx):
+                if ent.country:
+                    return ent.country
+                if ent.affiliation:
+                    found = countries.lookup(ent.affiliation)
+                    if found is not None:
+                        return found.iso3
+            if t.ent_type_ in {"GPE", "NORP"} or t.is_title:
+                found = countries.lookup(t.text) or (countries.capital_of(t.text) if t.ent_type_ == "GPE" else None)
+                if found is not None:
+                    return found.iso3
         return None
+
+    def _mentions_at(self, pos: int) -> list[tuple[int, int, Entity]]:
+        return [m for m in self.mentions if m[0] <= pos < m[1]]
 
     def _inherited_subject(self, verb: Token) -> Token | None:
         """The subject of the clause this one hangs from: conjoined verbs, participles, amod misparses."""
@@ -305,12 +380,7 @@ class _Context:
             if entity.role:  # "union leader", "army chief": the first telling word of a title
                 sector = next((lex.sectors[w] for w in entity.role.lower().split() if w in lex.sectors), None)
         if country is None:
-            for t in span:
-                if t.ent_type_ in {"GPE", "NORP"} or t.is_title:
-                    found = countries.lookup(t.text)
-                    if found is not None:
-                        country = found.iso3
-                        break
+            country = self._country_in(tok)
         words = [t.lemma_.lower() for t in span]
         if sector is None:
             sector = lex.sectors.get(tok.lemma_.lower()) or lex.sectors.get(tok.lower_)
@@ -360,7 +430,7 @@ class _Context:
                 return "threaten"
             if category in COOPERATIVE:
                 return "agree"
-        if modality == "obligation" and verb.dep_ == "ccomp" and verb.head.lemma_.lower() in self.lex.reporting:
+        if modality == "obligation" and verb.dep_ == "ccomp":
             return "request"
         if category == "fight":
             irregular = actor is not None and _head_lemma(actor.name) in self.lex.irregular_actors
@@ -440,6 +510,11 @@ class _Context:
                 if ent is not None:
                     name = ent.text
                     return re.sub(r"^(?:the|The)\s+", "", name)
+        # "the Pahalgam area", "Marjeh district": a named place the model did not tag
+        if pobj.lemma_.lower() in PLACE_NOUNS:
+            names = [c for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+            if names:
+                return self.text[names[0].idx : pobj.idx + len(pobj.text)]
         return None
 
     def _counts(self, verb: Token, passive: bool) -> dict[str, int]:
@@ -525,6 +600,21 @@ def _in_name(token: Token) -> bool:
         and token.nbor(1).pos_ == "PROPN" and token.nbor(-1).pos_ in {"PROPN", "ADV", "ADJ"}
 
 
+def _phrase_tokens(tok: Token) -> list[Token]:
+    """A noun phrase with its conjuncts, appositions and "of" phrases; not its relative clauses."""
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        for child in node.children:
+            if child.dep_ in {"relcl", "acl", "advcl"} or (child.dep_ == "prep" and child.lower_ not in {
+                    "of", "in", "throughout", "from"}):
+                continue
+            stack.append(child)
+    return sorted(out, key=lambda t: t.i)
+
+
 def _sector_of(words: list[str], lex: Lexicon) -> str | None:
     for w in reversed(words):
         if w in lex.sectors:
@@ -570,7 +660,7 @@ def main_event(article: Article) -> Event | None:
     dl = dateline_span(article.text)
     after = dl[1] if dl else 0
     for event in article.events:
-        if event.start >= after and event.date:
+        if event.action.start >= after and event.date:
             return event
     return None
 

@@ -1,0 +1,269 @@
+"""Events against human references: ISAF dates (a) and PLOVER codings (b), peers in the same run.
+
+    python bench/events.py [../shared/data/events] [--limit N] [--part isaf|plover|all] [--errors N]
+
+(a) ISAF press releases: the date of the main event (the first dated event after the dateline)
+against the gold ``start_date``, exact and within one day.  Peers, each anchored on the same
+dateline date (newsbrief's dateline reader, which takes a missing year from the release number):
+the dateline date itself; dateparser's ``search_dates`` and timefhuman (when installed) taking
+the first date they find after the dateline (the dateline date when they find none).
+(b) PLOVER gold-standard sentences: accuracy of the main event's category (the first event of
+the sentence with a named actor), of its source (actor) country and of its target country, next to a majority-class
+category and a "first / second country named" baseline.  Country accuracy counts sentences whose
+gold actor has an ISO3 code (not IGO/NGO/...); a prediction is right when it is one of them.
+Prints markdown tables.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import sys
+import time
+from collections import Counter
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "events"
+STAGES = ["validate", "publisher_box", "dateline", "parse", "sentences", "entities", "times", "events"]
+# The GSR's own codes for two states differ from ISO 3166 alpha-3.
+GOLD_ISO_FIXES = {"JAP": "JPN", "ITL": "ITA"}
+# CAMEO-era names in the GSR -> the PLOVER names newsbrief uses.
+GOLD_CATEGORY = {"DEMAND": "request", "DISAPPROVE": "accuse"}
+
+
+def read_jsonl(path: Path, limit: int | None) -> list[dict]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if line.strip():
+                rows.append(json.loads(line))
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+def pipeline():
+    from newsbrief.pipeline import build
+
+    return build(stages=STAGES)
+
+
+def analysed(texts: Iterable[str]) -> Iterable[tuple[object, Exception | None]]:
+    from newsbrief.ingest import from_text
+
+    return pipeline().pipe_safe(from_text(t) for t in texts)
+
+
+# ------------------------------------------------------------------------------------------ ISAF
+
+
+def _day(value: str | None) -> dt.date | None:
+    if not value or len(value) < 10:
+        return None
+    try:
+        return dt.date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+def _dateparser_first(body: str, anchor: dt.date) -> dt.date | None:
+    from dateparser.search import search_dates
+
+    base = dt.datetime.combine(anchor, dt.time(12))
+    found = search_dates(body, languages=["en"],
+                         settings={"RELATIVE_BASE": base, "PREFER_DATES_FROM": "past"}) or []
+    for _, when in found:
+        if abs((when.date() - anchor).days) <= 366:
+            return when.date()
+    return None
+
+
+def _timefhuman_first(body: str, anchor: dt.date) -> dt.date | None:
+    from timefhuman import timefhuman
+    from timefhuman.utils import Direction, tfhConfig
+
+    cfg = tfhConfig(now=dt.datetime.combine(anchor, dt.time(12)), direction=Direction.previous)
+    try:
+        found = timefhuman(body, config=cfg)
+    except Exception:  # the peer fails on some texts; that counts as no answer
+        return None
+    for item in found if isinstance(found, list) else [found]:
+        when = item[0] if isinstance(item, tuple) else item
+        if isinstance(when, dt.datetime):
+            return when.date()
+        if isinstance(when, dt.date):
+            return when
+    return None
+
+
+def bench_isaf(path: Path, limit: int | None, errors: int) -> None:
+    from newsbrief.events import main_event
+    from newsbrief.times import read_dateline
+
+    rows = read_jsonl(path, limit)
+    systems: dict[str, list[tuple[dt.date | None, dt.date]]] = {}
+    timings: Counter[str] = Counter()
+    peers: dict[str, Callable[[str, dt.date], dt.date | None]] = {"dateparser search_dates": _dateparser_first}
+    try:
+        import timefhuman  # noqa: F401
+
+        peers["timefhuman"] = _timefhuman_first
+    except ImportError:
+        print("timefhuman is not installed: its row is left out", file=sys.stderr)
+    failed = 0
+    wrong: list[str] = []
+    t0 = time.perf_counter()
+    results = list(analysed(r["text"] for r in rows))
+    timings["newsbrief"] += time.perf_counter() - t0
+    for row, (article, exc) in zip(rows, results, strict=True):
+        gold = dt.date.fromisoformat(row["labels"]["start_date"])
+        dateline = read_dateline(row["text"])
+        anchor = dateline.date if dateline is not None else None
+        if exc is not None:
+            failed += 1
+            systems.setdefault("newsbrief", []).append((None, gold))
+        else:
+            event = main_event(article)
+            got = _day(event.date) if event else None
+            systems.setdefault("newsbrief", []).append((got, gold))
+            if got != gold and len(wrong) < errors:
+                what = f"{event.action.text!r} {event.date_basis}" if event else "no event"
+                wrong.append(f"{row['id']}: gold {gold} got {got} ({what}; dateline {anchor})")
+        systems.setdefault("dateline date (baseline)", []).append((anchor, gold))
+        body = row["text"][dateline.end :] if dateline is not None else row["text"]
+        for name, fn in peers.items():
+            t0 = time.perf_counter()
+            got = fn(body, anchor) if anchor is not None else None
+            timings[name] += time.perf_counter() - t0
+            systems.setdefault(name, []).append((got if got is not None else anchor, gold))
+    n = len(rows)
+    print(f"### (a) ISAF: date of the main event ({n} releases, {path.name})\n")
+    print("| system | exact | within 1 day | no date | seconds |")
+    print("|---|---:|---:|---:|---:|")
+    for name, pairs in systems.items():
+        exact = sum(1 for got, gold in pairs if got == gold)
+        near = sum(1 for got, gold in pairs if got is not None and abs((got - gold).days) <= 1)
+        none = sum(1 for got, _ in pairs if got is None)
+        secs = f"{timings[name]:.1f}" if name in timings else "–"
+        print(f"| {name} | {exact / n:.3f} | {near / n:.3f} | {none} | {secs} |")
+    print(f"\nnewsbrief failed on {failed} of {n} releases (counted as wrong). Peers get the dateline "
+          "date when they find no date.\n")
+    if wrong:
+        print("Errors (newsbrief):\n")
+        for line in wrong:
+            print("- " + line)
+        print()
+
+
+# ---------------------------------------------------------------------------------------- PLOVER
+
+
+def _codes(actors: object) -> set[str]:
+    from newsbrief.countries import by_iso3
+
+    out: set[str] = set()
+    if not isinstance(actors, list):
+        return out
+    for actor in actors:
+        if isinstance(actor, dict) and isinstance(actor.get("code"), str):
+            code = GOLD_ISO_FIXES.get(actor["code"], actor["code"])
+            if by_iso3(code) is not None:
+                out.add(code)
+    return out
+
+
+def _named_countries(article) -> list[str]:
+    """Countries in order of first mention: the baseline's actor and target."""
+    seen: list[str] = []
+    for ent in sorted(article.entities, key=lambda e: e.mentions[0].start):
+        country = ent.country
+        if country is None and ent.affiliation:
+            from newsbrief.countries import lookup
+
+            found = lookup(ent.affiliation)
+            country = found.iso3 if found else None
+        if country and country not in seen:
+            seen.append(country)
+    return seen
+
+
+def bench_plover(path: Path, limit: int | None, errors: int) -> None:
+    data = [d for d in json.loads(path.read_text(encoding="utf-8")) if d.get("text") and d.get("event") != "DOCUMENT"]
+    if limit:
+        data = data[:limit]
+    gold_cat = [GOLD_CATEGORY.get(d["event"], d["event"].lower()) for d in data]
+    majority = Counter(gold_cat).most_common(1)[0][0]
+    t0 = time.perf_counter()
+    results = list(analysed(d["text"] for d in data))
+    secs = time.perf_counter() - t0
+    score = Counter()
+    wrong: list[str] = []
+    n_src = n_tgt = 0
+    for d, cat, (article, exc) in zip(data, gold_cat, results, strict=True):
+        src, tgt = _codes(d.get("source")), _codes(d.get("target"))
+        n_src += bool(src)
+        n_tgt += bool(tgt)
+        events = article.events if exc is None else []
+        # the main event: the first one with a named actor (a participle like "weapons seized last
+        # year" has none), else the first one
+        main = next((e for e in events if e.actor is not None), events[0] if events else None)
+        ok_cat = main is not None and main.action.category == cat
+        score["nb_cat"] += ok_cat
+        if src:
+            score["nb_src"] += bool(main and main.actor and main.actor.country in src)
+        if tgt:
+            score["nb_tgt"] += bool(main and main.target and main.target.country in tgt)
+        score["base_cat"] += majority == cat
+        named = _named_countries(article) if exc is None else []
+        if src:
+            score["base_src"] += bool(named and named[0] in src)
+        if tgt:
+            score["base_tgt"] += bool(len(named) > 1 and named[1] in tgt)
+        if not ok_cat and len(wrong) < errors:
+            got = f"{main.action.category} ({main.action.text!r})" if main else "no event"
+            wrong.append(f"{d['id']}: gold {cat}, got {got}")
+    n = len(data)
+    print(f"### (b) PLOVER GSR: main event of each sentence ({n} sentences; {n_src} with an ISO3 source, "
+          f"{n_tgt} with an ISO3 target)\n")
+    print("| system | category | source country | target country | seconds |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| newsbrief | {score['nb_cat'] / n:.3f} | {score['nb_src'] / max(n_src, 1):.3f} | "
+          f"{score['nb_tgt'] / max(n_tgt, 1):.3f} | {secs:.1f} |")
+    print(f"| baseline: majority category ({majority}); first / second country named | "
+          f"{score['base_cat'] / n:.3f} | {score['base_src'] / max(n_src, 1):.3f} | "
+          f"{score['base_tgt'] / max(n_tgt, 1):.3f} | – |")
+    print()
+    if wrong:
+        print("Category errors (newsbrief):\n")
+        for line in wrong:
+            print("- " + line)
+        print()
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    ap.add_argument("data", nargs="?", default=str(DEFAULT_DATA), help="folder with isaf_dev.jsonl, plover_gsr.json")
+    ap.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N records of each set")
+    ap.add_argument("--part", choices=["isaf", "plover", "all"], default="all")
+    ap.add_argument("--errors", type=int, default=0, metavar="N", help="list up to N errors per part")
+    args = ap.parse_args(argv)
+    data = Path(args.data)
+    isaf, plover = data / "isaf_dev.jsonl", data / "plover_gsr.json"
+    if args.part in {"isaf", "all"}:
+        if not isaf.exists():
+            print(f"{isaf}: not found", file=sys.stderr)
+            return 2
+        bench_isaf(isaf, args.limit, args.errors)
+    if args.part in {"plover", "all"}:
+        if not plover.exists():
+            print(f"{plover}: not found", file=sys.stderr)
+            return 2
+        bench_plover(plover, args.limit, args.errors)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
