@@ -218,7 +218,7 @@ def run_ray(
         fn_constructor_kwargs={"job": job},
         batch_size=part_size,
         batch_format="pyarrow",
-        concurrency=min(pool_size, blocks),  # more actors than parts would only load models
+        compute=ray.data.ActorPoolStrategy(size=min(pool_size, blocks)),  # more actors than parts: idle models
         num_cpus=1,
         # Ray Data's actor pools restart a dead actor and retry its batch (max_restarts and
         # max_task_retries default to -1 there); a retried part is rewritten whole, under the same name
