@@ -665,6 +665,36 @@ def main_event(article: Article) -> Event | None:
     return None
 
 
+def timeline_lines(article: Article, markdown: bool) -> list[str]:
+    """"What happened when": events by date, one line each, with its source sentence's offsets."""
+    if not article.events:
+        return []
+    out = ["## What happened when" if markdown else "WHAT HAPPENED WHEN"]
+    dated = sorted(article.events, key=lambda e: (e.date is None, e.date or "", e.action.start))
+    for event in dated:
+        sentence = next((s for s in article.sentences if s.start <= event.action.start < s.end), None)
+        span = (sentence.start, sentence.end) if sentence else (event.start, event.end)
+        date = event.date or "undated"
+        if event.date_basis == "publication" and event.date:
+            date += " (published)"  # the text gives no date: on or before publication
+        words = " ".join(x for x in (
+            event.actor.name if event.actor else None,
+            ("not " if event.negated else "") + event.action.text,
+            event.target.name if event.target else None,
+        ) if x)
+        facts = [event.action.category]
+        if event.modality:
+            facts.append(event.modality)
+        facts += [f"{k} {n}" for k, n in event.counts.items()]
+        if event.location:
+            facts.append(event.location)
+        if markdown:
+            out.append(f"- **{date}** {words} · {' · '.join(facts)} <sub>[{span[0]}–{span[1]}]</sub>")
+        else:
+            out.append(f"- {date}  {words} ({'; '.join(facts)}) [{span[0]}-{span[1]}]")
+    return out
+
+
 class EventStage:
     name = "events"
 
@@ -676,4 +706,4 @@ def make_stage(settings: Any) -> EventStage:
     return EventStage()
 
 
-__all__ = ["EventStage", "dateline_span", "extract_events", "lexicon", "main_event", "make_stage"]
+__all__ = ["EventStage", "dateline_span", "extract_events", "lexicon", "main_event", "make_stage", "timeline_lines"]
