@@ -10,6 +10,7 @@ import textwrap
 from collections.abc import Callable
 
 from .document import Article
+from .events import timeline_lines
 
 WIDTH = 78
 
@@ -52,6 +53,7 @@ def entities_section(article: Article, markdown: bool) -> list[str]:
 # name -> section builder; later stages (quotes, times/events) register theirs here.
 SECTIONS: dict[str, Callable[[Article, bool], list[str]]] = {
     "entities": entities_section,
+    "timeline": timeline_lines,
 }
 SECTION_ORDER = ["quotes", "timeline", "entities"]
 
