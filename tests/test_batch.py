@@ -157,6 +157,7 @@ def test_folder_and_parquet_inputs(tmp_path):
         f"<html><head><title>{STORIES[2][2]}</title></head><body><article><h1>{STORIES[2][2]}</h1>"
         f"{paragraphs}</article></body></html>", encoding="utf-8")
     (folder / "notes.md").write_text("not an article kind: ignored", encoding="utf-8")
+    (folder / "shard.jsonl").write_text(_rows()[3] + "\n", encoding="utf-8")
     (folder / "blank.txt").write_text("", encoding="utf-8")
     table = pa.table({"id": [101, 102], "text": [STORIES[3][3], ""],
                       "published": pa.array([pa.scalar(19000, pa.date32()).as_py(), None], pa.date32())})
@@ -165,8 +166,8 @@ def test_folder_and_parquet_inputs(tmp_path):
     out = tmp_path / "out"
     result = run_batch([str(folder), str(tmp_path / "archive.parquet")], str(out), workers=1, progress=False)
     rows = {r["id"]: r for r in read_output(str(out)).to_pylist()}
-    assert set(rows) == {"2024/ferry.txt", "bridge.json", "library.html", "blank.txt", "101", "102"}
-    assert (result.analysed, result.failed) == (4, 2)
+    assert set(rows) == {"2024/ferry.txt", "bridge.json", "library.html", "blank.txt", "rail", "101", "102"}
+    assert (result.analysed, result.failed) == (5, 2)
     assert rows["bridge.json"]["title"] == STORIES[1][2]
     assert "Ashby" in rows["library.html"]["text"] and "<p>" not in rows["library.html"]["text"]
     assert rows["101"]["published"].isoformat() == "2022-01-08"
@@ -198,6 +199,8 @@ def test_bad_invocations_are_one_line_errors(tmp_path, capsys):
     err = capsys.readouterr().err
     assert "must be a folder" in err and "Traceback" not in err
     assert main(["batch", str(tmp_path / "notes.csv"), "--out", str(tmp_path / "o"), "--workers", "0"]) == 3
+    assert main(["batch", str(tmp_path / "notes.csv"), "--out", str(tmp_path / "o"), "--address", "auto"]) == 3
+    assert "--engine ray" in capsys.readouterr().err
 
 
 def test_ray_engine_gives_the_same_output_as_the_local_engine(ray_instance, mixed_jsonl, tmp_path):

@@ -10,6 +10,7 @@ is stopped and started again continues where it stopped (see ``output``).
 from __future__ import annotations
 
 import argparse
+import math
 import sys
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -58,6 +59,8 @@ def run_batch(
         raise InputError("--workers must be at least 1")
     if part_size < 1:
         raise InputError("--part-size must be at least 1")
+    if address and engine != "ray":
+        raise InputError("--address goes with --engine ray")
     if not inputs:
         raise InputError("no input: give one or more JSON Lines files, folders or Parquet files")
     output = Output(out, fmt)
@@ -74,8 +77,10 @@ def run_batch(
             result.skipped += 1
         else:
             total += 1
+    parts = math.ceil(total / part_size)
     if engine == "local":
-        summaries = run_local(pending(), job, workers or default_workers(), part_size)
+        # more processes than parts would only load models that never work
+        summaries = run_local(pending(), job, max(1, min(workers or default_workers(), parts)), part_size)
     else:
         summaries = run_ray(list(pending()), job, workers, part_size, address)
 

@@ -223,5 +223,9 @@ def run_ray(
         # Ray Data's actor pools restart a dead actor and retry its batch (max_restarts and
         # max_task_retries default to -1 there); a retried part is rewritten whole, under the same name
     )
-    for batch in analysed.iter_batches(batch_size=None, batch_format="pyarrow"):
-        yield from batch.to_pylist()
+    try:
+        for batch in analysed.iter_batches(batch_size=None, batch_format="pyarrow"):
+            yield from batch.to_pylist()
+    except Exception as exc:  # Ray's own errors run over pages; the first line says what happened
+        first = next((line for line in str(exc).splitlines() if line.strip()), type(exc).__name__)
+        raise EngineError(f"the Ray job failed ({first[:300]}); run the same command again to continue") from None

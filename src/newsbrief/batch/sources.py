@@ -131,18 +131,24 @@ def _json_value(value: Any) -> Any:
 
 
 def _folder(loc: Location) -> Iterator[dict[str, Any]]:
-    """Every .txt/.html/.json file below the folder, sorted; its id is its path inside the folder."""
+    """Every file below the folder, sorted: a .txt/.html/.json file is one article (its id is its path
+    inside the folder), a JSON Lines or Parquet file (a shard of an archive) gives its rows."""
     infos = loc.fs.get_file_info(pafs.FileSelector(loc.path, recursive=True))
     paths = sorted(
         i.path for i in infos
-        if i.type == pafs.FileType.File
-        and os.path.splitext(i.path)[1].lower() in ARTICLE_SUFFIXES
-        and not os.path.basename(i.path).startswith(".")
+        if i.type == pafs.FileType.File and not os.path.basename(i.path).startswith((".", "_"))
     )
     base = loc.path.rstrip("/") + "/"
     for path in paths:
         rel = path[len(base):] if path.startswith(base) else path
-        yield _file(loc, path, rel, f"{loc.uri.rstrip('/')}/{rel}")
+        name = f"{loc.uri.rstrip('/')}/{rel}"
+        lower = path.lower()
+        if lower.endswith(JSONL_SUFFIXES):
+            yield from _jsonl(Location(loc.fs, path, name))
+        elif lower.endswith(PARQUET_SUFFIXES):
+            yield from _parquet(Location(loc.fs, path, name))
+        elif os.path.splitext(lower)[1] in ARTICLE_SUFFIXES:
+            yield _file(loc, path, rel, name)
 
 
 def _file(loc: Location, path: str, rel: str, name: str) -> dict[str, Any]:
