@@ -50,8 +50,35 @@ def entities_section(article: Article, markdown: bool) -> list[str]:
     return out
 
 
+def quotes_section(article: Article, markdown: bool) -> list[str]:
+    """Who said what, grouped by speaker (its entity, else its name) in order of first appearance."""
+    if not article.quotes:
+        return []
+    groups: dict[str, list] = {}
+    for q in article.quotes:
+        key = (q.speaker.entity or q.speaker.name) if q.speaker else ""
+        groups.setdefault(key, []).append(q)
+    out = ["## Who said what" if markdown else "WHO SAID WHAT"]
+    for quotes in groups.values():
+        sp = quotes[0].speaker
+        name = (article.entity(sp.entity).name if sp and sp.entity and article.entity(sp.entity) else
+                sp.name if sp else "Unattributed")
+        extra = ", ".join(x for x in ((sp.role, sp.affiliation) if sp else ()) if x and x != name)
+        head = (f"**{name}**" if markdown else name) + (f" ({extra})" if extra else "")
+        out.append(head)
+        for q in quotes:
+            words = " ".join(q.content.text.split())
+            words = f"“{words}”" if q.kind == "direct" else words
+            cue = q.cue.text if q.cue else "quoted"
+            via = f" (reported by {q.reported_by})" if q.reported_by else ""
+            line = (f"- *{cue}*: {words}{via}" if markdown else f"  - {cue}: {words}{via}")
+            out.extend(textwrap.wrap(line, WIDTH, subsequent_indent="    ") if not markdown else [line])
+    return out
+
+
 # name -> section builder; later stages (quotes, times/events) register theirs here.
 SECTIONS: dict[str, Callable[[Article, bool], list[str]]] = {
+    "quotes": quotes_section,
     "entities": entities_section,
     "timeline": timeline_lines,
 }
