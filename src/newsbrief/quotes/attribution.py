@@ -26,8 +26,12 @@ _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 _INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 _SENT_END = {".", "!", "?"}
+# what a cue owns after its clause: ", he said on Sunday", "said in a statement", "told Reuters"
+_CUE_MODIFIERS = {"prep", "npadvmod", "advmod", "dative", "dobj", "nsubj", "agent", "obl", "nsubjpass"}
 _QUOTE_CHARS = set('"“”‘’«»„\'')
 _SPACE_OR_PUNCT = set(" \t\n,;:—–-") | _QUOTE_CHARS
+_OPENING = set("“‘«\"")
+_CLOSING = set("”’»\"")
 _PUNCT = " \t\n,;:.!?—–-\"“”‘’«»„'"
 # a direct quote fills its cue's content when it covers at least this share of it
 _DIRECT_SHARE = 0.8
@@ -118,10 +122,14 @@ def _span_of(tokens: list[Token], text: str) -> tuple[int, int] | None:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int] | None:
-    while start < end and text[start] in _SPACE_OR_PUNCT:
+    while start < end and text[start] in _SPACE_OR_PUNCT and text[start] not in _OPENING:
         start += 1
     while end > start and (text[end - 1] in _SPACE_OR_PUNCT or text[end - 1] in ".!?"):
+        if text[end - 1] in _CLOSING and any(ch in _OPENING for ch in text[start : end - 1]):
+            break  # the closing mark of a quoted fragment inside the content stays with it
         end -= 1
+    while start < end and text[start] in _OPENING and not any(ch in _CLOSING for ch in text[start + 1 : end]):
+        start += 1
     return (start, end) if end > start else None
 
 
@@ -149,11 +157,29 @@ def _indirect(tok: Token, entry: CueEntry, prep: Token | None, text: str) -> Att
             return Attribution(-1, -1, "indirect", cue=tok, entry=entry, subject=_subject(tok),
                                cue_end=_cue_end(tok, prep))
         return None
+    content = _to_sentence_end(tok, content)
     span = _span_of(content, text)
     if span is None:
         return None
     return Attribution(span[0], span[1], "indirect", cue=tok, entry=entry, subject=_subject(tok),
                        cue_end=_cue_end(tok, prep), content_tokens=[t.i for t in content])
+
+
+def _to_sentence_end(cue: Token, content: list[Token]) -> list[Token]:
+    """A clause after its cue runs to the end of the sentence unless the cue owns what follows
+    (", he said on Sunday"): the parser often leaves a clause's last words hanging elsewhere."""
+    last = max(t.i for t in content)
+    if last < cue.i:
+        return content
+    sent = cue.sent
+    rest = []
+    for t in cue.doc[last + 1 : sent.end]:
+        if t.head.i == cue.i and t.dep_ in _CUE_MODIFIERS:
+            return content
+        if t.is_space:
+            break
+        rest.append(t)
+    return content + rest
 
 
 def _cue_end(tok: Token, prep: Token | None) -> int:
