@@ -15,6 +15,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 NUM_PERM = 128
+SCHEME = "affine32"  # datasketch's default hashing; named so stored signatures read back the same
 SHINGLE = 3
 LSH_THRESHOLD = 0.2  # candidates only: a 40% truncation still has Jaccard ~0.4 with its original
 # Tuned with bench/dedup.py on rewrites of the shared articles.
@@ -42,19 +43,19 @@ class Signature:
     @classmethod
     def of(cls, text: str) -> Signature:
         sh = shingles(text)
-        mh = MinHash(num_perm=NUM_PERM)
+        mh = MinHash(num_perm=NUM_PERM, scheme=SCHEME)
         if sh:
             mh.update_batch(list(sh))
         return cls(mh, len(sh))
 
     def to_bytes(self) -> bytes:
-        return struct.pack("<Q", self.size) + self.minhash.hashvalues.astype("<u8").tobytes()
+        return struct.pack("<Q", self.size) + self.minhash.hashvalues.astype("<u4").tobytes()
 
     @classmethod
     def from_bytes(cls, data: bytes) -> Signature:
         (size,) = struct.unpack("<Q", data[:8])
-        values = np.frombuffer(data[8:], dtype="<u8").astype(np.uint64)
-        return cls(MinHash(num_perm=len(values), hashvalues=values), size)
+        values = np.frombuffer(data[8:], dtype="<u4").astype(np.uint32)
+        return cls(MinHash(num_perm=len(values), hashvalues=values, scheme=SCHEME), size)
 
     def jaccard(self, other: Signature) -> float:
         return float(self.minhash.jaccard(other.minhash))

@@ -149,9 +149,13 @@ SCHEMA_VERSION = len(MIGRATIONS)
 
 
 def default_path() -> Path:
-    """``corpus.sqlite3`` in the user's data directory (platformdirs)."""
+    """``$NEWSBRIEF_DB`` when set, else ``corpus.sqlite3`` in the user's data directory (platformdirs)."""
+    import os
+
     import platformdirs
 
+    if os.environ.get("NEWSBRIEF_DB"):
+        return Path(os.environ["NEWSBRIEF_DB"])
     return Path(platformdirs.user_data_dir(APP_NAME)) / "corpus.sqlite3"
 
 

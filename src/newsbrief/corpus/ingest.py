@@ -1,0 +1,240 @@
+"""Ingest: read sources, fold what is already stored or duplicated, analyse the rest, store it.
+
+Idempotent and resumable: an article is known by the hash of its text and by its URL, and each
+chunk of new articles is written in one transaction after its analysis, so a crash or Ctrl-C
+loses at most the chunk in flight and a rerun stores every article exactly once.  Analysis runs
+in a process pool (the model loads once per worker) while this process reads, folds and writes.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterable
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from ..document import Article
+from ..errors import NewsbriefError
+from ..pipeline import Settings
+from .dedup import DuplicateIndex, Signature
+from .sources import Item
+from .store import Store, content_hash
+from .stories import StoryIndex, features, story_title
+
+CHUNK = 64  # articles analysed between two commits
+
+
+@dataclass
+class Summary:
+    new: int = 0
+    duplicates: int = 0
+    unchanged: int = 0
+    failed: int = 0
+    total: int = 0
+
+    def to_dict(self) -> dict[str, int]:
+        return asdict(self)
+
+
+def default_workers() -> int:
+    return max(1, min(2, os.cpu_count() or 1))
+
+
+# -- analysis in worker processes ------------------------------------------------------------------
+
+_WORKER_SETTINGS: Settings | None = None
+
+
+def _init_worker(settings: Settings) -> None:
+    global _WORKER_SETTINGS
+    _WORKER_SETTINGS = settings
+    from .. import get_pipeline
+
+    get_pipeline(settings)  # load the model now, once per worker
+
+
+def _analyse(articles: list[Article], settings: Settings | None = None) -> list[tuple[dict | None, str | None]]:
+    from .. import get_pipeline
+
+    pipeline = get_pipeline(settings or _WORKER_SETTINGS)
+    out: list[tuple[dict | None, str | None]] = []
+    for article, exc in pipeline.pipe_safe(articles):
+        if exc is None:
+            out.append((article.to_dict(), None))
+        else:
+            message = str(exc) if isinstance(exc, NewsbriefError) else f"internal error: {type(exc).__name__}: {exc}"
+            out.append((None, message))
+    return out
+
+
+class Ingester:
+    """Holds the store's duplicate and story indexes in memory for the length of one ingest."""
+
+    def __init__(self, store: Store, settings: Settings | None = None, workers: int | None = None,
+                 on_error: Callable[[str, str], None] | None = None) -> None:
+        self.store = store
+        self.settings = settings or Settings()
+        self.workers = workers or default_workers()
+        self.on_error = on_error or _report
+        self.dups = DuplicateIndex()
+        self.stories = StoryIndex()
+        self._pool: ProcessPoolExecutor | None = None
+        self._load()
+
+    def _load(self) -> None:
+        """Rebuild the in-memory indexes from what the database holds (in ingest order)."""
+        import json
+
+        with self.store._lock:
+            rows = self.store.db.execute("SELECT id, minhash, features, story_id FROM articles ORDER BY id")
+            for aid, minhash, feats, story in rows:
+                if minhash:
+                    self.dups.add(aid, Signature.from_bytes(minhash))
+                if feats and story is not None:
+                    self.stories.replay(json.loads(feats), story)
+
+    def close(self) -> None:
+        if self._pool is not None:
+            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool = None
+
+    def __enter__(self) -> Ingester:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # -- the loop ------------------------------------------------------------------------
+
+    def run(self, items: Iterable[Item], progress: bool = False, total: int | None = None) -> Summary:
+        from tqdm import tqdm
+
+        summary = Summary()
+        bar = tqdm(total=total, unit="article", disable=not progress, file=sys.stderr, dynamic_ncols=True,
+                   smoothing=0.1)
+        try:
+            chunk: list[Item] = []
+            for item in items:
+                chunk.append(item)
+                if len(chunk) >= CHUNK:
+                    chunk = self._chunk(chunk, summary, bar)
+            while chunk:
+                chunk = self._chunk(chunk, summary, bar)
+        finally:
+            bar.close()
+        return summary
+
+    def _chunk(self, items: list[Item], summary: Summary, bar: Any) -> list[Item]:
+        """Fold, analyse and store one chunk; returns the items that must wait for the next one."""
+        pending: list[tuple[Item, str, Signature, int | None]] = []  # (item, hash, signature, replaces)
+        pending_hashes: dict[str, int] = {}
+        waiting: list[tuple[Item, str, int, float]] = []  # copies of a pending article: (item, hash, index, sim)
+        for item in items:
+            summary.total += 1
+            if item.article is None:
+                summary.failed += 1
+                self.on_error(item.origin, str(item.error))
+                bar.update(1)
+                continue
+            article = item.article
+            digest = content_hash(article.text)
+            known = self.store.find_copy(digest, article.url)
+            if known is not None and known[1]:
+                with self.store.transaction() as db:
+                    added = self.store.add_copy(db, known[0], article, digest, 1.0)
+                if added:
+                    summary.duplicates += 1
+                else:
+                    summary.unchanged += 1
+                bar.update(1)
+                continue
+            if digest in pending_hashes:
+                waiting.append((item, digest, pending_hashes[digest], 1.0))
+                continue
+            signature = Signature.of(article.text)
+            replaces = known[0] if known is not None else None  # same URL, new text: the page was updated
+            hit = self.dups.find(signature)
+            if hit is not None and hit[0] != replaces:
+                key, sim = hit
+                if isinstance(key, tuple):  # a copy of an article of this very chunk
+                    waiting.append((item, digest, key[1], sim))
+                    continue
+                with self.store.transaction() as db:
+                    added = self.store.add_copy(db, int(key), article, digest, round(sim, 4))
+                summary.duplicates += 1 if added else 0
+                summary.unchanged += 0 if added else 1
+                bar.update(1)
+                continue
+            pending_hashes[digest] = len(pending)
+            self.dups.add(("pending", len(pending)), signature)
+            pending.append((item, digest, signature, replaces))
+
+        results = self._analyse([p[0].article for p in pending])
+        stored: dict[int, int] = {}
+        with self.store.transaction() as db:
+            for n, ((item, digest, signature, replaces), (data, error)) in enumerate(zip(pending, results,
+                                                                                         strict=True)):
+                self.dups.remove(("pending", n))
+                if data is None:
+                    summary.failed += 1
+                    self.on_error(item.origin, error or "analysis failed")
+                    continue
+                article = Article.from_dict(data)
+                article.id = item.article.id
+                if replaces is not None:
+                    self.store.delete_article(db, replaces)
+                    self.dups.remove(replaces)
+                feats = features(data)
+                aid = self.store.add_article(db, article, digest, minhash=signature.to_bytes(), features=feats)
+                story = self.stories.assign(feats, new_story=lambda d=data: self.store.new_story(db, _title(d)))
+                self.store.set_story(db, aid, story)
+                self.dups.add(aid, signature)
+                stored[n] = aid
+                summary.new += 1
+        bar.update(len(pending))
+        retry: list[Item] = []
+        for item, digest, n, sim in waiting:
+            if n in stored:
+                with self.store.transaction() as db:
+                    added = self.store.add_copy(db, stored[n], item.article, digest, round(sim, 4))
+                summary.duplicates += 1 if added else 0
+                summary.unchanged += 0 if added else 1
+                bar.update(1)
+            else:
+                summary.total -= 1  # counted again in the next chunk
+                retry.append(item)  # its original failed: this copy gets its own chance
+        return retry
+
+    def _analyse(self, articles: list[Article]) -> list[tuple[dict | None, str | None]]:
+        if not articles:
+            return []
+        if self.workers <= 1:
+            return _analyse(articles, self.settings)
+        if self._pool is None:
+            self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
+                                             initargs=(self.settings,))
+        size = max(1, min(self.settings.batch_size, -(-len(articles) // self.workers)))
+        batches = [articles[i:i + size] for i in range(0, len(articles), size)]
+        out: list[tuple[dict | None, str | None]] = []
+        for result in self._pool.map(_analyse, batches):
+            out.extend(result)
+        return out
+
+
+def _report(origin: str, message: str) -> None:
+    where = "" if message.startswith(origin) else f"{origin}: "
+    print(f"newsbrief: {where}{message}", file=sys.stderr)
+
+
+def _title(data: dict[str, Any]) -> str | None:
+    return story_title([{**data, "copies": [], "id": 0}])
+
+
+def ingest(store: Store, items: Iterable[Item], settings: Settings | None = None, workers: int | None = None,
+           progress: bool = False, total: int | None = None,
+           on_error: Callable[[str, str], None] | None = None) -> Summary:
+    """Ingest ``items`` into ``store``; see ``Ingester``."""
+    with Ingester(store, settings, workers, on_error) as ingester:
+        return ingester.run(items, progress=progress, total=total)
