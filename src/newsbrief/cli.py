@@ -145,9 +145,19 @@ def _message(exc: BaseException) -> str:
 
 
 def cmd_section(args: argparse.Namespace) -> int:
-    """``newsbrief quotes FILE`` / ``newsbrief timeline FILE``: one section of the brief."""
+    """``newsbrief quotes FILE`` / ``newsbrief timeline FILE``: one section of the brief.
+
+    Without a FILE (and nothing piped in), or with a corpus option, they query the corpus.
+    """
     from . import get_pipeline
     from .render import SECTIONS
+
+    corpus_options = ("db", "since", "until", "actor", "country", "category")
+    if args.file is None and (any(getattr(args, o, None) for o in corpus_options)
+                              or sys.stdin is None or sys.stdin.isatty()):
+        from .corpus.commands import quotes_from_store, timeline_from_store
+
+        return (quotes_from_store if args.section == "quotes" else timeline_from_store)(args)
 
     article = get_pipeline(settings_from(args))(read_article(args))
     section = SECTIONS.get(args.section)
@@ -204,6 +214,14 @@ def build_parser() -> argparse.ArgumentParser:
         p.add_argument("--format", choices=["text", "markdown", "json"], default="text")
         if name == "quotes":
             p.add_argument("--speaker", metavar="NAME", help="only quotes whose speaker matches NAME")
+        # without FILE: query the corpus (newsbrief ingest) with these
+        p.add_argument("--db", metavar="PATH", help="corpus database to query when no FILE is given")
+        p.add_argument("--since", metavar="DATE", help="corpus: from DATE (YYYY-MM-DD)")
+        if name == "timeline":
+            p.add_argument("--until", metavar="DATE", help="corpus: up to DATE (YYYY-MM-DD)")
+            p.add_argument("--actor", metavar="WHO", help="corpus: actor's ISO3 country (PAK) or name")
+            p.add_argument("--country", metavar="ISO3", help="corpus: actor or target in this country")
+            p.add_argument("--category", metavar="NAME", help="corpus: event category")
         p.set_defaults(func=cmd_section, section=name)
 
     for module_name in COMMAND_MODULES:
