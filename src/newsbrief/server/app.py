@@ -88,11 +88,15 @@ class ArticleResult(BaseModel):
 class AnalyzeRequest(BaseModel):
     """A JSON article: its ``text`` or ``html``; a ``url`` alone is fetched (when the server allows it)."""
 
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", json_schema_extra={
+        "anyOf": [{"required": ["text"]}, {"required": ["html"]}, {"required": ["url"]}],
+        "not": {"required": ["text", "html"]},
+    })
 
-    text: str | None = Field(None, description="the article's plain text; offsets index it exactly")
-    html: str | None = Field(None, description="an HTML page; its article text is extracted")
-    url: str | None = Field(None, description="the article's URL; fetched only when no text or html is given")
+    # str with a None default (not ``str | None``): an explicit null is refused like any other wrong type
+    text: str = Field(None, description="the article's plain text; offsets index it exactly")
+    html: str = Field(None, description="an HTML page; its article text is extracted")
+    url: str = Field(None, description="the article's URL; fetched only when no text or html is given")
     title: str | None = None
     published: str | None = Field(None, description="publication date, YYYY-MM-DD")
     source: str | None = None
