@@ -45,6 +45,7 @@ STATIC = Path(__file__).with_name("static")
 DEFAULT_MAX_BODY = 4_000_000  # bytes: a long article as HTML fits; anything bigger is not one article
 DEFAULT_MAX_PENDING = 64  # analyses waiting for the model before new ones get 503
 MAX_POINTS_LIMIT = 10
+OPTIONS_ENV = "NEWSBRIEF_SERVE_OPTIONS"  # create_app's options, JSON, for worker processes (serve --workers)
 
 # One spaCy pipeline is not safe to run from several threads at once; every Settings shares the model.
 _PIPELINE_LOCK = threading.Lock()
@@ -451,3 +452,9 @@ def _article_from_bytes(body: bytes, content_type: str, defaults: dict[str, str 
         article.published = parse_published(defaults["published"])
     return article
 
+
+def app_from_environment() -> FastAPI:
+    """The app of one ``newsbrief serve --workers N`` process, built from the options its parent set."""
+    import os
+
+    return create_app(**json.loads(os.environ.get(OPTIONS_ENV, "{}")))

@@ -27,6 +27,8 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--allow-url-fetch", action="store_true",
                    help="let POST /analyze fetch a link (public addresses only, with a timeout and a size cap)")
     p.add_argument("--max-body", type=int, default=None, metavar="BYTES", help="largest request body accepted")
+    p.add_argument("--workers", type=int, default=1, metavar="N",
+                   help="server processes, each with its own copy of the model (default 1; use the cores you have)")
     p.add_argument("--openapi", action="store_true", help="print the OpenAPI spec (JSON) and exit")
     p.set_defaults(func=cmd_serve)
 
@@ -44,7 +46,10 @@ def cmd_serve(args: argparse.Namespace) -> int:
         return 0
     if not 0 <= args.port <= 65535:
         raise NewsbriefError(f"--port {args.port}: not a port number")
-    app = create_app(db=args.db, token=token, allow_url_fetch=args.allow_url_fetch, max_body=max_body)
+    if args.workers < 1:
+        raise NewsbriefError("--workers must be at least 1")
+    options = {"db": args.db, "token": token, "allow_url_fetch": args.allow_url_fetch, "max_body": max_body}
+    app = create_app(**options) if args.workers == 1 else None  # opens the store now: a bad --db fails here
     sock = _bind(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
@@ -54,8 +59,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
 
     import uvicorn
 
-    config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
-    uvicorn.Server(config).run(sockets=[sock])
+    if app is not None:
+        config = uvicorn.Config(app, log_level="warning", access_log=False, timeout_graceful_shutdown=5)
+        uvicorn.Server(config).run(sockets=[sock])
+        return 0
+    from uvicorn.supervisors import Multiprocess
+
+    from .app import OPTIONS_ENV
+
+    # each worker process builds its own app (and model) from these options
+    os.environ[OPTIONS_ENV] = json.dumps(options)
+    config = uvicorn.Config("newsbrief.server.app:app_from_environment", factory=True, workers=args.workers,
+                            log_level="warning", access_log=False, timeout_graceful_shutdown=5)
+    Multiprocess(config, sockets=[sock]).run()
     return 0
 
 
