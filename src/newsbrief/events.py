@@ -28,7 +28,7 @@ COOPERATIVE = {"agree", "consult", "support", "cooperate", "aid", "concede", "re
 CONFLICTUAL = {"sanction", "coerce", "assault", "fight", "mobilize", "protest", "reject", "accuse"}
 # Verbs of phase and intent that carry no event of their own but may govern one ("began a strike").
 ASPECTUAL = {"continue", "begin", "start", "resume", "remain", "issue", "express", "decide", "plan", "try",
-             "attempt", "put", "conclude", "want"}
+             "attempt", "put", "conclude", "want", "confirm", "announce", "report"}
 # Modal auxiliaries -> modality of the clause.
 MODALS = {
     "will": "future", "shall": "future", "'ll": "future", "wo": "future",
@@ -140,6 +140,8 @@ class _Context:
             return None
         if token.dep_ == "amod" and not _listed_verb(token):  # "shared objectives" is no event
             return None
+        if token.dep_ == "acl" and token.head.dep_ in {"nsubj", "nsubjpass"}:
+            return None  # "A force, supported by coalition troops, detained ...": who the actor is, not an event
         lemma = token.lemma_.lower()
         category, extra = self._phrase(token)
         if category is None and lemma in lex.reporting and lemma not in ASPECTUAL:
@@ -214,7 +216,7 @@ class _Context:
         actor_tok, target_tok, passive = self._arguments(verb, extra)
         if self._modality(verb) == "obligation" and verb.dep_ == "ccomp":
             # "Russia said that Sudan must return the helicopter": Russia demands it of Sudan
-            reporter = next((c for c in verb.head.children if c.dep_ == "nsubj"), None)
+            reporter = self._subject(verb.head, {"nsubj"})
             if reporter is not None and reporter.lower_ not in PRONOUNS:
                 actor_tok, target_tok = reporter, actor_tok or target_tok
         actor = self._participant(actor_tok) if actor_tok is not None else None
@@ -223,13 +225,13 @@ class _Context:
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in action_tok.children)
         modality = self._modality(verb)
         category = self._adjust(category, verb, modality, actor, target)
-        action_tokens = [action_tok, *[t for t in extra if 0 < t.i - action_tok.i <= 3]]
+        action_tokens = [action_tok, *[t for t in extra if 0 < t.i - action_tok.i <= 8]]
         a_start = min(t.idx for t in action_tokens)
         a_end = max(t.idx + len(t.text) for t in action_tokens)
         own = self._own_tokens(verb)
         start = min(t.idx for t in own)
         end = max(t.idx + len(t.text) for t in own)
-        date, basis = self._date(verb, own)
+        date, basis = self._date(verb, own, extra)
         counts = self._counts(verb, passive)
         return Event(
             actor=actor,
@@ -249,7 +251,7 @@ class _Context:
         )
 
     def _arguments(self, verb: Token, extra: list[Token]) -> tuple[Token | None, Token | None, bool]:
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "csubj"}), None)
+        subj = self._subject(verb, {"nsubj", "csubj"})
         subjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"),
                      None)
@@ -265,6 +267,12 @@ class _Context:
             candidates.append(verb.head)
         target = self._best(candidates)
         return actor, target, passive
+
+    def _subject(self, verb: Token, deps: set[str]) -> Token | None:
+        """The clause's subject; a dateline the parser took for one ("KABUL, Afghanistan -") is not."""
+        subjects = [c for c in verb.children if c.dep_ in deps]
+        real = [c for c in subjects if c.idx >= self.dateline_end]
+        return (real or subjects or [None])[-1]
 
     def _target_candidates(self, verb: Token, extra: list[Token], actor: Token | None, depth: int = 0) -> list[Token]:
         """Who the action is done to, most direct first: object, recipient, "on/against/to X", then the
@@ -355,7 +363,7 @@ class _Context:
                 return None
             node = node.head
             if node.pos_ in {"VERB", "AUX"}:
-                subj = next((c for c in node.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+                subj = self._subject(node, {"nsubj", "nsubjpass"})
                 if subj is not None:
                     return subj
                 agent = next((gc for c in node.children if c.dep_ == "agent" for gc in c.children
@@ -455,11 +463,20 @@ class _Context:
                 stack.append(child)
         return sorted(out, key=lambda t: t.i)
 
-    def _date(self, verb: Token, own: list[Token]) -> tuple[str | None, str]:
+    def _date(self, verb: Token, own: list[Token], extra: list[Token]) -> tuple[str | None, str]:
         own_chars = {(t.idx, t.idx + len(t.text)) for t in own}
-        own_time = self._time_in(own_chars)
+        # "confirmed yesterday the arrest of X on Oct. 19": a noun event's own time comes first
+        nouns = [t for t in extra if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.nouns]
+        own_time = self._time_in({(t.idx, t.idx + len(t.text)) for n in nouns for t in n.subtree}) if nouns else None
+        own_time = own_time or self._time_in(own_chars)
         if own_time is not None:
             return _date_value(own_time.value), ("explicit" if _EXPLICIT.search(own_time.text) else "relative")
+        # "targeted X and detained Y during an operation yesterday", "killed two while pursuing a
+        # commander last night": a time in a coordinated or adverbial clause dates the whole action;
+        # a relative clause or reported content has its own time
+        shared = self._time_in({(t.idx, t.idx + len(t.text)) for t in _subtree_without(verb, {"relcl", "ccomp"})})
+        if shared is not None:
+            return _date_value(shared.value), "inherited"
         # the governing clauses ("..., killing 26" has the date of "opened fire on Tuesday")
         node = verb
         for _ in range(6):
@@ -514,7 +531,7 @@ class _Context:
         if pobj.lemma_.lower() in PLACE_NOUNS:
             names = [c for c in pobj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
             if names:
-                return self.text[names[0].idx : pobj.idx + len(pobj.text)]
+                return self.text[names[0].left_edge.idx : pobj.idx + len(pobj.text)]
         return None
 
     def _counts(self, verb: Token, passive: bool) -> dict[str, int]:
@@ -559,7 +576,7 @@ class _Context:
             if node.head is node:
                 return None
             if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in self.lex.reporting | self.lex.control:
-                subj = next((c for c in node.head.children if c.dep_ == "nsubj"), None)
+                subj = self._subject(node.head, {"nsubj"})
                 if subj is not None and subj.lower_ not in PRONOUNS:
                     return self._participant(subj)
             node = node.head
@@ -598,6 +615,16 @@ def _in_name(token: Token) -> bool:
         return True
     return token.is_title and not token.is_sent_start and token.i + 1 < len(token.doc) \
         and token.nbor(1).pos_ == "PROPN" and token.nbor(-1).pos_ in {"PROPN", "ADV", "ADJ"}
+
+
+def _subtree_without(tok: Token, deps: set[str]) -> list[Token]:
+    out: list[Token] = []
+    stack = [tok]
+    while stack:
+        node = stack.pop()
+        out.append(node)
+        stack.extend(c for c in node.children if c.dep_ not in deps)
+    return out
 
 
 def _phrase_tokens(tok: Token) -> list[Token]:
@@ -677,11 +704,12 @@ def timeline_lines(article: Article, markdown: bool) -> list[str]:
         date = event.date or "undated"
         if event.date_basis == "publication" and event.date:
             date += " (published)"  # the text gives no date: on or before publication
-        words = " ".join(x for x in (
-            event.actor.name if event.actor else None,
-            ("not " if event.negated else "") + event.action.text,
-            event.target.name if event.target else None,
-        ) if x)
+        action = ("not " if event.negated else "") + event.action.text
+        if event.actor is None and event.target is not None:  # "two workers were injured"
+            words = f"{event.target.name}: {action}"
+        else:
+            words = " ".join(x for x in (event.actor.name if event.actor else None, action,
+                                         event.target.name if event.target else None) if x)
         facts = [event.action.category]
         if event.modality:
             facts.append(event.modality)
