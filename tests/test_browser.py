@@ -95,8 +95,12 @@ def page(browser):
     pg = context.new_page()
     pg.set_default_timeout(60_000)
     dialogs: list[str] = []
+    problems: list[str] = []  # script errors and console errors (a CSP violation is one)
     pg.on("dialog", lambda d: (dialogs.append(d.message), d.dismiss()))
+    pg.on("pageerror", lambda exc: problems.append(f"pageerror: {exc}"))
+    pg.on("console", lambda msg: msg.type == "error" and problems.append(f"console: {msg.text}"))
     pg.dialogs = dialogs
+    pg.problems = problems
     yield pg
     context.close()
 
@@ -153,6 +157,7 @@ def test_paste_the_example_see_bullets_and_their_sources(page, server, example_t
     olsen = page.locator("#entity-groups button", has_text="Olsen").first
     olsen.click()
     assert "Olsen" in _highlighted(page)
+    assert page.problems == []
 
 
 def test_keyboard_alone_selects_a_key_point(page, server, example_text):
@@ -177,6 +182,20 @@ def test_hostile_article_is_shown_as_text_and_runs_nothing(page, server):
     assert page.locator("#article-body script, #article-body img, #key-point-list img, #result-title img").count() == 0
     assert page.locator("#result-title").inner_text() == title
     page.screenshot(path=str(ARTIFACTS / "browser-hostile.png"), full_page=True)
+    assert page.problems == []
+
+
+def test_an_article_that_cannot_be_analysed_shows_the_servers_message(page, server):
+    page.goto(server.url + "/")
+    page.wait_for_selector("body[data-ready='true']")
+    page.click("#analyze-button")
+    assert page.locator("#error").inner_text() == "Paste an article (or give a link) first."
+    page.fill("#article-text", "Le port de Rotterdam a rouvert lundi après la fin de la grève des dockers, "
+                               "a annoncé le gouvernement néerlandais dans un communiqué.")
+    page.click("#analyze-button")
+    page.wait_for_selector("#error:not([hidden])")
+    page.wait_for_function("document.querySelector('#error').textContent.includes('English')")
+    assert page.locator("#result").is_hidden()
 
 
 def test_quotes_and_timeline_jump_to_the_text(page, server, example_text):

@@ -465,6 +465,19 @@ def test_serve_command_starts_a_server_and_answers(tmp_path):
         proc.wait(timeout=20)
 
 
+def test_serve_refuses_bad_options_with_one_line(tmp_path):
+    for args, code, message in (
+        (["--db", str(tmp_path)], 6, "is a folder, not a database file"),
+        (["--workers", "0"], 1, "--workers must be at least 1"),
+        (["--port", "70000"], 1, "not a port number"),
+    ):
+        out = subprocess.run([sys.executable, "-m", "newsbrief", "serve", *args], capture_output=True, text=True,
+                             timeout=120)
+        assert out.returncode == code, out.stderr
+        assert out.stderr.startswith("newsbrief: error:") and message in out.stderr
+        assert len(out.stderr.strip().splitlines()) == 1
+
+
 def test_serve_openapi_option_prints_the_kept_spec():
     out = subprocess.run([sys.executable, "-m", "newsbrief", "serve", "--openapi"], capture_output=True, text=True,
                          timeout=120)
