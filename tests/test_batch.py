@@ -287,7 +287,8 @@ def test_ray_restarts_a_dead_worker_and_retries_its_batch(ray_instance, tmp_path
     out = tmp_path / "out"
     Output(str(out)).prepare()
     records = list(iter_records([str(source)]))
-    summaries = list(run_ray(records, Job(Settings(), str(out)), workers=1, part_size=2, actor=_DiesOnFirstBatch))
+    summaries = list(run_ray(records, Job(Settings(), str(out)), workers=1, part_size=2, actor=_DiesOnFirstBatch,
+                             chunk=2))  # two Ray datasets, one after the other
     assert (tmp_path / "died-once").exists()
     assert sorted(s["id"] for s in summaries) == sorted(story[0] for story in STORIES)
     assert all(s["error"] is None for s in summaries)

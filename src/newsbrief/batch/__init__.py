@@ -82,7 +82,7 @@ def run_batch(
         # more processes than parts would only load models that never work
         summaries = run_local(pending(), job, max(1, min(workers or default_workers(), parts)), part_size)
     else:
-        summaries = run_ray(list(pending()), job, workers, part_size, address)
+        summaries = run_ray(pending(), job, workers, part_size, address)
 
     from tqdm import tqdm
 

@@ -198,18 +198,30 @@ def start_ray(address: str | None, workers: int | None) -> Any:
     return ray
 
 
+# Articles handed to Ray per dataset: bounds the driver's memory on archives of millions; each
+# chunk starts its actors afresh (a model load, seconds) against minutes of analysis per chunk.
+RAY_CHUNK = 50_000
+
+
 def run_ray(
-    records: list[dict[str, Any]],
+    records: Iterable[dict[str, Any]],
     job: Job,
     workers: int | None,
     part_size: int,
     address: str | None = None,
     actor: type = RayPartAnalyzer,
+    chunk: int = RAY_CHUNK,
 ) -> Iterator[dict[str, Any]]:
     """Analyse on Ray: Ray Data ``map_batches`` over a pool of ``actor``, each writing its own parts."""
-    if not records:
-        return
-    ray = start_ray(address, workers)
+    ray = None
+    for records_chunk in chunked(records, max(chunk, part_size)):
+        ray = ray or start_ray(address, workers)
+        yield from _run_ray_dataset(ray, records_chunk, job, workers, part_size, actor)
+
+
+def _run_ray_dataset(
+    ray: Any, records: list[dict[str, Any]], job: Job, workers: int | None, part_size: int, actor: type
+) -> Iterator[dict[str, Any]]:
     pool_size = workers or max(1, int(ray.cluster_resources().get("CPU", 1)))
     blocks = max(1, math.ceil(len(records) / part_size))
     dataset = ray.data.from_items(records, override_num_blocks=blocks)
