@@ -1,0 +1,205 @@
+"""The events layer and the timeline, on text written for these tests (and the shared example)."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from newsbrief.document import Article
+from newsbrief.events import main_event, timeline_lines
+from newsbrief.ingest import from_text
+from newsbrief.pipeline import build
+
+STAGES = ["validate", "publisher_box", "dateline", "parse", "sentences", "entities", "quotes", "times", "events"]
+
+
+@pytest.fixture(scope="module")
+def run():
+    pipeline = build(stages=STAGES)
+
+    def analyse(text: str, published: str | None = "2024-06-16") -> Article:
+        return pipeline(from_text(text, published=published))
+
+    return analyse
+
+
+def event_for(article: Article, action: str):
+    found = [e for e in article.events if e.action.text.startswith(action)]
+    assert found, f"no event {action!r} in {[e.action.text for e in article.events]}"
+    return found[0]
+
+
+def test_actor_action_target_with_countries_and_category(run):
+    art = run("Portugal expelled two Venezuelan diplomats on Friday.")
+    ev = event_for(art, "expelled")
+    assert ev.action.lemma == "expel"
+    assert ev.action.category == "sanction"
+    assert ev.actor.name == "Portugal" and ev.actor.country == "PRT"
+    assert ev.target.country == "VEN" and ev.target.sector == "government"
+    assert ev.counts == {"expelled": 2}
+    # offsets index the text
+    assert art.text[ev.action.start : ev.action.end] == "expelled"
+
+
+def test_weekday_in_a_past_clause_is_the_previous_one_and_marked_relative(run):
+    # Sunday 16 June 2024: "on Friday" in a past-tense clause is 14 June
+    art = run("Portugal expelled two Venezuelan diplomats on Friday.")
+    ev = event_for(art, "expelled")
+    assert (ev.date, ev.date_basis) == ("2024-06-14", "relative")
+
+
+def test_explicit_date_and_inherited_date_for_coordinated_actions(run):
+    art = run("On 3 May 2024 the Chilean navy seized a fishing trawler and detained its crew of nine.")
+    seized, detained = event_for(art, "seized"), event_for(art, "detained")
+    assert (seized.date, seized.date_basis) == ("2024-05-03", "explicit")
+    assert detained.date == "2024-05-03" and detained.date_basis == "inherited"
+    assert seized.action.category == detained.action.category == "coerce"
+    assert seized.actor.country == "CHL" and seized.actor.sector == "military"
+    assert detained.counts == {"detained": 9}  # "its crew of nine"
+
+
+def test_no_time_expression_gives_the_publication_date_marked_as_such(run):
+    art = run("The Kenyan government lifted the curfew in the coastal town.")
+    ev = event_for(art, "lifted")
+    assert (ev.date, ev.date_basis) == ("2024-06-16", "publication")
+    assert ev.action.category == "concede"
+
+
+def test_date_inherited_from_the_paragraph(run):
+    text = ("Fighting resumed on Tuesday near the river crossing. "
+            "Rebels shelled the garrison and the army evacuated 40 families.\n"
+            "The army evacuated 12 more families.")
+    art = run(text)
+    ev = event_for(art, "evacuated")
+    assert ev.date == "2024-06-11" and ev.date_basis == "inherited"
+    assert ev.counts == {"evacuated": 40}
+    # a new paragraph does not inherit
+    later = [e for e in art.events if e.counts == {"evacuated": 12}]
+    assert later and later[0].date_basis == "publication"
+
+
+def test_toll_of_an_attack_and_its_location(run):
+    text = ("Gunmen opened fire on pilgrims near the shrine in the Sakar valley on Wednesday, "
+            "killing at least 14 people and wounding 30 others.")
+    art = run(text)
+    ev = event_for(art, "opened fire")
+    assert ev.action.category == "assault"  # armed men firing on civilians
+    assert ev.counts == {"killed": 14, "injured": 30}
+    assert ev.location == "Sakar valley"
+    assert ev.date == "2024-06-12"
+    # the participles are the toll of that attack, not events of their own
+    assert not [e for e in art.events if e.action.lemma in {"kill", "wound"}]
+
+
+def test_negation(run):
+    art = run("Brazil did not recall its ambassador from Lisbon.")
+    ev = event_for(art, "recall")
+    assert ev.negated is True
+    assert ev.action.category == "sanction"
+    assert run("Brazil recalled its ambassador from Lisbon.").events[0].negated is False
+
+
+def test_a_warning_of_war_is_a_threat_not_a_war(run):
+    art = run("Egypt warned that any dam on the river would be considered an act of war.")
+    categories = {e.action.category for e in art.events}
+    assert "threaten" in categories
+    assert not categories & {"fight", "assault"}
+
+
+def test_future_help_is_a_promise_and_future_harm_a_threat(run):
+    aid = event_for(run("Norway will send 300 tonnes of grain to Sudan."), "send")
+    assert aid.modality == "future" and aid.action.category == "agree"
+    assert aid.target.country == "SDN"
+    harm = event_for(run("Greece will close its border with Albania if the talks fail."), "close")
+    assert harm.modality == "future" and harm.action.category == "threaten"
+
+
+def test_reported_demand_is_a_request_of_the_one_who_must_act(run):
+    art = run("Canada said on Monday that Peru must release the detained journalists.")
+    ev = event_for(art, "release")
+    assert ev.action.category == "request"
+    assert ev.actor.country == "CAN" and ev.target.country == "PER"
+
+
+def test_phrases_and_noun_events(run):
+    talks = event_for(run("Mongolia and Kazakhstan held talks on rail freight."), "held")
+    assert talks.action.category == "consult"
+    strike = event_for(run("Teachers in Ghana began a hunger strike on Monday."), "began")
+    assert strike.action.category == "protest" and strike.actor.country == "GHA"
+
+
+def test_person_actor_gets_the_state_of_their_title(run):
+    art = run("Irish Foreign Minister Aoife Byrne condemned the shelling of the port.")
+    ev = event_for(art, "condemned")
+    assert ev.action.category == "accuse"
+    assert ev.actor.country == "IRL" and ev.actor.sector == "government"
+    assert ev.actor.entity is not None
+
+
+def test_wire_dateline_anchors_the_main_event(run):
+    text = ("MAZAR-E SHARIF, Afghanistan (March 3, 2012) - A joint patrol detained three suspected "
+            "smugglers in Balkh province yesterday. The patrol then returned to base.")
+    art = run(text, published=None)
+    ev = main_event(art)
+    assert ev is not None and ev.action.text == "detained"
+    assert ev.date == "2012-03-02" and ev.date_basis == "relative"
+    assert ev.actor.name != "MAZAR-E SHARIF"
+
+
+def test_events_survive_the_json_contract(run):
+    art = run("Portugal expelled two Venezuelan diplomats on Friday.")
+    again = Article.from_dict(json.loads(json.dumps(art.to_dict())))
+    assert again.events == art.events
+
+
+def test_timeline_is_in_date_order_with_sentence_offsets(run):
+    text = ("The ministers met in Oslo on Sunday.\n"
+            "On Tuesday, Denmark suspended its aid to the region.\n"
+            "On Thursday, Sweden froze the bank's assets.")
+    art = run(text)
+    lines = timeline_lines(art, markdown=False)
+    assert lines[0] == "WHAT HAPPENED WHEN"
+    dates = [line.split()[1] for line in lines[1:]]
+    assert dates == sorted(dates)
+    sweden = next(line for line in lines if "Sweden" in line)
+    start = text.index("On Thursday")
+    assert sweden.startswith("- 2024-06-13") and f"[{start}-{len(text)}]" in sweden
+    md = timeline_lines(art, markdown=True)
+    assert md[0] == "## What happened when" and "**2024-06-11**" in md[1]
+
+
+def test_timeline_command(tmp_path, capsys):
+    from newsbrief.cli import main
+
+    path = tmp_path / "a.txt"
+    path.write_text("On Tuesday, Denmark suspended its aid to the region.\n", encoding="utf-8")
+    assert main(["timeline", str(path), "--published", "2024-06-16"]) == 0
+    out = capsys.readouterr().out
+    assert out.startswith("WHAT HAPPENED WHEN\n- 2024-06-11  Denmark suspended")
+    assert main(["timeline", str(path), "--published", "2024-06-16", "--format", "json"]) == 0
+    items = json.loads(capsys.readouterr().out)
+    assert items[0]["action"]["category"] == "sanction" and items[0]["date_basis"] == "relative"
+
+
+def test_shared_example_five_dated_events(shared_example_body):
+    _, body = shared_example_body
+    import newsbrief
+
+    art = newsbrief.analyze(body, published="2025-04-27")
+
+    def date_of(lemma: str, actor: str | None = None) -> str | None:
+        for e in art.events:
+            if e.action.lemma.split()[0] == lemma and (actor is None or (e.actor and actor in e.actor.name)):
+                return e.date
+        return None
+
+    assert date_of("open") == "2025-04-22"  # gunmen opened fire (Tuesday)
+    fire = next(e for e in art.events if e.action.text == "opened fire")
+    assert fire.counts == {"killed": 26, "injured": 17} and fire.action.category == "assault"
+    assert date_of("suspend", "India") == "2025-04-23"  # treaty suspended (Wednesday)
+    assert date_of("expel", "Pakistan") == "2025-04-24"  # diplomats expelled (Thursday)
+    assert date_of("open", "Pakistan") == "2025-04-26"  # open to an investigation (Saturday)
+    assert date_of("reaffirm", "Wang") == "2025-04-27"  # the call (Sunday)
+    warned = next(e for e in art.events if e.action.lemma == "warn")
+    assert warned.action.category == "threaten" and warned.actor.country == "PAK"
