@@ -3,12 +3,14 @@ OPML lists of feeds, from a path or an http(s) URL.
 
 Each source yields ``Item``s: an Article, or the error that kept one from being read (a bad
 file or line is reported and skipped, the rest goes on).  Feeds are parsed by feedparser; an
-entry's text is its full content when the feed carries it, else its summary.
+entry's text is its full content when the feed carries it, else its summary.  A file without
+a publication date takes the ISO date in its name, if any (``harbour-talks-2025-03-16.txt``).
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
@@ -23,6 +25,7 @@ FEED_SUFFIXES = {".rss", ".atom", ".xml"}
 ALL_SUFFIXES = ARTICLE_SUFFIXES | FEED_SUFFIXES | {".jsonl", ".opml"}
 USER_AGENT = "newsbrief (+https://github.com/newsbrief)"
 TIMEOUT = 20.0
+_NAME_DATE = re.compile(r"(?<!\d)(\d{4}-\d{2}-\d{2})(?!\d)")
 
 
 @dataclass
@@ -77,9 +80,24 @@ def read_file(path: Path) -> Iterator[Item]:
         yield from read_feed(path.read_bytes(), str(path))
         return
     try:
-        yield Item(str(path), load_path(path))
+        article = load_path(path)
     except NewsbriefError as exc:
         yield Item(str(path), None, exc)
+        return
+    if article.published is None:
+        article.published = date_in_name(path.name)
+    yield Item(str(path), article)
+
+
+def date_in_name(name: str) -> dt.date | None:
+    """``harbour-talks-2025-03-16.txt``: archives often name a file by its day."""
+    match = _NAME_DATE.search(name)
+    if not match:
+        return None
+    try:
+        return dt.date.fromisoformat(match.group(1))
+    except ValueError:
+        return None
 
 
 def read_url(url: str) -> Iterator[Item]:
