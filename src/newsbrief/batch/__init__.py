@@ -127,7 +127,8 @@ def register(subparsers: Any) -> None:
         "Run the same command again after a stop: what is written is skipped.",
     )
     p.add_argument("inputs", nargs="+", metavar="INPUT",
-                   help="a .jsonl(.gz) or .parquet file, a folder of .txt/.html/.json files; local or a URI (s3://...)")
+                   help="a .jsonl(.gz) or .parquet file, or a folder of .txt/.html/.json files (and .jsonl/.parquet "
+                   "shards); local or a URI (s3://...)")
     p.add_argument("--out", required=True, metavar="OUT", help="output folder, local or a URI")
     p.add_argument("--engine", choices=ENGINES, default="local",
                    help="local: this machine's cores (default); ray: a Ray cluster (Ray Data)")
