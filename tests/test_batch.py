@@ -294,3 +294,26 @@ def test_ray_restarts_a_dead_worker_and_retries_its_batch(ray_instance, tmp_path
     assert all(s["error"] is None for s in summaries)
     ids = read_output(str(out)).column("id").to_pylist()
     assert sorted(ids) == sorted(story[0] for story in STORIES)
+
+
+def test_inputs_on_an_fsspec_filesystem_are_read_like_local_ones(tmp_path):
+    fsspec = pytest.importorskip("fsspec")
+    from newsbrief.batch.sources import iter_records
+
+    memory = fsspec.filesystem("memory")
+    rows = _rows()
+    memory.pipe("/nb-test/archive/day1.jsonl", ("\n".join(rows[:2]) + "\n").encode())
+    memory.pipe("/nb-test/archive/day2/ferry.txt", STORIES[0][3].encode())
+    local = tmp_path / "day1.jsonl"
+    local.write_text("\n".join(rows[:2]) + "\n", encoding="utf-8")
+    try:
+        remote = list(iter_records(["memory://nb-test/archive"]))
+        assert [r["key"] for r in remote] == [
+            "memory://nb-test/archive/day1.jsonl#1", "memory://nb-test/archive/day1.jsonl#2",
+            "memory://nb-test/archive/day2/ferry.txt",
+        ]
+        assert remote[2]["id"] == "day2/ferry.txt" and remote[2]["payload"] == STORIES[0][3].encode()
+        same = list(iter_records([str(local)]))
+        assert [r["payload"] for r in remote[:2]] == [r["payload"] for r in same]
+    finally:
+        memory.rm("/nb-test", recursive=True)
