@@ -46,8 +46,9 @@ def find_quotes(article: Article) -> list[Quote]:
     for att in atts:
         speaker = _speaker(att, resolver, speakers)
         speakers[id(att)] = speaker
-        if speaker is None and att.kind == "indirect":
-            continue  # reported speech with no one to report it ("It is expected that …") is not a quote
+        words = len(article.text[att.content_start : att.content_end].split())
+        if speaker is None and (att.kind == "indirect" or words < 4):
+            continue  # speech with no one to say it ("It is expected that …", a quoted phrase) is not a quote
         told = _told_outlet(att, doc)
         quotes.append(
             Quote(

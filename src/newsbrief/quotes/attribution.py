@@ -27,12 +27,16 @@ _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 _INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
 _SENT_END = {".", "!", "?"}
 # what a cue owns after its clause: ", he said on Sunday", "said in a statement", "told Reuters"
-_CUE_MODIFIERS = {"prep", "npadvmod", "advmod", "dative", "dobj", "nsubj", "agent", "obl", "nsubjpass"}
+_CUE_MODIFIERS = {"prep", "npadvmod", "advmod", "dative", "dobj", "nsubj", "agent", "obl", "nsubjpass", "advcl", "conj",
+                  "cc", "parataxis"}
 _QUOTE_CHARS = set('"“”‘’«»„\'')
 _SPACE_OR_PUNCT = set(" \t\n,;:—–-") | _QUOTE_CHARS
 _OPENING = set("“‘«\"")
 _CLOSING = set("”’»\"")
 _PUNCT = " \t\n,;:.!?—–-\"“”‘’«»„'"
+# what can "read" or "say" a text by itself: "the statement read", "the letter says"
+DOCUMENTS = {"statement", "letter", "message", "note", "text", "release", "communique", "communiqué", "sign",
+             "report", "tweet", "post", "notice", "memo", "banner", "placard", "headline", "caption", "order"}
 # a direct quote fills its cue's content when it covers at least this share of it
 _DIRECT_SHARE = 0.8
 
@@ -103,6 +107,8 @@ def _quote_index(doc: Doc, spans: list[QuotedSpan]) -> dict[int, int]:
 def _cue_entry(tok: Token, lexicon: Lexicon) -> tuple[CueEntry, Token | None] | None:
     if tok.pos_ not in {"VERB", "AUX"} or tok.dep_ in {"aux", "auxpass"}:
         return None
+    if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
+        return None  # "so-called", "self-described": an adjective, not speech
     lemma = tok.lemma_.lower()
     for child in tok.children:
         if child.dep_ in {"prep", "prt"}:
@@ -110,6 +116,10 @@ def _cue_entry(tok: Token, lexicon: Lexicon) -> tuple[CueEntry, Token | None] | 
             if entry is not None:
                 return entry, child
     entry = lexicon.verbs.get(lemma)
+    if entry is not None and entry.document_only:
+        subject = _subject(tok)
+        if subject is None or subject.lemma_.lower() not in DOCUMENTS:
+            return None
     return (entry, None) if entry is not None else None
 
 
@@ -176,8 +186,8 @@ def _to_sentence_end(cue: Token, content: list[Token]) -> list[Token]:
     for t in cue.doc[last + 1 : sent.end]:
         if t.head.i == cue.i and t.dep_ in _CUE_MODIFIERS:
             return content
-        if t.is_space:
-            break
+        if t.is_space or (not t.is_punct and not cue.is_ancestor(t)):
+            break  # what follows belongs to another clause (", the broadcaster reported")
         rest.append(t)
     return content + rest
 
@@ -256,6 +266,12 @@ def _attach_according(according: list[Attribution], by_cue: dict[int, Attributio
 
 
 def _tok_at(doc: Doc, offset: int) -> Token | None:
+    """The token at ``offset``, or the first one after it when ``offset`` is a space."""
+    text = doc.text
+    while offset < len(text) and text[offset].isspace() and text[offset] != "\n":
+        offset += 1
+    if offset >= len(text):
+        return None
     span = doc.char_span(offset, offset + 1, alignment_mode="expand")
     return span[0] if span is not None and len(span) else None
 
@@ -266,6 +282,8 @@ def _attach_quotes(doc: Doc, spans: list[QuotedSpan], quote_of: dict[int, int],
     with_content = sorted((a for a in by_cue.values() if a.content_start >= 0), key=lambda a: a.content_start)
     placed: list[tuple[QuotedSpan, Attribution]] = []
     for q in spans:
+        if _is_title(text, q):
+            continue
         att = _enclosing(text, q, with_content)
         if att is None:
             cue = _cue_after(doc, q, quote_of, lexicon) or _cue_before(doc, q, quote_of, lexicon)
@@ -293,6 +311,15 @@ def _within(text: str, q: QuotedSpan, start: int, end: int) -> bool:
     """The quote lies in [start, end), allowing for the marks and punctuation trimmed off its ends."""
     return (start <= q.start or not text[q.start : start].strip(_PUNCT)) and (
         q.end <= end or not text[end : q.end].strip(_PUNCT))
+
+
+def _is_title(text: str, q: QuotedSpan) -> bool:
+    """“War and Peace”, “The Apprentice”: every word capitalised, few words, no sentence."""
+    words = text[q.start : q.end].split()
+    if not words or len(words) > 8 or text[q.end - 1] in ".,!?":
+        return False
+    small = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from"}
+    return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) and words[0][0].isupper()
 
 
 def _enclosing(text: str, q: QuotedSpan, atts: list[Attribution]) -> Attribution | None:
@@ -330,7 +357,10 @@ def _settle_kind(att: Attribution, doc: Doc) -> None:
     if total == 0 or residual <= (1 - _DIRECT_SHARE) * total:
         att.kind = "direct"
         att.content_start = min(q.start for q in att.quotes)
-        att.content_end = max(q.end for q in att.quotes)
+        end = max(q.end for q in att.quotes)
+        while end > att.content_start + 1 and doc.text[end - 1] in " ,":
+            end -= 1  # "…," he said: the comma belongs to the sentence, not to the words
+        att.content_end = end
     else:
         att.kind = "mixed"
 

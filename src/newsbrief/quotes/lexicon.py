@@ -13,6 +13,7 @@ class CueEntry:
     prep: str | None  # "for" in "call for": the content is that preposition's object
     type: str  # say, stress, warn, urge, reject, deny, agree, promise, ...
     takes_object: bool  # "rejected India's actions": a noun phrase can be the content
+    document_only: bool = False  # "the statement read": a cue only when a document is the speaker
 
 
 @dataclass(frozen=True)
@@ -36,8 +37,10 @@ def _parse(text: str) -> Lexicon:
             header_seen = True
             continue
         cue, ctype, content = (c.strip() for c in cols[:3])
+        speaker = cols[3].strip() if len(cols) > 3 else ""
         words = cue.split()
-        entry = CueEntry(words[0], words[1] if len(words) > 1 else None, ctype, content == "object")
+        entry = CueEntry(words[0], words[1] if len(words) > 1 else None, ctype, content == "object",
+                         speaker == "document")
         if entry.prep:
             phrasal[(entry.lemma, entry.prep)] = entry
         else:
