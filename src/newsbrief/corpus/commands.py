@@ -46,6 +46,8 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--format", choices=["text", "json"], default="text", help="json: one summary object at the end")
     p.add_argument("--progress", choices=["auto", "always", "never"], default="auto",
                    help="progress bar on standard error (auto: when it is a terminal)")
+    p.add_argument("--chunk", type=int, default=64, metavar="N",
+                   help="articles analysed between two commits: at most this many are redone after a crash")
     p.set_defaults(func=cmd_ingest)
 
     p = sub.add_parser("watch", help="poll feeds on an interval (conditional GET: ETag/Last-Modified) and ingest")
@@ -106,7 +108,8 @@ def cmd_ingest(args: argparse.Namespace) -> int:
     items = list(read_sources(args.sources))
     progress = args.progress == "always" or (args.progress == "auto" and sys.stderr.isatty())
     try:
-        summary = ingest(store, items, _settings(args), args.workers, progress=progress, total=len(items))
+        summary = ingest(store, items, _settings(args), args.workers, progress=progress, total=len(items),
+                         chunk=args.chunk)
     finally:
         store.close()
     if args.format == "json":

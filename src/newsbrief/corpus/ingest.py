@@ -73,8 +73,9 @@ class Ingester:
     """Holds the store's duplicate and story indexes in memory for the length of one ingest."""
 
     def __init__(self, store: Store, settings: Settings | None = None, workers: int | None = None,
-                 on_error: Callable[[str, str], None] | None = None) -> None:
+                 on_error: Callable[[str, str], None] | None = None, chunk: int = CHUNK) -> None:
         self.store = store
+        self.chunk = max(1, chunk)
         self.settings = settings or Settings()
         self.workers = workers or default_workers()
         self.on_error = on_error or _report
@@ -118,7 +119,7 @@ class Ingester:
             chunk: list[Item] = []
             for item in items:
                 chunk.append(item)
-                if len(chunk) >= CHUNK:
+                if len(chunk) >= self.chunk:
                     chunk = self._chunk(chunk, summary, bar)
             while chunk:
                 chunk = self._chunk(chunk, summary, bar)
@@ -234,7 +235,7 @@ def _title(data: dict[str, Any]) -> str | None:
 
 def ingest(store: Store, items: Iterable[Item], settings: Settings | None = None, workers: int | None = None,
            progress: bool = False, total: int | None = None,
-           on_error: Callable[[str, str], None] | None = None) -> Summary:
+           on_error: Callable[[str, str], None] | None = None, chunk: int = CHUNK) -> Summary:
     """Ingest ``items`` into ``store``; see ``Ingester``."""
-    with Ingester(store, settings, workers, on_error) as ingester:
+    with Ingester(store, settings, workers, on_error, chunk) as ingester:
         return ingester.run(items, progress=progress, total=total)
