@@ -173,6 +173,26 @@ def test_busy_server_answers_503_with_retry_after(example_text):
         assert r.headers["retry-after"] == "5"
 
 
+def test_concurrent_requests_each_get_their_own_analysis(example_text):
+    import asyncio
+
+    import httpx
+
+    texts = [example_text, FOLLOW_UP, UNRELATED] * 2
+
+    async def send_all(app):
+        async with httpx.AsyncClient(transport=httpx.ASGITransport(app=app), base_url="http://test") as c:
+            return await asyncio.gather(*(c.post("/analyze", json={"text": t}) for t in texts))
+
+    responses = asyncio.run(send_all(create_app(default_corpus=False, warm_up=False)))
+    assert [r.status_code for r in responses] == [200] * len(texts)
+    assert [r.json()["article"]["text"] for r in responses] == texts
+    # a queue of two: the rest are told to come back, none is lost in silence
+    responses = asyncio.run(send_all(create_app(default_corpus=False, warm_up=False, max_pending=2)))
+    codes = sorted(r.status_code for r in responses)
+    assert codes == [200, 200, 503, 503, 503, 503]
+
+
 def test_page_is_served_with_a_strict_content_security_policy(client):
     r = client.get("/")
     assert r.status_code == 200

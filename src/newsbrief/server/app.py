@@ -7,11 +7,13 @@ Errors are JSON ``{"error": KIND, "message": ONE_LINE}`` with a 4xx status for a
 
 from __future__ import annotations
 
+import asyncio
 import hmac
 import json
 import re
 import threading
 from collections.abc import AsyncIterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
@@ -224,25 +226,38 @@ class SecurityHeaders:
 # ---- the app ----
 
 class Analyzer:
-    """Runs the pipeline for the API: one analysis at a time on the shared model, a bounded queue before it."""
+    """Runs the pipeline for the API: one analysis at a time, first come first served, a bounded queue before it.
+
+    A single worker thread (its queue is FIFO, unlike a contended lock) keeps the wait of each request
+    proportional to the requests ahead of it, so the slowest request under load is not starved.
+    """
 
     def __init__(self, max_pending: int) -> None:
         self.max_pending = max_pending
         self._pending = 0
-        self._count_lock = threading.Lock()
+        self._executor: ThreadPoolExecutor | None = None
 
-    def __call__(self, article: Article, settings: Settings) -> dict[str, Any]:
-        with self._count_lock:
-            if self._pending >= self.max_pending:
-                raise ApiError(503, "busy", "the server is busy; retry in a few seconds", {"Retry-After": "5"})
-            self._pending += 1
+    async def analyze(self, article: Article, settings: Settings) -> dict[str, Any]:
+        if self._pending >= self.max_pending:  # only the event loop's thread changes the count
+            raise ApiError(503, "busy", "the server is busy; retry in a few seconds", {"Retry-After": "5"})
+        if self._executor is None:
+            self._executor = ThreadPoolExecutor(max_workers=1, thread_name_prefix="newsbrief-analysis")
+        self._pending += 1
         try:
-            pipeline = get_pipeline(settings)
-            with _PIPELINE_LOCK:
-                return pipeline(article).to_dict()
+            return await asyncio.wrap_future(self._executor.submit(self._run, article, settings))
         finally:
-            with self._count_lock:
-                self._pending -= 1
+            self._pending -= 1
+
+    @staticmethod
+    def _run(article: Article, settings: Settings) -> dict[str, Any]:
+        pipeline = get_pipeline(settings)
+        with _PIPELINE_LOCK:  # several apps in one process (tests) share the model
+            return pipeline(article).to_dict()
+
+    def close(self) -> None:
+        if self._executor is not None:
+            self._executor.shutdown(wait=False, cancel_futures=True)
+            self._executor = None
 
 
 def create_app(
@@ -267,6 +282,7 @@ def create_app(
             # load the model before the first request, so its latency is an analysis, not a model load
             await run_in_threadpool(get_pipeline, Settings())
         yield
+        analyzer.close()
 
     app = FastAPI(
         lifespan=lifespan,
@@ -351,7 +367,7 @@ def create_app(
         content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
         defaults = {"title": title, "published": published, "url": url, "source": source}
 
-        def run() -> dict[str, Any]:
+        def prepare() -> tuple[Article, Settings]:
             chosen_style, chosen_max = style, max_points
             if content_type == "application/json" or content_type.endswith("+json"):
                 payload = _json_payload(body)
@@ -363,10 +379,11 @@ def create_app(
             else:
                 raise ApiError(415, "unsupported_media_type",
                                f"send application/json, text/plain or text/html, not {content_type!r}")
-            settings = Settings(style=chosen_style, max_points=chosen_max, min_points=min(3, chosen_max))
-            return analyzer(article, settings)
+            return article, Settings(style=chosen_style, max_points=chosen_max, min_points=min(3, chosen_max))
 
-        return JSONResponse(await run_in_threadpool(run))
+        # reading HTML or fetching a link runs beside other requests; the analysis waits its turn
+        article, settings = await run_in_threadpool(prepare)
+        return JSONResponse(await analyzer.analyze(article, settings))
 
     register_routes(app, store, ERROR_RESPONSES)
 
