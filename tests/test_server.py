@@ -474,6 +474,11 @@ def test_serve_command_starts_a_server_and_answers(tmp_path):
         assert health["store"] is True and health["token_required"] is True
         assert httpx.get(f"http://127.0.0.1:{port}/articles").json() == []
         assert httpx.post(f"http://127.0.0.1:{port}/analyze", json={"text": "x"}).status_code == 401
+        assert httpx.get(f"http://localhost:{port}/health").status_code == 200
+        # a page on another site whose name resolves to 127.0.0.1 (DNS rebinding) gets nothing
+        rebound = httpx.get(f"http://127.0.0.1:{port}/articles", headers={"Host": f"evil.example:{port}"})
+        assert rebound.status_code == 400
+        assert rebound.json()["error"] == "bad_host"
         # a second server on the same port: a one-line error, not a traceback
         second = subprocess.run([sys.executable, "-m", "newsbrief", "serve", "--port", str(port)],
                                 capture_output=True, text=True, timeout=120)

@@ -206,6 +206,28 @@ class _BodyTooLarge(Exception):
     pass
 
 
+class HostCheck:
+    """Answer only requests addressed to one of ``hosts`` (by the Host header), with a JSON 400 otherwise.
+
+    A server on loopback is otherwise reachable from any web page through DNS rebinding (evil.example
+    resolving to 127.0.0.1). Starlette's TrustedHostMiddleware does this check but answers in plain text.
+    """
+
+    def __init__(self, app: ASGIApp, hosts: list[str]) -> None:
+        self.app = app
+        self.hosts = {h.lower() for h in hosts}
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http":
+            host = dict(scope["headers"]).get(b"host", b"").decode("latin-1").lower()
+            name = host.rsplit(":", 1)[0] if not host.endswith("]") else host  # drop the port, keep [::1]
+            if name not in self.hosts:
+                response = _error(400, "bad_host", f"this server does not answer for host {host!r}")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
 class SecurityHeaders:
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
@@ -271,10 +293,12 @@ def create_app(
     store: Any = None,
     default_corpus: bool = True,
     warm_up: bool = True,
+    allowed_hosts: list[str] | None = None,
 ) -> FastAPI:
     """The API and page. ``token`` guards the write endpoints; ``store`` (or ``db``) backs the GET endpoints.
 
     Without either, the user's default corpus is served when it exists and ``default_corpus`` is true.
+    ``allowed_hosts`` (names in the Host header) shuts out DNS rebinding; None answers any host.
     """
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -393,6 +417,8 @@ def create_app(
 
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
     return app
 

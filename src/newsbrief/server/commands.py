@@ -48,7 +48,8 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise NewsbriefError(f"--port {args.port}: not a port number")
     if args.workers < 1:
         raise NewsbriefError("--workers must be at least 1")
-    options = {"db": args.db, "token": token, "allow_url_fetch": args.allow_url_fetch, "max_body": max_body}
+    options = {"db": args.db, "token": token, "allow_url_fetch": args.allow_url_fetch, "max_body": max_body,
+               "allowed_hosts": _local_names(args.host) if _is_loopback(args.host) else None}
     app = create_app(**options) if args.workers == 1 else None  # opens the store now: a bad --db fails here
     sock = _bind(args.host, args.port)
     host, port = sock.getsockname()[:2]
@@ -92,6 +93,13 @@ def _bind(host: str, port: int) -> socket.socket:
     sock.listen(2048)
     sock.set_inheritable(True)
     return sock
+
+
+def _local_names(host: str) -> list[str]:
+    """The names a browser on this machine uses for a loopback server (anything else is DNS rebinding)."""
+    names = {"localhost", "127.0.0.1", "[::1]"}
+    names.add(f"[{host}]" if ":" in host else host.lower())  # a Host header writes an IPv6 address in brackets
+    return sorted(names)
 
 
 def _is_loopback(host: str) -> bool:
