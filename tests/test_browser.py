@@ -160,6 +160,23 @@ def test_paste_the_example_see_bullets_and_their_sources(page, server, example_t
     assert page.problems == []
 
 
+def test_shared_example_keeps_the_publishers_box_apart(page, server, shared_example_body):
+    text, _ = shared_example_body
+    _analyse(page, server.url, text, published="2025-04-27")
+    data = _expected(server.url, {"text": text, "published": "2025-04-27"})
+    theirs = page.locator("#publisher-list li").all_inner_texts()
+    assert theirs == [p["text"] for p in data["publisher_key_points"]] and theirs
+    ours = page.locator("#key-point-list button").all_inner_texts()
+    assert 3 <= len(ours) <= 5
+    assert not set(ours) & set(theirs)
+    page.locator("#key-point-list button").first.click()
+    box_end = max(p["end"] for p in data["publisher_key_points"])
+    # the highlighted source lies in the body, never in the publisher's box
+    starts = page.eval_on_selector_all("#article-body .hl", "els => els.map(e => +e.dataset.start)")
+    assert starts and min(starts) >= box_end
+    assert page.problems == []
+
+
 def test_keyboard_alone_selects_a_key_point(page, server, example_text):
     _analyse(page, server.url, example_text, published="2025-03-16")
     page.focus("#key-point-list button >> nth=0")
