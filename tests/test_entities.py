@@ -30,3 +30,26 @@ def test_demonym_and_acting_capital_point_to_the_state():
     lu = next(e for e in art.entities if e.label == "PERSON" and e.name == "Lu Hang")
     assert [m.text for m in lu.mentions] == ["Lu Hang", "Lu"]
     assert lu.role == "Foreign Minister" and lu.affiliation == "China"
+
+
+def test_mended_names_on_our_own_text():
+    text = (
+        "Police in the Swat district of Khyber and Pakhtunkhwa (KP) said the convoy was attacked on Monday, "
+        "state broadcaster PTV reported. Hindu pilgrims were among the injured. "
+        "The Swat attack was the third this year, and talks were held in The Hague."
+    )
+    art = newsbrief.analyze(text)
+    names = {e.name: e for e in art.entities}
+    assert "PTV" in names and names["PTV"].label == "ORG"
+    swat = names.get("Swat")
+    assert swat is not None and len(swat.mentions) == 2
+    assert "The Hague" in names
+    assert all(e.label != "PERSON" for e in art.entities)
+
+
+def test_org_affiliation_from_a_demonym():
+    art = newsbrief.analyze(
+        "According to a Pakistani Foreign Ministry statement, the talks ended without agreement on Friday."
+    )
+    ministry = next(e for e in art.entities if e.name == "Foreign Ministry")
+    assert ministry.affiliation == "Pakistan"

@@ -71,7 +71,7 @@ def link_entities(article: Article) -> list[Entity]:
         group.mentions.append(Mention(start=start, end=end, text=text[start:end]))
         return group
 
-    spans = [ent for ent in doc.ents if ent.label_ in KEEP_LABELS]
+    spans = _candidate_spans(doc)
     covered: set[int] = set()
     persons: list[tuple[Span, int, int]] = []
     for ent in spans:
@@ -88,10 +88,14 @@ def link_entities(article: Article) -> list[Entity]:
             persons.append((ent, start, end))
             continue
         key = ent.label_ + ":" + _norm(surface)
-        name = surface.title() if surface.isupper() and len(surface) > 4 else surface
-        add(key, ent.label_, name, start, end)
+        name = surface.title() if surface.isupper() and len(surface) > 6 else surface
+        group = add(key, ent.label_, name, start, end)
+        if ent.label_ == "ORG" and group.affiliation is None:
+            # "Pakistani Foreign Ministry", "China's state broadcaster CCTV"
+            group.affiliation = _affiliation_left(doc, ent.start)
 
     _link_persons(persons, doc, text, add, groups, covered)
+    _repeat_names(doc, groups, order, covered)
     _fold_orgs(groups, order)
     _fold_acronyms(groups, order, text)
 
@@ -122,11 +126,102 @@ def link_entities(article: Article) -> list[Entity]:
     return entities
 
 
+PLACE_NOUNS = {"area", "region", "district", "province", "city", "town", "village", "valley", "county", "state",
+               "border", "port", "airport", "camp", "river", "sea", "island", "islands", "mountains"}
+
+
+def _candidate_spans(doc: Doc) -> list[Span]:
+    """spaCy's entities, mended where the small model is known to slip on news text.
+
+    - "Jammu and Kashmir": two places joined by "and" that are one name (neither is a state);
+    - "Sikh pilgrims": a one-word PERSON modifying a plural noun is a group (NORP);
+    - "CGTN", "IIOJK": an untagged all-capitals proper noun is an organisation (or acronym);
+    - "the Pahalgam area": an untagged proper noun before a place noun is a place.
+    """
+    from spacy.tokens import Span as SpacySpan
+
+    ents = [e for e in doc.ents if e.label_ in KEEP_LABELS]
+    out: list[Span] = []
+    i = 0
+    while i < len(ents):
+        ent = ents[i]
+        nxt = ents[i + 1] if i + 1 < len(ents) else None
+        if nxt is not None and _one_place_name(doc, ent, nxt):
+            out.append(SpacySpan(doc, ent.start, nxt.end, label=nxt.label_))
+            i += 2
+            continue
+        after = doc[ent.end] if ent.end < len(doc) else None
+        if (
+            ent.label_ == "PERSON"
+            and len(ent) == 1
+            and after is not None
+            and after.is_lower
+            and after.text.endswith("s")
+        ):
+            out.append(SpacySpan(doc, ent.start, ent.end, label="NORP"))
+        else:
+            out.append(ent)
+        i += 1
+    taken = {t for e in out for t in range(e.start, e.end)}
+    for token in doc:
+        if token.i in taken:
+            continue
+        text = token.text
+        if (
+            text.isupper()
+            and 3 <= len(text) <= 8
+            and text.isalpha()
+            and not token.is_stop
+            and not _in_dateline(token)
+            and not _shouting(token)
+        ):
+            out.append(SpacySpan(doc, token.i, token.i + 1, label="ORG"))
+        elif (
+            token.pos_ == "PROPN"
+            and text[:1].isupper()
+            and token.dep_ == "compound"
+            and token.head.lower_ in PLACE_NOUNS
+            and token.head.i == token.i + 1
+            and not countries.lookup(text)
+        ):
+            out.append(SpacySpan(doc, token.i, token.i + 1, label="GPE"))
+    out.sort(key=lambda e: e.start)
+    return out
+
+
+def _one_place_name(doc: Doc, ent: Span, nxt: Span) -> bool:
+    """"Jammu and Kashmir (IIOJK)", "Occupied Jammu and Kashmir": one region, not two places."""
+    if ent.label_ not in {"GPE", "LOC"} or nxt.label_ not in {"GPE", "LOC"}:
+        return False
+    if nxt.start != ent.end + 1 or doc[ent.end].lower_ != "and":
+        return False
+    if countries.lookup(ent.text) or countries.lookup(nxt.text):
+        return False
+    before = doc[ent.start - 1] if ent.start > 0 else None
+    after = doc[nxt.end] if nxt.end < len(doc) else None
+    return bool(
+        (before is not None and before.text[:1].isupper() and not before.is_sent_start)
+        or (after is not None and (after.text == "(" or after.lower_ in PLACE_NOUNS))
+    )
+
+
+def _shouting(token: Token) -> bool:
+    """A headline or label set in capitals is not a run of acronyms."""
+    words = [t for t in token.sent if t.is_alpha]
+    return sum(t.text.isupper() for t in words) > max(2, len(words) // 2)
+
+
+def _in_dateline(token: Token) -> bool:
+    sent = token.sent
+    return token.i - sent.start <= 3 and any(t.text in {":", "—", "–"} for t in token.doc[token.i : token.i + 4])
+
+
 def _trim(ent: Span, text: str) -> tuple[int, int]:
     """Drop a leading article and a trailing possessive or punctuation from a mention."""
     start, end = ent.start_char, ent.end_char
     surface = text[start:end]
-    m = re.match(r"(?:the|The)\s+", surface)
+    # "the Port of Rotterdam" loses its article; "The Hague" mid-sentence keeps it (part of the name)
+    m = re.match(r"the\s+", surface) or (re.match(r"The\s+", surface) if ent.start == ent.sent.start else None)
     if m and ent.label_ not in {"WORK_OF_ART", "LAW"}:
         start += m.end()
     while end > start and text[end - 1] in ".,;:!?\"'’”)":
@@ -142,7 +237,7 @@ def _trim(ent: Span, text: str) -> tuple[int, int]:
 
 
 def _norm(surface: str) -> str:
-    return re.sub(r"\s+", " ", surface.strip().lower())
+    return re.sub(r"[\s\-‐–]+", " ", surface.strip().lower())
 
 
 def _slug(name: str) -> str:
@@ -336,6 +431,23 @@ def _title_after(doc: Doc, i: int) -> tuple[str | None, str | None]:
         return None, None
     role = words.text
     return role[0].upper() + role[1:], affiliation
+
+
+def _repeat_names(doc: Doc, groups: dict[str, _Group], order: list[str], covered: set[int]) -> None:
+    """A one-word name found once ("the Pahalgam area") is the same name where the model missed it
+    ("the Pahalgam attack")."""
+    single = {}
+    for key in order:
+        group = groups[key]
+        if group.label != "PERSON" and group.mentions and " " not in group.mentions[0].text:
+            single.setdefault(group.mentions[0].text, group)
+    for token in doc:
+        group = single.get(token.text)
+        if group is None or token.i in covered or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
+            continue
+        if any(m.start == token.idx for m in group.mentions):
+            continue
+        group.mentions.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text))
 
 
 def _fold_orgs(groups: dict[str, _Group], order: list[str]) -> None:
