@@ -96,16 +96,17 @@ class Ingester:
                 if feats and story is not None:
                     self.stories.replay(json.loads(feats), story)
 
-    def close(self) -> None:
+    def close(self, abort: bool = False) -> None:
+        """Stop the workers: at once when aborting (Ctrl-C, an error), else after they finish."""
         if self._pool is not None:
-            self._pool.shutdown(wait=False, cancel_futures=True)
+            self._pool.shutdown(wait=not abort, cancel_futures=abort)
             self._pool = None
 
     def __enter__(self) -> Ingester:
         return self
 
-    def __exit__(self, *exc: object) -> None:
-        self.close()
+    def __exit__(self, exc_type: object, *exc: object) -> None:
+        self.close(abort=exc_type is not None)
 
     # -- the loop ------------------------------------------------------------------------
 

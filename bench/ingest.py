@@ -1,0 +1,178 @@
+"""Ingest throughput and peak memory, then search and story-view times on the resulting store.
+
+    python bench/ingest.py [../shared/data] --limit 1000 [--workers 2] [--skip-pipeline]
+
+Articles: the shared data sets (ECB+, CNN/DailyMail, SummEval, ISAF, PolNeAR texts) and the
+project's example, mixed in a seeded order.  Beyond the ~2,400 distinct texts there, more are
+made by splicing thirds of three different articles (so they are new to the duplicate folder and
+cost a full analysis, as a real article would).  Each measurement runs in its own process, so its
+peak memory is its own.  The peer in the same run is the pipeline itself (``pipe_safe`` over the
+same articles, one process): the issue asks ingest to reach >= 90% of its throughput.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import re
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DEFAULT = ROOT.parent / "shared" / "data"
+QUERIES = ["earthquake", "police", "election", "minister said", "rehab", '"press release"', "insurgents",
+           "court", "fire", "Clinton", "bank", "strike", "killed", "hospital", "football", "storm", "trade",
+           "Taliban", "protest", "police arrested"]
+
+
+def shared_articles(data: Path) -> list[dict]:
+    rows: list[dict] = []
+    for rel, key in (("stories/ecbplus_dev.jsonl", "text"), ("keypoints/cnndm_dev.jsonl", "article"),
+                     ("keypoints/summeval_dev.jsonl", "article"), ("events/isaf_dev.jsonl", "text")):
+        path = data / rel
+        if path.exists():
+            rows += [{"id": o["id"], "text": o[key]} for o in map(json.loads, path.open(encoding="utf-8"))]
+    for split in ("train", "dev"):
+        folder = data / "quotes" / "polnear" / split / "text"
+        if folder.exists():
+            rows += [{"id": f"polnear-{p.stem}", "text": p.read_text(encoding="utf-8")}
+                     for p in sorted(folder.glob("*.txt"))]
+    rows.append({"id": "example", "text": (ROOT / "examples" / "harbour-talks-2025-03-16.txt").read_text()})
+    return rows
+
+
+def build(data: Path, n: int, seed: int = 0) -> list[dict]:
+    rng = random.Random(seed)
+    base = shared_articles(data)
+    rng.shuffle(base)
+    out = base[:n]
+    paragraphs = [[p for p in re.split(r"\n+", r["text"]) if p.strip()] for r in base]
+    while len(out) < n:
+        parts = []
+        for rows in rng.sample(paragraphs, 3):
+            third = max(1, len(rows) // 3)
+            start = rng.randrange(0, max(1, len(rows) - third + 1))
+            parts += rows[start:start + third]
+        out.append({"id": f"splice-{len(out)}", "text": "\n".join(parts)})
+    return out
+
+
+def child(mode: str, jsonl: Path, db: Path, workers: int) -> dict:
+    """One measurement, in this (fresh) process."""
+    rows = [json.loads(line) for line in jsonl.open(encoding="utf-8")]
+    start = time.perf_counter()
+    if mode == "pipeline":
+        from newsbrief import get_pipeline
+        from newsbrief.ingest import from_text
+
+        get_pipeline()
+        start = time.perf_counter()  # model loading is not throughput
+        failed = sum(1 for _, exc in get_pipeline().pipe_safe(from_text(r["text"], id=r["id"]) for r in rows) if exc)
+        result = {"failed": failed}
+    else:
+        from newsbrief.corpus.ingest import Ingester
+        from newsbrief.corpus.sources import Item
+        from newsbrief.corpus.store import Store
+        from newsbrief.ingest import from_text
+
+        store = Store(db)
+        with Ingester(store, workers=workers, on_error=lambda o, m: None) as ingester:
+            ingester._analyse([from_text("Warm-up: the model loads in every worker before timing starts.")] * workers)
+            start = time.perf_counter()
+            summary = ingester.run(Item(r["id"], from_text(r["text"], id=r["id"])) for r in rows)
+        result = summary.to_dict()
+    seconds = time.perf_counter() - start
+    return {**result, "seconds": seconds, "rate": len(rows) / seconds,
+            "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def measure(mode: str, jsonl: Path, db: Path, workers: int) -> dict:
+    proc = subprocess.run([sys.executable, __file__, "--child", mode, str(jsonl), str(db), str(workers)],
+                          capture_output=True, text=True, check=False)
+    if proc.returncode != 0:
+        raise SystemExit(f"{mode} run failed:\n{proc.stderr[-2000:]}")
+    return json.loads(proc.stdout.strip().splitlines()[-1])
+
+
+def views(db: Path) -> dict:
+    from newsbrief.corpus.store import Store
+
+    store = Store(db)
+    store.search("warm")
+    search_ms = []
+    for q in QUERIES:
+        t = time.perf_counter()
+        store.search(q, limit=20)
+        search_ms.append(1000 * (time.perf_counter() - t))
+    stories = store.stories(limit=10_000)
+    biggest = max(stories, key=lambda s: s["articles"])
+    sample = [biggest, *stories[:: max(1, len(stories) // 20)]]
+    view_ms = []
+    for s in sample:
+        t = time.perf_counter()
+        store.story(s["id"], since="2015-01-01")
+        view_ms.append(1000 * (time.perf_counter() - t))
+    t = time.perf_counter()
+    store.story(biggest["id"])
+    big_ms = 1000 * (time.perf_counter() - t)
+    return {"search_median": statistics.median(search_ms), "search_max": max(search_ms),
+            "view_median": statistics.median(view_ms), "view_biggest": big_ms, "biggest": biggest["articles"],
+            "stories": len(stories), "db_mb": db.stat().st_size / 1e6}
+
+
+def main() -> int:
+    if len(sys.argv) > 1 and sys.argv[1] == "--child":
+        mode, jsonl, db, workers = sys.argv[2:6]
+        print(json.dumps(child(mode, Path(jsonl), Path(db), int(workers))))
+        return 0
+    ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    ap.add_argument("data", nargs="?", default=str(DEFAULT), help="the shared data folder")
+    ap.add_argument("--limit", type=int, default=1000, metavar="N", help="articles to ingest (default 1000)")
+    ap.add_argument("--workers", type=int, default=2)
+    ap.add_argument("--skip-pipeline", action="store_true", help="do not run the pipeline-only peer")
+    ap.add_argument("--skip-single", action="store_true", help="do not run ingest with one worker")
+    args = ap.parse_args()
+    if not Path(args.data).exists():
+        print(f"{args.data}: not found (the shared data sets are absent)", file=sys.stderr)
+        return 2
+    rows = build(Path(args.data), args.limit)
+    tmp = Path(tempfile.mkdtemp(prefix="nb-bench-"))
+    jsonl = tmp / "articles.jsonl"
+    jsonl.write_text("".join(json.dumps(r) + "\n" for r in rows), encoding="utf-8")
+    spliced = sum(1 for r in rows if r["id"].startswith("splice-"))
+    print(f"{len(rows)} articles ({spliced} spliced), {sum(len(r['text']) for r in rows) / len(rows):.0f} chars "
+          f"on average; store in {tmp}\n")
+    results = []
+    if not args.skip_pipeline:
+        results.append(("pipeline alone (pipe_safe, 1 process)", measure("pipeline", jsonl, tmp / "none", 1)))
+    if not args.skip_single:
+        results.append(("newsbrief ingest, 1 worker", measure("ingest", jsonl, tmp / "w1.sqlite3", 1)))
+    db = tmp / f"w{args.workers}.sqlite3"
+    results.append((f"newsbrief ingest, {args.workers} workers", measure("ingest", jsonl, db, args.workers)))
+    base = results[0][1]["rate"] if not args.skip_pipeline else None
+    print("| run | articles/s | vs pipeline | seconds | new | dup | failed | peak RSS main MB | peak RSS worker MB |")
+    print("|---|---|---|---|---|---|---|---|---|")
+    for name, r in results:
+        ratio = f"{r['rate'] / base:.0%}" if base else "–"
+        print(f"| {name} | {r['rate']:.2f} | {ratio} | {r['seconds']:.0f} | {r.get('new', '–')} | "
+              f"{r.get('duplicates', '–')} | {r['failed']} | {r['rss_mb']:.0f} | "
+              f"{r['child_rss_mb'] if r['child_rss_mb'] else 0:.0f} |")
+    v = views(db)
+    print(f"\nOn the {len(rows)}-article store ({v['db_mb']:.0f} MB, {v['stories']} stories):\n")
+    print("| query | median ms | max ms |")
+    print("|---|---|---|")
+    print(f"| search (20 queries, top 20, snippets) | {v['search_median']:.1f} | {v['search_max']:.1f} |")
+    print(f"| story view with what-is-new (21 stories) | {v['view_median']:.1f} | – |")
+    print(f"| story view, biggest story ({v['biggest']} articles) | {v['view_biggest']:.1f} | – |")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
