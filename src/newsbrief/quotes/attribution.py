@@ -83,9 +83,32 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
             by_cue[tok.i] = att
     _attach_according(according, by_cue, doc)
     out = _attach_quotes(doc, spans, quote_of, by_cue, lexicon)
+    for att in out:
+        if att.subject is not None and att.subject.i in quote_of:
+            att.subject = _speaker_between(doc, att, quote_of)
+        _settle_kind(att, doc)
     out.extend(a for a in according if a.speaker_text)
     out.sort(key=lambda a: a.content_start)
     return out
+
+
+def _speaker_between(doc: Doc, att: Attribution, quote_of: dict[int, int]) -> Token | None:
+    """The parser took a word inside a quotation for the speaker: take the name between the
+    quote and its cue instead ("…,” Flynn, a top Trump surrogate, said … “Fox and Friends.”)."""
+    if att.cue is None or not att.quotes:
+        return None
+    end = max(q.end for q in att.quotes if q.end <= att.cue.idx) if any(
+        q.end <= att.cue.idx for q in att.quotes) else None
+    if end is None:
+        return None
+    for tok in doc[: att.cue.i]:
+        if tok.idx <= end or tok.i in quote_of:
+            continue
+        if tok.pos_ in {"PROPN", "PRON", "NOUN"}:
+            while tok.i + 1 < att.cue.i and doc[tok.i + 1].pos_ == "PROPN" and tok.pos_ == "PROPN":
+                tok = doc[tok.i + 1]
+            return tok
+    return None
 
 
 def _quote_index(doc: Doc, spans: list[QuotedSpan]) -> dict[int, int]:
@@ -302,8 +325,6 @@ def _attach_quotes(doc: Doc, spans: list[QuotedSpan], quote_of: dict[int, int],
         placed.append((q, att))
     out = [a for a in by_cue.values() if a.content_start >= 0]
     out.extend(a for a in {id(a): a for _, a in placed if a.cue is None}.values())
-    for a in out:
-        _settle_kind(a, doc)
     return out
 
 
@@ -315,8 +336,8 @@ def _within(text: str, q: QuotedSpan, start: int, end: int) -> bool:
 
 def _is_title(text: str, q: QuotedSpan) -> bool:
     """“War and Peace”, “The Apprentice”: every word capitalised, few words, no sentence."""
-    words = text[q.start : q.end].split()
-    if not words or len(words) > 8 or text[q.end - 1] in ".,!?":
+    words = text[q.start : q.end].rstrip(".,").split()
+    if not words or len(words) > 8 or text[q.end - 1] in "!?":
         return False
     small = {"a", "an", "the", "and", "or", "of", "in", "on", "at", "to", "for", "with", "by", "from"}
     return all(w[0].isupper() or w[0].isdigit() or w.lower() in small for w in words) and words[0][0].isupper()
@@ -348,7 +369,10 @@ def _settle_kind(att: Attribution, doc: Doc) -> None:
         att.kind = "indirect"
         return
     residual = total = 0
+    speaker = {t.i for t in att.subject.subtree} if att.subject is not None else set()
     for i in att.content_tokens:
+        if i in speaker:
+            continue  # a parse that hangs the speaker inside the quoted clause
         tok = doc[i]
         n = sum(ch.isalnum() for ch in tok.text)
         total += n
@@ -383,7 +407,7 @@ def _cue_after(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexic
         return None
     if last == "." or (last in "!?" and after.is_title and after.lower_ not in {"he", "she", "they"}):
         return None  # the quote ended its sentence: what follows is a new one
-    for tok in doc[after.i : min(len(doc), after.i + 7)]:
+    for tok in doc[after.i : min(len(doc), after.i + 12)]:
         if tok.idx >= p_end or tok.i in quote_of or tok.text in _SENT_END:
             return None
         if tok.text in _QUOTE_CHARS:
@@ -423,7 +447,7 @@ def _cue_before(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexi
         if tok.text in _QUOTE_CHARS and tok.i != first.i:
             return None
         if _cue_entry(tok, lexicon) is not None:
-            if lead in ":,—–" or tok.i == first.i or lead.isalpha():
+            if lead in ":,—–" or tok.i == first.i or (lead.isalpha() and first.head.i == tok.i):
                 return tok
             return None
     return None
@@ -437,7 +461,7 @@ def _continuation(text: str, q: QuotedSpan, placed: list[tuple[QuotedSpan, Attri
     prev_q, prev = placed[-1]
     between = text[prev_q.end : q.start]
     p_start, p_end = _paragraph_bounds(text, q.start)
-    if "\n" not in between and len(between) <= 80 and prev.cue is not None and prev_q.end <= prev.cue.idx < q.start:
+    if "\n" not in between and len(between) <= 160 and prev.cue is not None and prev.cue.idx < q.start:
         return prev
     if text[p_start : q.start - 1].strip() or text[q.end + 1 : p_end].strip():
         return None

@@ -15,6 +15,7 @@ _DOUBLE_CLOSE = {"”", "»"}
 _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
 _BEFORE_OPEN = set(" \t\n([{—–-/:")
+_TWO_CHAR = {"''", "``"}
 
 
 @dataclass
@@ -39,9 +40,18 @@ def _is_close(text: str, i: int) -> bool:
     return not prev.isspace() and (nxt.isspace() or not nxt.isalnum())
 
 
-def _double_mark(text: str, i: int) -> str | None:
+def _double_mark(text: str, i: int, width: int = 1) -> str | None:
     """'open', 'close' or None (not a double mark, or a straight mark with no side)."""
     ch = text[i]
+    if width == 2:
+        # ''like this'' (two apostrophes, as some archives print quotation marks) and ``this''
+        prev = text[i - 1] if i > 0 else "\n"
+        nxt = text[i + 2] if i + 2 < len(text) else "\n"
+        if text[i] == "`" or (prev in _BEFORE_OPEN and not nxt.isspace()):
+            return "open"
+        if not prev.isspace() and (nxt.isspace() or not nxt.isalnum()):
+            return "close"
+        return None
     if ch in _DOUBLE_OPEN:
         # a closing glyph typed at the start of a word is an opening mark gone wrong, and back
         return "close" if _is_close(text, i) and not _is_open(text, i) else "open"
@@ -105,20 +115,25 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
         single_open: int | None = None
         while i < p_end:
             ch = text[i]
-            kind = _double_mark(text, i) if ch in '"″“”«»„' else None
+            width = 2 if text[i : i + 2] in _TWO_CHAR else 1
+            kind = _double_mark(text, i, width) if ch in '"″“”«»„' or width == 2 else None
             if kind == "open":
                 if pending is None:
-                    pending = i + 1
+                    pending = i + width
                     single_open = None
-                elif text[i] in _DOUBLE_OPEN or text[i] == '"':
+                elif text[i] in _DOUBLE_OPEN or text[i] == '"' or width == 2:
                     # a second opening mark: the first one never closed; it stops here
                     spans.append(QuotedSpan(pending, _rstrip(text, pending, i), closed=False))
-                    pending = i + 1
-            elif kind == "close":
+                    pending = i + width
+                i += width
+                continue
+            if kind == "close":
                 if pending is not None:
                     spans.append(QuotedSpan(pending, i))
                     pending = None
-            elif pending is None and ch in "‘’'":
+                i += width
+                continue
+            if pending is None and ch in "‘’'":
                 skind = _single_mark(text, i)
                 if skind == "open" and single_open is None:
                     single_open = i + 1
