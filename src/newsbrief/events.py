@@ -37,7 +37,7 @@ MODALS = {
 }
 # Dependents that start a clause of their own: their tokens are not the governing clause's.
 CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"}
-TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "towards", "from", "over"}
+TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "towards", "from", "over", "between"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"area", "district", "province", "city", "town", "village", "region", "state", "county", "valley",
@@ -150,6 +150,9 @@ class _Context:
             return None
         if category is None and lemma not in lex.reporting:
             category = lex.verbs.get(lemma)
+        if category is None and token.dep_ == "ccomp" and self._modality(token) == "obligation" \
+                and token.head.lemma_.lower() in lex.reporting:
+            category = "request"  # "declared that China must drop its barriers": whatever the verb
         if category is None:
             # "speeded up the withdrawal", "staged a hunger strike": the event is the object noun
             noun = next((c for c in token.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
@@ -255,6 +258,8 @@ class _Context:
         subjpass = next((c for c in verb.children if c.dep_ == "nsubjpass"), None)
         agent = next((gc for c in verb.children if c.dep_ == "agent" for gc in c.children if gc.dep_ == "pobj"),
                      None)
+        if subjpass is not None and agent is None and verb.lower_ in self.lex.adjectives:
+            subj, subjpass = subjpass, None  # "Israel is opposed to ...", "Vietnam is committed to ...": a stance
         passive = subjpass is not None
         actor = subj or agent
         if actor is None and not passive:
@@ -281,18 +286,21 @@ class _Context:
         places: list[Token] = []  # "lifted a curfew in Montenegro": where it happens, when nothing else names a state
         objects = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c not in extra]
         out += objects
+        objects += [conj for o in objects for conj in o.conjuncts]
         for holder in [verb, *objects, *extra]:
             for child in holder.children:
                 if child.dep_ != "prep":
                     continue
                 pobjs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
-                if child.lower_ in TARGET_PREPS or (holder is not verb and child.lower_ in {"for", "of"}):
+                # "aid for Romania", "calls by Belarus's rulers": on a noun, these name who is concerned
+                if child.lower_ in TARGET_PREPS or (holder is not verb and child.lower_ in {"for", "of", "by"}):
                     out += pobjs
                 elif child.lower_ in LOCATION_PREPS:
                     places += pobjs
             if holder in extra and holder.dep_ == "prep":
                 out += [c for c in holder.children if c.dep_ == "pobj"]
-        if depth < 2:
+        purposes: list[Token] = []  # "... to protest against Sweden's decision"
+        if depth < 3:
             # "is ready to contribute troops to ...": the clause hangs from the adjective
             governed = [c for c in verb.children if c.dep_ in {"xcomp", "ccomp"} and c.pos_ in {"VERB", "AUX"}]
             governed += [gc for c in verb.children if c.dep_ == "acomp" for gc in c.children
@@ -302,7 +310,10 @@ class _Context:
                 if inner is not None and inner.lower_ not in PRONOUNS and inner is not actor:
                     out.append(inner)
                 out += self._target_candidates(child, [], actor, depth + 1)
-        return [t for t in out + places if t is not None and t is not actor]
+            for child in verb.children:
+                if child.dep_ == "advcl" and child.pos_ == "VERB" and any(c.lower_ == "to" for c in child.children):
+                    purposes += self._target_candidates(child, [], actor, depth + 1)
+        return [t for t in out + places + purposes if t is not None and t is not actor]
 
     def _best(self, candidates: list[Token]) -> Token | None:
         """The first candidate that names a state or an organisation, else the first one."""
@@ -317,7 +328,7 @@ class _Context:
         group that names no state ("lifted a night curfew") falls on the actor's own state."""
         named = self._sentence_countries(verb.sent)
         if actor is not None and actor.country is None and actor.sector != "international":
-            others = [c for c in named if target is None or c != target.country]
+            others = [c for c in named if target is None or c != target.country] or named
             if others:
                 actor.country = others[0]
         if target is not None and target.country is None and target.sector != "international" and actor \
