@@ -335,6 +335,11 @@ def _current_year(m: re.Match[str], ctx: _Context) -> str | None:
     return str(ctx.anchor.year) if ctx.anchor else None
 
 
+@_rule(r"(?<![\d$£€.,-])(?P<a>1[5-9]\d\d|20\d\d)[-–/](?P<b>1[5-9]\d\d|20\d\d|\d\d)(?![\d%-])")
+def _year_range(m: re.Match[str], ctx: _Context) -> str | None:
+    return m["a"]  # find_times splits the range into its two ends
+
+
 @_rule(r"(?i:(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?)(?P<y>1[5-9]\d0|20\d0)'?s\b")
 def _decade(m: re.Match[str], ctx: _Context) -> str | None:
     return m["y"][:3]
@@ -426,13 +431,9 @@ def _season(m: re.Match[str], ctx: _Context) -> str | None:
         return None  # "fall" the verb; bare seasons only after "in"
     if ctx.anchor is None:
         return None
-    year = ctx.anchor.year
-    start_month = {"SP": 3, "SU": 6, "FA": 9, "WI": 12}[code]
-    if rel == "last" or rel == "past" or (rel in ("the", "") and ctx.tense == PAST):
-        if start_month >= ctx.anchor.month:
-            year -= 1
-    elif (rel in ("next", "coming") or (rel in ("the", "") and ctx.tense == FUTURE)) and start_month < ctx.anchor.month:
-        year += 1
+    middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}[code]
+    modifier = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(rel)
+    year = ctx.anchor.year if rel == "this" else _year_for(ctx.anchor, middle, None, ctx.tense, modifier)
     return f"{year}-{code}"
 
 
@@ -694,6 +695,8 @@ def _candidates(text: str) -> list[_Match]:
                 if text[end - 1] == "." and _ABBREVIATION_END.search(text[start:end]):
                     break
                 end -= 1
+            if handler is _counted_duration and re.match(r"(?i)an?\s+\S+-", text[start:end]):
+                start = text.index(" ", start) + 1  # "a five-day strike": the adjective is the expression
             if end <= start:
                 continue
             if start > 0 and text[start - 1].isalnum() and text[start].isalnum():
@@ -743,19 +746,72 @@ def resolve(text: str, anchor: dt.date | None, tense: str | None = None) -> str 
 
 
 def find_times(text: str, anchor: dt.date | None, doc: Any = None) -> list[TimeExpression]:
-    """Every time expression in ``text`` with its value; ``doc`` (spaCy, same text) gives tenses."""
+    """Every time expression in ``text`` with its value; ``doc`` (spaCy, same text) gives tenses.
+
+    A range gives one expression per end: "April 22-24, 2025" is 2025-04-22 and 2025-04-24,
+    "2019-21" is 2019 and 2021.
+    """
     ctx = _Context(anchor=anchor)
     out: list[TimeExpression] = []
     for match in _select(_candidates(text)):
+        if out and match.start < out[-1].end:
+            continue  # inside the second end of a range already read
         _context_flags(text, match.start, ctx)
         if match.handler is _year and not _is_year(text, match, doc):
             continue
         ctx.tense = clause_tense(doc, match.start, match.end) if doc is not None else None
+        if match.handler is _year_range:
+            out.extend(_year_range_ends(match))
+            continue
         value = _apply(match, text, ctx)
         if value is None:
             continue
-        out.append(TimeExpression(text=text[match.start : match.end], start=match.start, end=match.end, value=value))
+        first = TimeExpression(text=text[match.start : match.end], start=match.start, end=match.end, value=value)
+        out.append(first)
+        if match.handler is _explicit_day and to_date(value) is not None:
+            out.extend(_day_range_end(text, first))
     return out
+
+
+_RANGE_TAIL = re.compile(
+    rf"\s*(?:-|–|to|through|until|till|and)\s*(?P<d>{DAY})(?![\d/.])(?:,?\s+(?P<y>{YEAR}))?"
+    r"(?!\s*(?:%|percent\b)|\s+(?!and\b|or\b|in\b|at\b|on\b|when\b|as\b|the\b)[a-z])"
+)
+
+
+def _day_range_end(text: str, first: TimeExpression) -> list[TimeExpression]:
+    """The second day of "April 22-24" / "April 22 to 24, 2025" (its year applies to both)."""
+    tail = _RANGE_TAIL.match(text, first.end)
+    if tail is None:
+        return []
+    start_day = to_date(first.value)
+    if tail["y"] and not re.search(YEAR, first.text):
+        try:
+            start_day = start_day.replace(year=int(tail["y"]))
+        except ValueError:
+            return []
+        first.value = start_day.isoformat()
+    try:
+        end_day = start_day.replace(day=int(re.match(r"\d+", tail["d"]).group()))
+    except ValueError:
+        return []
+    if end_day <= start_day:
+        return []
+    start = tail.start("d")
+    return [TimeExpression(text=text[start : tail.end()], start=start, end=tail.end(), value=end_day.isoformat())]
+
+
+def _year_range_ends(match: _Match) -> list[TimeExpression]:
+    m = match.match
+    first, second = m["a"], m["b"]
+    if len(second) == 2:
+        second = first[:2] + second
+    if int(second) <= int(first):
+        return []
+    return [
+        TimeExpression(text=first, start=m.start("a"), end=m.end("a"), value=first),
+        TimeExpression(text=m["b"], start=m.start("b"), end=m.end("b"), value=second),
+    ]
 
 
 def _is_year(text: str, match: _Match, doc: Any) -> bool:
@@ -861,7 +917,9 @@ _HEADER_DATE = re.compile(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*(?P<y>{YEAR}))?
 def read_dateline(text: str) -> Dateline | None:
     """A wire dateline near the top ("KABUL, Afghanistan (Jan. 25, 2013) —", "WASHINGTON, May 3
     (Reuters) -", "ISLAMABAD/BEIJING:") with the date it gives; a missing year comes from a release
-    number ("2010-09-CA-005") or a dated header line, never from the clock.
+    number ("2010-09-CA-005") or a dated header line, never from the clock. Without a place line, a
+    date heading the first two lines ("Dec. 6: Operations in ...", "Operational Update, Jan. 10,
+    2011") is the dateline.
     """
     head = text[:1500].replace("\u2028", "\n")
     for m in _DATELINE.finditer(head):
@@ -871,22 +929,44 @@ def read_dateline(text: str) -> Dateline | None:
         has_date = m["date1"] or m["date2"]
         if not (has_date or m["agency"] or m["dash"] in (":", "—", "–", "-")):
             continue
-        if not has_date and m["dash"] == "-" and " " not in head[m.end() : m.end() + 1]:
-            continue
         date = None
         if has_date:
-            raw = m["date1"] or m["date2"]
-            year = m["year1"] or m["year2"]
-            md = _HEADER_DATE.match(raw)
-            month, day = _month_of(md["m"]), int(re.match(r"\d+", md["d"]).group())
-            if year is None:
-                year = _year_from_header(head[: m.start()] + head[m.end() :], month)
-            if year is not None:
-                try:
-                    date = dt.date(int(year), month, day)
-                except ValueError:
-                    date = None
+            date = _header_date(m["date1"] or m["date2"], head[: m.start()] + head[m.end() :])
+        if date is None:
+            heading = _heading_date(head)
+            if heading is not None:
+                date = heading
         return Dateline(place=place, date=date, start=m.start(), end=m.end())
+    heading = _heading_date(head)
+    if heading is not None:
+        return Dateline(place="", date=heading, start=0, end=0)
+    return None
+
+
+def _header_date(raw: str, rest: str) -> dt.date | None:
+    md = _HEADER_DATE.match(raw)
+    if md is None:
+        return None
+    month, day = _month_of(md["m"]), int(re.match(r"\d+", md["d"]).group())
+    year = md["y"] or _year_from_header(rest, month)
+    if year is None:
+        return None
+    try:
+        return dt.date(int(year), month, day)
+    except ValueError:
+        return None
+
+
+def _heading_date(head: str) -> dt.date | None:
+    """A date in the first two lines of a release, its year from the line itself or a release number."""
+    lines = [line for line in head.split("\n") if line.strip()][:2]
+    for line in lines:
+        m = _HEADER_DATE.search(line)
+        if m is None or not (m.start() == 0 or re.search(r"(?i)update|release|report|briefing", line[: m.start()])):
+            continue
+        date = _header_date(m.group(), head)
+        if date is not None:
+            return date
     return None
 
 
