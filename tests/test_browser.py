@@ -316,6 +316,13 @@ def test_choose_a_stored_article_and_read_its_story(page, store_server):
 
     page.click("#nav-stories a")
     page.wait_for_selector("#story-list li a")
+    page.fill("#search-query", "queueing")
+    page.click("#search-form button")
+    page.wait_for_selector("#search-results li a")
+    assert page.locator("#search-results li a").all_inner_texts() == ["Rotterdam"]  # the follow-up's title
+    page.fill("#search-query", "zeppelin")
+    page.click("#search-form button")
+    page.wait_for_selector("#search-results li.empty")
     page.click("#story-list li a >> nth=0")
     page.wait_for_selector("#story-articles li")
     assert page.locator("#story-title").inner_text() == "Rotterdam port strike"

@@ -279,8 +279,28 @@ async function openStory(id) {
   } catch (err) { showError(err.message); }
 }
 
+async function search(event) {
+  event.preventDefault();
+  showError("");
+  const query = $("search-query").value.trim();
+  const list = clear($("search-results"));
+  list.hidden = !query;
+  if (!query) return;
+  try {
+    const hits = await api(`/search?q=${encodeURIComponent(query)}&limit=20`);
+    if (!hits.length) list.append(el("li", { class: "empty" }, "Nothing found."));
+    for (const hit of hits) {
+      list.append(el("li", {}, el("a", { href: `#article=${hit.id}` }, hit.title || `Article ${hit.id}`),
+        el("span", { class: "small" }, ` · ${[hit.published, hit.source].filter(Boolean).join(" · ")}`),
+        el("br"), el("span", { class: "small" }, hit.snippet || "")));
+    }
+    setStatus(`${hits.length} found.`);
+  } catch (err) { showError(err.message); }
+}
+
 function route() {
   showError("");
+  setStatus("");
   const hash = decodeURIComponent(location.hash.slice(1));
   const [name, id] = hash.split("=");
   if (name === "stories") return openStories();
@@ -323,6 +343,7 @@ async function analyze(event) {
 
 async function start() {
   $("analyze-form").addEventListener("submit", analyze);
+  $("search-form").addEventListener("submit", search);
   $("store-picker").addEventListener("submit", (event) => {
     event.preventDefault();
     location.hash = `article=${$("store-article").value}`;
