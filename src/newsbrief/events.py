@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
-from . import countries, times
+from . import countries
 from .document import Action, Article, Entity, Event, Participant, TimeExpression
 
 if TYPE_CHECKING:
@@ -91,6 +91,8 @@ def lexicon() -> Lexicon:
 
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where a wire dateline ("KABUL, Afghanistan (Nov. 20, 2011) –") sits, as the times module reads it."""
+    from . import times  # the times stage owns dateline reading; imported late so rendering never needs it
+
     read = getattr(times, "read_dateline", None)
     dateline = read(text) if read is not None else None
     return (dateline.start, dateline.end) if dateline is not None else None
@@ -227,7 +229,7 @@ class _Context:
         self._fill_countries(verb, actor, target)
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in action_tok.children)
         modality = self._modality(verb)
-        category = self._adjust(category, verb, modality, actor, target)
+        category = self._adjust(category, verb, modality, actor, target, negated)
         action_tokens = [action_tok, *[t for t in extra if 0 < t.i - action_tok.i <= 8]]
         a_start = min(t.idx for t in action_tokens)
         a_end = max(t.idx + len(t.text) for t in action_tokens)
@@ -391,8 +393,12 @@ class _Context:
         entity = self._entity_for(tok, span)
         country: str | None = None
         sector: str | None = None
+        # where people are before who they are: "ethnic Albanians in southern Serbia" act in Serbia
+        places = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "throughout"}
+                  for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ == "GPE"]
+        country = next((self._country_in(p) for p in places if self._country_in(p)), None)
         if entity is not None:
-            country = entity.country
+            country = country or entity.country
             if country is None and entity.affiliation:
                 found = countries.lookup(entity.affiliation)
                 country = found.iso3 if found else None
@@ -442,8 +448,11 @@ class _Context:
         return None
 
     def _adjust(self, category: str, verb: Token, modality: str | None, actor: Participant | None,
-                target: Participant | None) -> str:
-        """A promise is agreement, a warning of harm a threat (not the harm); force on civilians is assault."""
+                target: Participant | None, negated: bool) -> str:
+        """A promise is agreement, a warning of harm a threat (not the harm), a refusal to help a rejection;
+        force on civilians is assault."""
+        if negated and category in COOPERATIVE:
+            return "reject"
         if modality in {"future", "hypothetical", "intended"} and category != "threaten":
             if category in CONFLICTUAL:
                 return "threaten"
@@ -456,9 +465,8 @@ class _Context:
             civilian = target is not None and _head_lemma(target.name) in self.lex.civilian_targets
             if irregular or civilian:
                 return "assault"
-        if category == "assault" and actor is not None and actor.sector == "military" and target is not None \
-                and target.sector in {"military", "rebels"}:
-            return "fight"
+        if category == "assault" and actor is not None and actor.sector == "military":
+            return "fight"  # armed forces killing and shelling is fighting in PLOVER's terms
         return category
 
     def _own_tokens(self, verb: Token) -> list[Token]:
