@@ -295,7 +295,7 @@ def _month(m: re.Match[str], ctx: _Context) -> str | None:
         return f"{int(m['y']):04d}-{month:02d}"
     if m.groupdict().get("rel") and ctx.anchor is not None:
         return f"{ctx.anchor.year + {'last': -1, 'this': 0, 'next': 1}[m['rel'].lower()]:04d}-{month:02d}"
-    if len(word) <= 3 and not m["mod"]:
+    if len(word.rstrip(".")) <= 4 and word.lower() not in ("may", "june", "july") and not m["mod"]:
         return None  # "Jan" alone is a name more often than a month
     if word.lower() in ("may", "march") and m["mod"] is None and not ctx.state.get("month_context"):
         return None  # the modal and the verb; "in May" is accepted by the caller's context check
@@ -421,6 +421,7 @@ def _the_quarter(m: re.Match[str], ctx: _Context) -> str | None:
 @_rule(
     rf"(?i)(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?:(?:early|late|mid)[-\s]+)?"
     rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
+    r"(?!\s+(?:in|of|from|to|by|on|at)\b)"
 )
 def _season(m: re.Match[str], ctx: _Context) -> str | None:
     code = _SEASONS[m["s"].lower()]
@@ -539,7 +540,7 @@ _CLOCK = r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b
 
 
 @_rule(
-    rf"(?i)(?:{_CLOCK})(?:\s+(?:[A-Z]{{3}}|GMT|UTC|local time))?"
+    rf"(?i)(?:{_CLOCK})(?:\s+(?:(?-i:[A-Z]{{1,3}}[SD]T|GMT|UTC)|local time)\b)?"
     rf"(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|(?-i:{WEEKDAY})))?"
 )
 def _clock_time(m: re.Match[str], ctx: _Context) -> str | None:
@@ -666,7 +667,7 @@ _NUMBER_NOUN_AFTER = re.compile(
     r"^[\s-]*(?:[a-z]+[\s-]+)?(?:people|persons|men|women|children|troops|soldiers|jobs|workers|votes|cars|units"
     r"|shares|tons|tonnes|barrels|feet|miles|meters|metres|kilometers|points|seats|pounds|dollars|acres|hectares"
     r"|employees|members|delegates|cases|copies|homes|houses|rooms|residents|students|patients|deaths|dead"
-    r"|prisoners|refugees|names|signatures|pages|words|km|kg|m)\b",
+    r"|prisoners|refugees|names|signatures|pages|words|police|officers|troops|fighters|civilians|visitors|km|kg|m)\b",
     re.I,
 )
 
@@ -823,6 +824,14 @@ def _is_year(text: str, match: _Match, doc: Any) -> bool:
         span = doc.char_span(match.start, match.end, alignment_mode="expand")
         if span is not None and span[-1].ent_type_ in ("MONEY", "QUANTITY", "PERCENT"):
             return False
+        if span is not None:
+            tok = span[-1]
+            # "2000 police" counts; "the 1996 bombing", "its 1990 invasion" name a year
+            before = tok.nbor(-1) if tok.i > 0 else None
+            if tok.dep_ == "nummod" and tok.head.i > tok.i and tok.head.tag_ == "NNS" and (
+                before is None or (before.pos_ not in ("DET", "PRON", "ADJ", "PROPN") and before.tag_ != "POS")
+            ):
+                return False
     return True
 
 
