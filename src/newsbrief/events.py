@@ -727,8 +727,9 @@ def timeline_lines(article: Article, markdown: bool) -> list[str]:
         if event.actor is None and event.target is not None:  # "two workers were injured"
             words = f"{event.target.name}: {action}"
         else:
-            words = " ".join(x for x in (event.actor.name if event.actor else None, action,
-                                         event.target.name if event.target else None) if x)
+            words = " ".join(x for x in (event.actor.name if event.actor else None, action) if x)
+            if event.target is not None:
+                words += f" → {event.target.name}"
         facts = [event.action.category]
         if event.modality:
             facts.append(event.modality)
