@@ -21,7 +21,6 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
 _SUBJECT_DEPS = {"nsubj", "nsubjpass", "csubj"}
-_RELATIVE = {"who", "which", "that"}
 _CLAUSE_DEPS = {"ccomp", "xcomp"}
 _OBJECT_DEPS = {"dobj", "obj", "attr", "oprd"}
 _INHERIT_DEPS = {"conj", "advcl", "xcomp", "pcomp"}
@@ -61,7 +60,7 @@ class Attribution:
 
 
 def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
-    text = doc.text
+    text = doc.text  # Doc.text joins every token: built once here
     spans = quoted_spans(text)
     quote_of = _quote_index(doc, spans)
     by_cue: dict[int, Attribution] = {}
@@ -82,11 +81,11 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
         if att is not None:
             by_cue[tok.i] = att
     _attach_according(according, by_cue, doc)
-    out = _attach_quotes(doc, spans, quote_of, by_cue, lexicon)
+    out = _attach_quotes(doc, text, spans, quote_of, by_cue, lexicon)
     for att in out:
         if att.subject is not None and att.subject.i in quote_of:
             att.subject = _speaker_between(doc, att, quote_of)
-        _settle_kind(att, doc)
+        _settle_kind(att, doc, text)
     out.extend(a for a in according if a.speaker_text)
     out.sort(key=lambda a: a.content_start)
     return out
@@ -223,9 +222,7 @@ def _cue_end(tok: Token, prep: Token | None) -> int:
 def _subject(tok: Token, depth: int = 0) -> Token | None:
     for child in tok.children:
         if child.dep_ in _SUBJECT_DEPS and not _expletive(child, tok):
-            if child.lower_ in _RELATIVE and tok.dep_ == "relcl":
-                return tok.head
-            return child
+            return child  # "who" in "Dar, who said …": the resolver follows it to "Dar"
         if child.dep_ == "agent":
             for obj in child.children:
                 if obj.dep_ == "pobj":
@@ -288,9 +285,8 @@ def _attach_according(according: list[Attribution], by_cue: dict[int, Attributio
             acc.speaker_text = None  # not a quote of its own
 
 
-def _tok_at(doc: Doc, offset: int) -> Token | None:
+def _tok_at(doc: Doc, text: str, offset: int) -> Token | None:
     """The token at ``offset``, or the first one after it when ``offset`` is a space."""
-    text = doc.text
     while offset < len(text) and text[offset].isspace() and text[offset] != "\n":
         offset += 1
     if offset >= len(text):
@@ -299,9 +295,8 @@ def _tok_at(doc: Doc, offset: int) -> Token | None:
     return span[0] if span is not None and len(span) else None
 
 
-def _attach_quotes(doc: Doc, spans: list[QuotedSpan], quote_of: dict[int, int],
+def _attach_quotes(doc: Doc, text: str, spans: list[QuotedSpan], quote_of: dict[int, int],
                    by_cue: dict[int, Attribution], lexicon: Lexicon) -> list[Attribution]:
-    text = doc.text
     with_content = sorted((a for a in by_cue.values() if a.content_start >= 0), key=lambda a: a.content_start)
     placed: list[tuple[QuotedSpan, Attribution]] = []
     for q in spans:
@@ -309,7 +304,7 @@ def _attach_quotes(doc: Doc, spans: list[QuotedSpan], quote_of: dict[int, int],
             continue
         att = _enclosing(text, q, with_content)
         if att is None:
-            cue = _cue_after(doc, q, quote_of, lexicon) or _cue_before(doc, q, quote_of, lexicon)
+            cue = _cue_after(doc, text, q, quote_of, lexicon) or _cue_before(doc, text, q, quote_of, lexicon)
             if cue is not None:
                 att = by_cue.get(cue.i)
                 if att is None:
@@ -363,7 +358,7 @@ def _add_quote(att: Attribution, q: QuotedSpan) -> None:
         att.content_end = max(att.content_end, q.end)
 
 
-def _settle_kind(att: Attribution, doc: Doc) -> None:
+def _settle_kind(att: Attribution, doc: Doc, text: str) -> None:
     """Direct when the quotes hold (nearly) all of the cue's own content, mixed when they are fragments."""
     if not att.quotes:
         att.kind = "indirect"
@@ -382,7 +377,7 @@ def _settle_kind(att: Attribution, doc: Doc) -> None:
         att.kind = "direct"
         att.content_start = min(q.start for q in att.quotes)
         end = max(q.end for q in att.quotes)
-        while end > att.content_start + 1 and doc.text[end - 1] in " ,":
+        while end > att.content_start + 1 and text[end - 1] in " ,":
             end -= 1  # "…," he said: the comma belongs to the sentence, not to the words
         att.content_end = end
     else:
@@ -395,14 +390,13 @@ def _paragraph_bounds(text: str, offset: int) -> tuple[int, int]:
     return start, len(text) if end < 0 else end
 
 
-def _cue_after(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexicon) -> Token | None:
+def _cue_after(doc: Doc, text: str, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexicon) -> Token | None:
     """"…," Wang said / "…?" asked the minister: a cue within a few words after the closing mark."""
     if not q.closed:
         return None
-    text = doc.text
     last = text[q.end - 1] if q.end > q.start else ""
     _, p_end = _paragraph_bounds(text, q.end)
-    after = _tok_at(doc, q.end + 1) if q.end + 1 < p_end else None
+    after = _tok_at(doc, text, q.end + 1) if q.end + 1 < p_end else None
     if after is None:
         return None
     if last == "." or (last in "!?" and after.is_title and after.lower_ not in {"he", "she", "they"}):
@@ -419,9 +413,8 @@ def _cue_after(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexic
     return None
 
 
-def _cue_before(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexicon) -> Token | None:
+def _cue_before(doc: Doc, text: str, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexicon) -> Token | None:
     """Wang said: "…" / Wang told reporters, "…": the nearest cue before the opening mark."""
-    text = doc.text
     mark = q.start - 1
     p_start, _ = _paragraph_bounds(text, mark)
     before = mark - 1
@@ -436,7 +429,7 @@ def _cue_before(doc: Doc, q: QuotedSpan, quote_of: dict[int, int], lexicon: Lexi
             return None
         p_start, _ = _paragraph_bounds(text, before)
     lead = text[before]
-    first = _tok_at(doc, before)
+    first = _tok_at(doc, text, before)
     if first is None:
         return None
     for tok in reversed(doc[max(0, first.i - 12) : first.i + 1]):

@@ -21,6 +21,7 @@ if TYPE_CHECKING:
 
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PLURAL = {"they", "them", "we"}
+_RELATIVE = {"who", "which", "that"}
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
                      "miss": "f", "dame": "f"}
 _NAME_DEPS = {"compound", "flat", "amod", "det", "poss", "case", "nmod", "nummod", "punct", "cc", "conj"}
@@ -120,6 +121,13 @@ class SpeakerResolver:
         if span is None:
             span = self.mention_span(head)
         start, end = span
+        if head is not None and head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and text is None:
+            # "Dar, who said …": the speaker is who "who" stands for; its mention stays "who"
+            antecedent = head.head.head
+            found = self.resolve(antecedent, None, previous=previous)
+            if found is not None:
+                found.start, found.end = start, end
+            return found
         surface = text or self.text[start:end]
         low = surface.lower()
         if (head is not None and head.pos_ == "PRON") or low in _PERSONAL or low in _PLURAL or low == "it":
