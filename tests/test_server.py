@@ -490,6 +490,33 @@ def test_serve_command_starts_a_server_and_answers(tmp_path):
         proc.wait(timeout=20)
 
 
+@pytest.mark.slow
+def test_serve_with_two_worker_processes(example_text):
+    import httpx
+
+    port = _free_port()
+    proc = subprocess.Popen([sys.executable, "-m", "newsbrief", "serve", "--port", str(port), "--workers", "2"],
+                            stderr=subprocess.PIPE, text=True)
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"http://127.0.0.1:{port}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            assert proc.poll() is None, proc.stderr.read()
+            assert time.monotonic() < deadline, "the workers did not start"
+            time.sleep(0.5)
+        answers = [httpx.post(f"http://127.0.0.1:{port}/analyze", json={"text": t}, timeout=120)
+                   for t in (example_text, FOLLOW_UP)]
+        assert [a.status_code for a in answers] == [200, 200]
+        assert [a.json()["article"]["text"] for a in answers] == [example_text, FOLLOW_UP]
+    finally:
+        proc.terminate()
+        assert proc.wait(timeout=60) == 0
+
+
 def test_serve_refuses_bad_options_with_one_line(tmp_path):
     for args, code, message in (
         (["--db", str(tmp_path)], 6, "is a folder, not a database file"),
