@@ -29,7 +29,7 @@ class KeyPointStage:
 def key_points(article: Article, style: str = "headline", min_points: int = 3, max_points: int = 5) -> list[KeyPoint]:
     """Key points of a parsed article (``article.doc``, sentences and entities set)."""
     cands = candidates(article)
-    count = point_count(cands, min_points, max_points)
+    count = point_count(cands, min_points, max_points, headline=style != "sentence")
     if style == "sentence":
         return [KeyPoint(text=c.sentence.text, sources=[Span(c.sentence.start, c.sentence.end)], style="sentence")
                 for c in select(cands, count)]

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
-from .rank import QUOTE_PATTERN
+from .rank import DANGLING_OPENERS, QUOTE_PATTERN, RUN_ON
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -43,6 +43,8 @@ TIME_WORDS = {
 }
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 OPEN_QUOTES = {'"': '"', "“": "”", "‘": "’"}
+# Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
+TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
 PLURAL_PRONOUNS = {"they", "we", "you", "i", "both"}
 SUBJECT_PRONOUNS = {"he", "she"}
 
@@ -92,7 +94,10 @@ class Headliner:
         if not MIN_WORDS <= words <= MAX_WORDS:
             return False
         outside = QUOTE_PATTERN.sub("", text)
-        return len(_words(outside)) >= 3
+        if len(_words(outside)) < 3 or RUN_ON.search(cand.sentence.text):
+            return False
+        first = text.split(" ", 1)[0].lower()
+        return first not in DANGLING_OPENERS
 
     def compress(self, cand: Candidate, commit: bool = True) -> tuple[str, list[Sentence], int]:
         """The bullet, its source sentences and its word count; ``commit`` records names used."""
@@ -119,10 +124,11 @@ class Headliner:
             if sentence is not cand.sentence:
                 sources.insert(0, sentence)
         for remover in (self._drop_leading_modifiers, self._drop_relative_clauses, self._drop_side_clauses,
-                        self._drop_conjuncts, self._drop_trailing_preps, self._drop_modifiers):
+                        self._drop_conjuncts, self._drop_trailing_preps, self._trim_tail):
             if self._words(keep) <= TARGET_WORDS:
                 break
             remover(span, root, keep, protected)
+        self._drop_dangling_tail(keep, protected)
         self._present_tense(span, root, keep, protected, replacements)
         text = self._surface(span, keep, replacements)
         if commit:
@@ -189,11 +195,9 @@ class Headliner:
                 if sub - ids - {head.i}:
                     continue  # the phrase says more than the time ("in the week after the attack")
                 ids |= sub
-            elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod", "pobj"} or (ent.root.dep_ == "pobj" and head.lower_ not in TIME_PREPS):
+            elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"}:
                 continue
-            elif ent.root.dep_ == "pobj":
-                ids |= {t.i for t in head.subtree}
-            self._remove(ids, span, keep)
+            self._remove(ids, span, keep, island_ok=True)
 
     def _drop_parentheses(self, span: Span, keep: set[int], protected: _Protected) -> None:
         depth_start: int | None = None
@@ -210,7 +214,7 @@ class Headliner:
                 ids = {t.i for t in tok.subtree}
                 if ids & protected.inside:
                     continue
-                self._remove(ids, span, keep, commas=True)
+                self._remove(ids, span, keep, commas=True, island_ok=True)
 
     # -- names ------------------------------------------------------------------------------------
     def _person_at(self, start: int, end: int) -> Entity | None:
@@ -255,8 +259,9 @@ class Headliner:
         while j >= span.start and j not in protected.inside:
             tok = self.doc[j]
             low = tok.lower_
-            if (low in TITLE_HEADS or low in TITLE_MODIFIERS - {"of", "for", "the", "and"} or tok.ent_type_ == "NORP"
-                    or (tok.pos_ == "ADJ" and tok.is_title)) or (low == "and" and ids and j - 1 >= span.start and self.doc[j - 1].lower_ in TITLE_HEADS):
+            title_word = low in TITLE_HEADS or low in TITLE_MODIFIERS - {"of", "for", "the", "and"}
+            joined = low == "and" and ids and j - 1 >= span.start and self.doc[j - 1].lower_ in TITLE_HEADS
+            if title_word or joined or tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.is_title):
                 ids.append(j)
             elif low in {"'s", "’s"} and ids and j - 1 >= span.start and self.doc[j - 1].ent_type_ in {"GPE", "ORG"}:
                 ids.extend([j, j - 1])
@@ -309,12 +314,28 @@ class Headliner:
         return None
 
     def _last_named(self, position: int) -> tuple[Entity, int] | None:
-        best: tuple[Entity, int] | None = None
-        for person in self.persons:
-            for m in person.mentions:
-                if m.start < position and (best is None or m.start > best[1]):
-                    best = (person, m.start)
-        return best
+        """The main-clause subject of the previous sentence, when it is a person named in full.
+
+        Anything looser guesses, and a wrong speaker is worse than a sentence not chosen."""
+        sents = self.article.sentences
+        here = next((k for k, s in enumerate(sents) if s.start <= position < s.end), None)
+        if not here:
+            return None
+        if self._person_between(sents[here].start, position):
+            return None  # "When Karo met Kunis, she…": two candidates
+        prev = self.doc.char_span(sents[here - 1].start, sents[here - 1].end, alignment_mode="expand")
+        if prev is None:
+            return None
+        subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.ent_type_ != "PERSON":
+            return None
+        person = self._person_at(subj.idx, subj.idx + len(subj.text))
+        if person is None or len(person.name.split()) < 2:
+            return None  # a one-word "person" is as often a mis-tagged team or party
+        return person, subj.idx
+
+    def _person_between(self, start: int, end: int) -> bool:
+        return any(start <= m.start < end for p in self.persons for m in p.mentions)
 
     # -- deletions while too long -------------------------------------------------------------------
     def _drop_leading_modifiers(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
@@ -383,21 +404,54 @@ class Headliner:
             if len(keep) == before:
                 return
 
-    def _drop_modifiers(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
-        """Adverbs and the last resort: adjectives that are not numbers or names."""
-        for tok in span:
-            if self._words(keep) <= MAX_WORDS:
+    def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> None:
+        """A cut can leave "… and" or "… at" at the end: such words go too."""
+        while keep:
+            last = max(keep)
+            tok = self.doc[last]
+            if tok.i in protected.inside:
                 return
-            if tok.dep_ in {"advmod"} and tok.pos_ == "ADV" and tok.i not in protected.inside and tok.lower_ not in {
-                    "not", "never", "no"}:
-                keep.discard(tok.i)
+            if tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}:
+                keep.discard(last)
+                continue
+            return
+
+    def _trim_tail(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+        """Last resort: whole phrases, those at the end or those that only modify a noun, the
+        smallest that makes the bullet short enough, else the largest, until it fits."""
+        for _ in range(12):
+            words = self._words(keep)
+            if words <= MAX_WORDS:
+                return
+            kept = sorted(i for i in keep if not self.doc[i].is_punct)
+            options: list[list[int]] = []
+            for tok in span:
+                if tok.i not in keep or tok.i in self.core or tok.dep_ not in TRIMMABLE:
+                    continue
+                sub = [t.i for t in tok.subtree if t.i in keep]
+                if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
+                    continue
+                at_end = max(sub) >= kept[-1]
+                noun_modifier = tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and tok.dep_ in {"prep", "acl", "relcl"}
+                if at_end or noun_modifier or self._at_boundary(set(sub), keep, span):
+                    options.append(sub)
+            if not options:
+                return
+            enough = [o for o in options if words - self._words(o) <= MAX_WORDS]
+            best = min(enough, key=lambda o: (len(o), -o[0])) if enough else max(options, key=len)
+            before = len(keep)
+            self._remove(set(best), span, keep, protected=protected, commas=True, floor=False, island_ok=True)
+            if len(keep) == before:
+                return
 
     # -- helpers ------------------------------------------------------------------------------------------
     def _remove(self, ids: set[int], span: Span, keep: set[int], protected: _Protected | None = None,
-                commas: bool = False, floor: bool = True) -> None:
+                commas: bool = False, floor: bool = True, island_ok: bool = False) -> None:
         if ids & self.core:
             return
         if floor and self._words(keep - ids) < MIN_WORDS:
+            return
+        if not island_ok and ids and not self._at_boundary(ids, keep, span):
             return
         for ent in span.ents:
             inside = sum(1 for t in ent if t.i in ids)
@@ -418,6 +472,17 @@ class Headliner:
             if before and (after or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
                 ids = ids | {lo - 1}
         keep.difference_update(ids)
+
+    def _at_boundary(self, ids: set[int], keep: set[int], span: Span) -> bool:
+        """A cut inside the sentence must be set off by punctuation; else it leaves a broken island."""
+        lo, hi = min(ids), max(ids)
+        rest_after = [i for i in keep - ids if i > hi and not self.doc[i].is_punct]
+        rest_before = [i for i in keep - ids if i < lo and not self.doc[i].is_punct]
+        if not rest_after or not rest_before:
+            return True
+        marks = {",", ";", "—", "–", "-", "(", ")", ":"}
+        return (lo - 1 >= span.start and self.doc[lo - 1].text in marks) or (
+            hi + 1 < span.end and self.doc[hi + 1].text in marks)
 
     def _words(self, keep: Iterable[int]) -> int:
         return sum(1 for i in keep if not self.doc[i].is_punct and not self.doc[i].is_space)
@@ -463,6 +528,7 @@ class Headliner:
         text = re.sub(r"\(\s*\)", "", text).strip()
         text = re.sub(r"[.]$", "", text)
         text = _tidy_quotes(text)
+        text = re.sub(r"^[\"'‘’“”]\s+", "", text)  # a closing mark of the previous sentence's quotation
         if text and text[0].islower():
             text = text[0].upper() + text[1:]
         return text

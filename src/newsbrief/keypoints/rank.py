@@ -29,24 +29,38 @@ _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—–-]?\s*$
 QUOTE_PATTERN = re.compile(
     r"“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’]|’(?=\w))*’(?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
 )
+# A photo caption run into the next sentence ("…in the corner It was then…"): web furniture.
+RUN_ON = re.compile(r"[a-z0-9,’'] (?:It|He|She|They|This|The|A|An|His|Her|Their) [a-z]")
+_FURNITURE = re.compile(r"scroll down for video|click here|read more:|sign up for|follow us on", re.IGNORECASE)
 # Openers that make a sentence lean on the one before it ("But", "He", "This"): a poor bullet.
 DANGLING_OPENERS = {
     "but", "and", "or", "so", "yet", "however", "also", "meanwhile", "then", "still", "he", "she", "it",
     "they", "this", "that", "these", "those", "his", "her", "its", "their", "there", "here", "such",
 }
 
-# Weights of the linear score; see the module docstring for how they were chosen.
-W_POSITION = 2.4  # times 1 / (1 + sentence index among prose sentences)
-W_FIRST = 0.6  # the lead sentence
-W_CENTRAL = 1.0  # mean article frequency of the sentence's content lemmas (normalised)
-W_ENTITY = 0.5  # share of the article's salient entities the sentence names
-W_TITLE = 1.0  # share of the title's content lemmas the sentence has
-W_DANGLING = 0.3  # penalty: opens with a pronoun or connective
-W_QUOTE = 0.5  # penalty: mostly inside quotation marks
-W_LENGTH = 0.0  # longer sentences carry more facts, up to LONG_WORDS
-W_LONG = 0.0  # penalty per 10 words over LONG_WORDS
+# Weights of the linear score over the features below; see the module docstring.
+WEIGHTS = {
+    "position": 2.7,  # 1 / (1 + index among prose sentences)
+    "position_sq": 0.3,  # its square: a sharper lead bias
+    "position_root": 2.8,  # its square root: a flatter one
+    "first": 0.0,  # the lead sentence (the position terms already favour it)
+    "first_plain": -1.0,  # a lead that names nobody and nothing: a feature-style opener
+    "central": 1.7,  # mean article frequency of the content lemmas, normalised
+    "entity": 0.95,  # square root of the share of salient entities named
+    "title": 0.4,  # share of the title's content words
+    "dangling": -0.2,  # opens with a pronoun or connective
+    "quoted": -0.65,  # mostly inside quotation marks
+    "length": 0.0,  # words, up to LONG_WORDS, normalised
+    "overlong": -0.1,  # per 10 words over LONG_WORDS
+    "number": 0.7,  # names a number
+    "names": 0.0,  # named-entity mentions, up to 5, normalised
+    "speech": -0.05,  # its main verb is one of saying
+    "question": -0.55,  # ends with a question mark
+    "run_on": -1.0,  # a caption run into the sentence (set by hand: it is web furniture, not news)
+}
+NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
+SAYING = {"say", "tell", "add", "claim", "insist", "explain", "reveal", "admit", "write", "state"}
 LONG_WORDS = 40
-POSITION_DECAY = 1.0  # exponent of the position prior
 MIN_WORDS = 6
 
 
@@ -75,7 +89,7 @@ def is_prose(sentence: Sentence, span: Span | None) -> bool:
     words = [t for t in span if t.is_alpha]
     if len(words) < MIN_WORDS:
         return False
-    if _BYLINE.match(text) or _DATELINE_ONLY.match(text):
+    if _BYLINE.match(text) or _DATELINE_ONLY.match(text) or _FURNITURE.search(text):
         return False
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
@@ -90,6 +104,9 @@ def content_lemmas(span: Span) -> Counter:
 
 
 def _quoted_share(text: str) -> float:
+    stripped = text.rstrip()
+    if stripped[-1:] in {"'", "’", "”", '"'} and not re.search(r"(?:^|\s)[“\"‘']", stripped):
+        return 1.0  # the end of a quotation opened in an earlier sentence
     inside = sum(len(m.group(0)) for m in QUOTE_PATTERN.finditer(text))
     return inside / max(1, len(text))
 
@@ -122,35 +139,45 @@ def _mark_entities(article: Article, cands: list[Candidate]) -> None:
                     break
 
 
-def _score(article: Article, cands: list[Candidate]) -> None:
-    if not cands:
-        return
+def features(article: Article, cands: list[Candidate]) -> list[dict[str, float]]:
+    """The ranker's features of each candidate, named as in WEIGHTS."""
     freq: Counter = Counter()
     for c in cands:
         freq.update(set(c.lemmas))
-    top = max(freq.values())
+    top = max(freq.values(), default=1)
     ent_count = Counter(e for c in cands for e in c.entities)
     salient = {e for e, n in ent_count.items() if n >= 2} or set(ent_count)
     title = _title_words(article)
+    out = []
     for rank, c in enumerate(cands):
         lemmas = list(c.lemmas)
-        central = (sum(freq[w] for w in lemmas) / len(lemmas) / top) if lemmas else 0.0
-        entity = len(c.entities & salient) / max(1, len(salient)) if salient else 0.0
-        title_overlap = len(title & _surface_words(c.span)) / len(title) if title else 0.0
-        first = c.span[0].lower_ if len(c.span) else ""
-        dangling = first in DANGLING_OPENERS
-        over = max(0, c.words - LONG_WORDS) / 10
-        c.score = (
-            W_POSITION / (1 + rank) ** POSITION_DECAY
-            + W_LENGTH * min(c.words, LONG_WORDS) / LONG_WORDS
-            + (W_FIRST if rank == 0 else 0.0)
-            + W_CENTRAL * central
-            + W_ENTITY * math.sqrt(entity)
-            + W_TITLE * title_overlap
-            - W_DANGLING * dangling
-            - W_QUOTE * (_quoted_share(c.sentence.text) > 0.6)
-            - W_LONG * over
-        )
+        first_word = c.span[0].lower_ if len(c.span) else ""
+        position = 1 / (1 + rank)
+        out.append({
+            "position": position,
+            "position_sq": position * position,
+            "position_root": math.sqrt(position),
+            "first": float(rank == 0),
+            "first_plain": float(rank == 0 and not any(e.label_ in NAMED for e in c.span.ents)),
+            "central": (sum(freq[w] for w in lemmas) / len(lemmas) / top) if lemmas else 0.0,
+            "entity": math.sqrt(len(c.entities & salient) / len(salient)) if salient else 0.0,
+            "title": len(title & _surface_words(c.span)) / len(title) if title else 0.0,
+            "dangling": float(first_word in DANGLING_OPENERS),
+            "quoted": float(_quoted_share(c.sentence.text) > 0.6),
+            "length": min(c.words, LONG_WORDS) / LONG_WORDS,
+            "overlong": max(0, c.words - LONG_WORDS) / 10,
+            "number": float(any(t.like_num for t in c.span)),
+            "names": min(5, len(c.span.ents)) / 5,
+            "speech": float(c.span.root.lemma_.lower() in SAYING),
+            "run_on": float(bool(RUN_ON.search(c.sentence.text))),
+            "question": float(c.sentence.text.rstrip("'\"’” ").endswith("?")),
+        })
+    return out
+
+
+def _score(article: Article, cands: list[Candidate]) -> None:
+    for c, feats in zip(cands, features(article, cands), strict=True):
+        c.score = sum(WEIGHTS[name] * value for name, value in feats.items())
 
 
 def _surface_words(span: Span) -> set[str]:

@@ -12,9 +12,11 @@ from collections.abc import Callable
 
 from .rank import Candidate
 
-MMR_LAMBDA = 0.7  # relevance against redundancy
-REDUNDANT = 0.5  # similarity at which two sentences say the same thing
-WORDS_PER_POINT = 120  # article length (words) that earns one more bullet above the minimum
+MMR_LAMBDA = 0.9  # relevance against redundancy
+REDUNDANT = 0.4  # similarity at which two sentences say the same thing
+LONG_ARTICLE = 700  # words; past this, every PER_POINT more words earn one more bullet
+PER_POINT = 350
+SHORT_ARTICLE = 250  # words; headline style gives such an article only the minimum
 
 
 def similarity(a: Candidate, b: Candidate) -> float:
@@ -29,10 +31,13 @@ def cosine(a: Counter, b: Counter) -> float:
     return dot / math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values()))
 
 
-def point_count(cands: list[Candidate], min_points: int, max_points: int) -> int:
-    """3 to 5 bullets by article length; a very short article gets one per prose sentence at most."""
+def point_count(cands: list[Candidate], min_points: int, max_points: int, headline: bool = False) -> int:
+    """3 to 5 bullets by article length (short headline bullets earn one more); never more than the
+    article has prose sentences."""
     words = sum(c.words for c in cands)
-    want = min_points + max(0, words - 2 * WORDS_PER_POINT) // WORDS_PER_POINT
+    want = min_points + max(0, words - LONG_ARTICLE) // PER_POINT
+    if headline and words > SHORT_ARTICLE:
+        want += 1
     want = max(min_points, min(max_points, want))
     return min(want, len(cands))
 
