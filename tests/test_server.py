@@ -74,6 +74,16 @@ def test_analyze_json_returns_the_contract_with_offsets_into_the_text(client, ex
     assert data == newsbrief.analyze(example_text, published="2025-03-16", title="Harbour talks").to_dict()
 
 
+def test_answers_are_compressed_for_clients_that_accept_it(client, example_text):
+    r = client.post("/analyze", json={"text": example_text}, headers={"Accept-Encoding": "gzip"})
+    assert r.status_code == 200
+    assert r.headers["content-encoding"] == "gzip"
+    assert int(r.headers["content-length"]) < len(r.content) / 3  # the wire size against the decoded JSON
+    plain = client.post("/analyze", json={"text": example_text}, headers={"Accept-Encoding": "identity"})
+    assert "content-encoding" not in plain.headers
+    assert plain.json() == r.json()
+
+
 def test_analyze_plain_text_body_and_query_options(client, example_text):
     r = client.post("/analyze", content=example_text.encode(), params={"style": "sentence", "max_points": 2},
                     headers={"content-type": "text/plain; charset=utf-8"})
