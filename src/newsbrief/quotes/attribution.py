@@ -179,10 +179,18 @@ def _indirect(tok: Token, entry: CueEntry, prep: Token | None, text: str) -> Att
                 continue  # "said it": the content is elsewhere (a quote) or nowhere
             content.extend(child.subtree)
     if not content and tok.dep_ == "parataxis" and tok.head.i != tok.i:
-        # "Y, X said." parsed with Y as the root: the content is the root's clause before the cue
+        # "Y, X said." or "Y, X said, Z." parsed with Y as the root: the root's clause around the cue
         head = tok.head
         own = {t.i for t in tok.subtree}
-        content = [t for t in head.subtree if t.i not in own and t.i < tok.left_edge.i]
+        content = [t for t in head.subtree if t.i not in own]
+    elif content and max(t.i for t in content) < tok.i and not any(t.pos_ in {"VERB", "AUX"} for t in content):
+        # "During his years in office, he said, Obama has …": the parser gave the cue only the
+        # fronted phrase; the content is the sentence around the cue
+        owned = {tok.i}
+        for child in tok.children:
+            if child.dep_ in _SUBJECT_DEPS or child.dep_ in {"aux", "neg", "advmod", "punct"}:
+                owned.update(t.i for t in child.subtree)
+        content = [t for t in tok.sent if t.i not in owned and not t.is_space]
     if _words(content) < 2:
         if _words(content) == 0:
             # kept without content: a quote beside it may still name this cue ("Wang said: …")
@@ -455,7 +463,10 @@ def _continuation(text: str, q: QuotedSpan, placed: list[tuple[QuotedSpan, Attri
     between = text[prev_q.end : q.start]
     p_start, p_end = _paragraph_bounds(text, q.start)
     if "\n" not in between and len(between) <= 160 and prev.cue is not None and prev.cue.idx < q.start:
-        return prev
+        if len(between) <= 60:
+            return prev  # '"…," she said. "…"': one quotation around its cue
+        # '"…," said X, who has long …. "…"': the same speaker, but the narration is not theirs
+        return Attribution(q.start, q.end, "direct", inherit_from=prev.inherit_from or prev)
     if text[p_start : q.start - 1].strip() or text[q.end + 1 : p_end].strip():
         return None
     if len(text[q.start : q.end].split()) < 4:
