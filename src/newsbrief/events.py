@@ -158,8 +158,8 @@ class _Context:
         if category is None:
             # "speeded up the withdrawal", "staged a hunger strike": the event is the object noun
             noun = next((c for c in token.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
-            if noun is None:
-                return None
+            if noun is None or token.tag_ in {"VBG", "VB"}:
+                return None  # "responsible for coordinating attacks", "known to conduct raids": a description
             category, extra = lex.nouns[noun.lemma_.lower()], [noun]
         return self._build(token, token, category, extra)
 
@@ -487,6 +487,9 @@ class _Context:
         # "confirmed yesterday the arrest of X on Oct. 19": a noun event's own time comes first
         nouns = [t for t in extra if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.nouns]
         own_time = self._time_in({(t.idx, t.idx + len(t.text)) for n in nouns for t in n.subtree}) if nouns else None
+        if own_time is None and nouns and verb.lemma_.lower() in self.lex.reporting:
+            # "confirmed today the capture of X during an operation June 14": the later time is the capture's
+            own_time = self._time_in(own_chars, last=True)
         own_time = own_time or self._time_in(own_chars)
         if own_time is not None:
             return _date_value(own_time.value), ("explicit" if _EXPLICIT.search(own_time.text) else "relative")
@@ -520,14 +523,11 @@ class _Context:
             return _date_value(earlier[-1].value), "inherited"
         return self.published, "publication"
 
-    def _time_in(self, chars: set[tuple[int, int]]) -> TimeExpression | None:
-        starts = sorted(c[0] for c in chars)
-        if not starts:
+    def _time_in(self, chars: set[tuple[int, int]], last: bool = False) -> TimeExpression | None:
+        found = [t for t in self.times if any(s <= t.start < e or t.start <= s < t.end for s, e in chars)]
+        if not found:
             return None
-        for t in self.times:
-            if any(s <= t.start < e or t.start <= s < t.end for s, e in chars):
-                return t
-        return None
+        return found[-1] if last else found[0]
 
     def _location(self, own: list[Token]) -> str | None:
         for tok in own:
