@@ -329,4 +329,9 @@ def test_choose_a_stored_article_and_read_its_story(page, store_server):
     assert page.locator("#story-articles li").count() == 2
     assert page.locator("#story-point-list li").count() >= 1
     assert "Quay Post" in page.locator("#story-meta").inner_text()
+    if page.locator("#story-timeline li a").count():  # an event links to the article that reports it
+        page.locator("#story-timeline li a").first.click()
+        page.wait_for_selector("#key-point-list li button")
+        page.go_back()
+        page.wait_for_selector("#story-articles li")
     page.screenshot(path=str(ARTIFACTS / "browser-story.png"), full_page=True)

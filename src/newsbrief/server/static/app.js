@@ -267,7 +267,8 @@ async function openStory(id) {
     for (const entry of story.timeline) {
       const what = [entry.actor, (entry.negated ? "not " : "") + (entry.action || ""), entry.target].filter(Boolean).join(" ");
       timeline.append(el("li", {}, el("time", entry.date ? { datetime: entry.date } : {}, entry.date || "undated"),
-        what, el("span", { class: "small" }, ` · ${entry.sources.join(", ")}`)));
+        entry.articles.length ? el("a", { href: `#article=${entry.articles[0]}` }, what) : what,
+        el("span", { class: "small" }, ` · ${entry.sources.join(", ")}`)));
     }
     const articles = clear($("story-articles"));
     for (const a of story.articles) {
