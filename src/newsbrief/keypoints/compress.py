@@ -156,9 +156,7 @@ class Headliner:
             return root
         claim = claims[0]
         # a quoted claim keeps its attribution: the quote needs its speaker
-        if any(t.i in protected.inside for t in claim.subtree) and any(
-            c.dep_ == "nsubj" and c.ent_type_ == "PERSON" for c in root.children
-        ):
+        if any(t.i in protected.inside for t in claim.subtree):
             return root
         claim_ids = {t.i for t in claim.subtree}
         for tok in span:

@@ -1,0 +1,289 @@
+"""Key points: count, sources, redundancy, headline style and the faithfulness rule, on our own text."""
+
+from __future__ import annotations
+
+import re
+from itertools import combinations
+
+import pytest
+from spacy.lang.en.stop_words import STOP_WORDS
+
+import newsbrief
+from newsbrief.document import Cue, Quote, Speaker, TextSpan
+from newsbrief.ingest import from_text
+from newsbrief.keypoints import key_points
+from newsbrief.keypoints.compress import Headliner, present_form, third_person
+from newsbrief.keypoints.rank import candidates
+from newsbrief.nlp import load_model
+from newsbrief.pipeline import Settings, build
+
+# Written for these tests: a publisher's box, a dateline, a byline, a subhead, a photo caption,
+# a trailing attribution, a quotation with a pronoun speaker, past-tense reporting.
+WATER_DEAL = """KEY POINTS
+- Valley farmers win a water deal
+- Minister promises new canals
+- Union vote due in June
+
+LISBON (Meridian) - Portuguese Agriculture Minister Rui Cardoso on Monday signed a 12-million-euro agreement with farmers in the Alentejo region, ending a three-week dispute over water rights that had left thousands of hectares of olive groves without irrigation, the Meridian news agency reported.
+By Ana Ferreira
+The deal was reached after a night of talks between Cardoso and Helena Matos, who leads the Alentejo Farmers Union.
+Cardoso said the money would repair leaking canals and install meters at 400 pumping stations.
+“Every drop we lose to a broken pipe is a drop taken from a farmer,” he said.
+Matos welcomed the agreement but warned that farmers would block the regional highway again if the first repairs had not begun by September.
+Drought deepens
+The dispute started on March 3, when the regional water authority cut allocations by 40 percent after the driest winter in 60 years.
+Photo: Farmers gather outside the ministry in Lisbon.
+Farmers blocked the A2 highway for two days last week, and olive exporters said shipments to Brazil had fallen by a quarter.
+The union will vote on the agreement on June 12.
+"""  # noqa: E501
+
+# Longer, so that it earns more than the minimum number of bullets.
+FERRY_STRIKE = """HELSINKI: Finnish ferry crews on Thursday ended a nine-day strike that had stranded thousands of passengers and halted most freight traffic between Helsinki and Tallinn, after the shipping companies agreed to raise wages by 6 percent over two years.
+The agreement was announced by the national mediator, Sanna Virtanen, after talks that lasted through the night at her office in central Helsinki.
+Virtanen said both sides had accepted her proposal without changes and that the first ferries would sail again on Friday morning.
+The seamen's union had demanded a raise of 9 percent and a cap on the number of night shifts a crew member can be asked to work in a month.
+Union chairman Mikko Lahtinen called the deal a fair compromise and thanked members for their patience during the strike.
+Retailers in Estonia warned last week that shelves were emptying because trucks carrying fresh food could not cross the Gulf of Finland.
+Estonian Economy Minister Kadri Tamm estimated that the strike had cost the country's economy at least 30 million euros.
+Tamm urged both governments to plan for a second freight route so that a single dispute could not cut the link again.
+The shipping companies said they would cover the cost of rebooking for every passenger whose crossing had been cancelled.
+Tourism officials in Tallinn expect the number of day visitors from Finland to recover within a month.
+The union will ask its members to approve the agreement in an online vote next week.
+Analysts said the raise was higher than most wage deals in the Nordic shipping sector this year.
+"""  # noqa: E501
+
+SHORT = """Heavy snow closed the mountain pass between the two valleys on Tuesday, local police said.
+Drivers were told to use the southern tunnel until the road is cleared.
+"""
+
+CONTENT = re.compile(r"[A-Za-z0-9][\w’'-]*")
+
+
+@pytest.fixture(scope="module")
+def nlp():
+    return load_model()
+
+
+@pytest.fixture(scope="module")
+def water_headline():
+    return newsbrief.analyze(WATER_DEAL, published="2025-05-05")
+
+
+@pytest.fixture(scope="module")
+def water_sentence():
+    return newsbrief.analyze(WATER_DEAL, published="2025-05-05", settings=Settings(style="sentence"))
+
+
+@pytest.fixture(scope="module")
+def ferry_headline():
+    return newsbrief.analyze(FERRY_STRIKE, published="2025-06-12")
+
+
+def parsed(text: str):
+    """An article with its Doc kept (the pipeline drops it at the end), for calling the stage's parts."""
+    article = from_text(text)
+    for stage in build(Settings(), stages=["validate", "publisher_box", "dateline", "parse", "sentences",
+                                           "entities"]).stages:
+        stage(article)
+    return article
+
+
+def content_words(text: str) -> set[str]:
+    return {w.lower() for w in CONTENT.findall(text) if w.lower() not in STOP_WORDS}
+
+
+def source_text(article, kp) -> str:
+    return " ".join(article.text[s.start : s.end] for s in kp.sources)
+
+
+def assert_faithful(nlp, article, kp) -> None:
+    """Every word of the bullet is in its sources, or is a tense change of one of their words
+    (same lemma); every number and proper noun, and every quotation, is there verbatim."""
+    src = source_text(article, kp)
+    src_doc = nlp(src)
+    src_words = {t.lower_ for t in src_doc}
+    src_lemmas = {t.lemma_.lower() for t in src_doc}
+    bullet = nlp(kp.text)
+    for tok in bullet:
+        if tok.is_punct or tok.is_space:
+            continue
+        assert tok.lower_ in src_words or tok.lemma_.lower() in src_lemmas, (tok.text, kp.text, src)
+        if tok.like_num or any(ch.isdigit() for ch in tok.text):
+            assert tok.text in src, (tok.text, kp.text)
+        if tok.i > 0 and tok.text[:1].isupper():
+            assert tok.text in src, ("proper noun not in sources", tok.text, kp.text)
+    for quote in re.findall(r"“[^”]*”", kp.text):
+        assert quote in src, (quote, src)
+
+
+def test_between_three_and_five_bullets(water_headline, water_sentence, ferry_headline):
+    for article in (water_headline, water_sentence, ferry_headline):
+        assert 3 <= len(article.key_points) <= 5
+    assert len(ferry_headline.key_points) > 3  # a longer article earns more than the minimum
+
+
+def test_sources_are_sentences_of_the_text(water_headline, water_sentence, ferry_headline):
+    for article in (water_headline, water_sentence, ferry_headline):
+        spans = {(s.start, s.end) for s in article.sentences}
+        for kp in article.key_points:
+            assert kp.sources
+            for src in kp.sources:
+                assert (src.start, src.end) in spans
+                assert article.text[src.start : src.end].strip()
+
+
+def test_sentence_style_is_whole_source_sentences(water_sentence):
+    for kp in water_sentence.key_points:
+        assert kp.style == "sentence"
+        assert len(kp.sources) == 1
+        assert kp.text == water_sentence.text[kp.sources[0].start : kp.sources[0].end]
+
+
+def test_no_two_bullets_say_the_same_thing(water_headline, water_sentence, ferry_headline):
+    for article in (water_headline, water_sentence, ferry_headline):
+        for a, b in combinations(article.key_points, 2):
+            wa, wb = content_words(a.text), content_words(b.text)
+            assert len(wa & wb) / min(len(wa), len(wb)) < 0.5, (a.text, b.text)
+            assert not {(s.start, s.end) for s in a.sources} & {(s.start, s.end) for s in b.sources}
+
+
+def test_headline_style_length_tense_and_no_dateline(nlp, water_headline, ferry_headline):
+    for article in (water_headline, ferry_headline):
+        for kp in article.key_points:
+            assert kp.style == "headline"
+            words = CONTENT.findall(kp.text)
+            assert 8 <= len(words) <= 16, kp.text
+            assert not re.match(r"^[A-Z]{3,}[A-Z/ ]*(?:\([^)]*\))?\s*[:—–-]", kp.text), kp.text
+            assert not kp.text.endswith("."), kp.text
+            doc = nlp(kp.text)
+            root = next(t for t in doc if t.dep_ == "ROOT")
+            tensed = [root] + [c for c in root.children if c.dep_ in {"aux", "auxpass"}]
+            assert all(t.tag_ != "VBD" for t in tensed), (kp.text, [(t.text, t.tag_) for t in tensed])
+
+
+def test_headline_drops_dateline_attribution_time_and_title(water_headline):
+    first = water_headline.key_points[0].text
+    assert first.startswith("Rui Cardoso signs")
+    for gone in ("LISBON", "Meridian", "on Monday", "Agriculture Minister", "reported"):
+        assert gone not in first
+
+
+def test_faithfulness_rule(nlp, water_headline, ferry_headline):
+    for article in (water_headline, ferry_headline):
+        for kp in article.key_points:
+            assert_faithful(nlp, article, kp)
+
+
+def test_surname_once_the_person_is_known(water_headline):
+    texts = [kp.text for kp in water_headline.key_points]
+    assert "Rui Cardoso" in texts[0]
+    later = " ".join(texts[1:])
+    assert "Cardoso" in later and "Rui Cardoso" not in later
+
+
+def test_non_prose_and_publisher_box_never_become_bullets(water_headline, water_sentence):
+    box_end = max(p.end for p in water_headline.publisher_key_points)
+    for article in (water_headline, water_sentence):
+        for kp in article.key_points:
+            for src in kp.sources:
+                assert src.start > box_end
+                text = article.text[src.start : src.end]
+                assert not text.startswith(("By ", "Photo:", "Drought deepens"))
+            for point in article.publisher_key_points:
+                assert point.text.lower() not in kp.text.lower()
+
+
+def test_a_box_only_article_body_is_still_summarised_from_the_body():
+    article = newsbrief.analyze(WATER_DEAL.split("\n\n", 1)[1], published="2025-05-05")
+    assert article.publisher_key_points == []
+    assert article.key_points[0].text.startswith("Rui Cardoso signs")
+
+
+def test_short_article_gets_fewer_bullets():
+    article = newsbrief.analyze(SHORT, published="2025-01-14")
+    assert 1 <= len(article.key_points) <= 2
+
+
+def test_max_points_setting():
+    article = newsbrief.analyze(FERRY_STRIKE, published="2025-06-12", settings=Settings(max_points=2, min_points=2))
+    assert len(article.key_points) == 2
+
+
+def test_pronoun_speaker_named_from_the_sentence_before_and_cited(nlp):
+    article = parsed(WATER_DEAL)
+    quote_sentence = next(c for c in candidates(article) if c.sentence.text.startswith("“Every drop"))
+    text, sources, _ = Headliner(article).compress(quote_sentence)
+    assert "Cardoso says" in text
+    assert "“Every drop we lose to a broken pipe is a drop taken from a farmer,”" in text
+    assert [s.text[:7] for s in sources] == ["Cardoso", "“Every "]
+
+
+TALKS = """Rui Cardoso met Helena Matos in Evora on Monday to discuss the canals and the summer harvest.
+The talks lasted six hours and ended with a signed agreement on repairs.
+“We will repair every canal before the harvest begins,” he said after the meeting.
+"""
+
+
+def test_pronoun_left_alone_without_evidence_and_resolved_by_the_quotes_layer():
+    article = parsed(TALKS)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("“We will"))
+    text, sources, _ = Headliner(article).compress(cand, commit=False)
+    assert "Cardoso" not in text and len(sources) == 1  # the sentence before names no speaker: no guess
+
+    person = next(e for e in article.entities if e.name == "Rui Cardoso")
+    content_start = cand.sentence.start + 1
+    content_end = article.text.index("begins,", content_start) + len("begins")
+    he = article.text.index(" he said", content_start) + 1
+    article.quotes = [Quote(
+        speaker=Speaker(name="Rui Cardoso", entity=person.id, role=None, start=he, end=he + 2),
+        cue=Cue(text="said", start=he + 3, end=he + 7, type="say"),
+        content=TextSpan(text=article.text[content_start:content_end], start=content_start, end=content_end),
+        kind="direct",
+    )]
+    text, sources, _ = Headliner(article).compress(cand, commit=False)
+    assert text.startswith("“We will repair every canal before the harvest begins,” Cardoso says")
+    assert sources[0].text.startswith("Rui Cardoso met")
+
+
+def test_quotation_kept_verbatim_inside_its_marks(nlp):
+    text = (
+        "Union chairman Mikko Lahtinen on Thursday called the offer “a fair compromise for tired crews” "
+        "and thanked members for their patience during the long strike at the port.\n"
+    )
+    article = parsed(text)
+    points = key_points(article, "headline", 1, 1)
+    assert "“a fair compromise for tired crews”" in points[0].text
+    assert_faithful(nlp, article, points[0])
+
+
+def test_third_person_agreement():
+    assert [third_person(v) for v in ("say", "urge", "reach", "carry", "go", "be", "have", "fix")] == [
+        "says", "urges", "reaches", "carries", "goes", "is", "has", "fixes"]
+
+
+def test_present_form_only_changes_past_verbs(nlp):
+    doc = nlp("The ministers agreed and the union was ready, but it would wait.")
+    forms = {t.text: present_form(t, plural=t.text == "agreed") for t in doc}
+    assert forms["agreed"] == "agree"
+    assert forms["was"] == "is"
+    assert forms["would"] is None
+    assert forms["ministers"] is None
+
+
+def test_shared_example_key_points(nlp, shared_example_body):
+    full, body = shared_example_body
+    article = newsbrief.analyze(body, published="2025-04-27")
+    points = article.key_points
+    assert 3 <= len(points) <= 5
+    joined = " ".join(kp.text for kp in points)
+    assert "Wang" in joined and "Dar" in joined
+    assert "ISLAMABAD" not in joined and "Sunday" not in joined
+    for kp in points:
+        assert 8 <= len(CONTENT.findall(kp.text)) <= 16, kp.text
+        assert_faithful(nlp, article, kp)
+    # with the editors' box in the text, the box stays out of our bullets
+    boxed = newsbrief.analyze(full, published="2025-04-27")
+    assert len(boxed.publisher_key_points) == 3
+    for kp in boxed.key_points:
+        assert "hegemonic" not in kp.text
+        assert all(s.start >= boxed.publisher_key_points[-1].end for s in kp.sources)
