@@ -442,17 +442,31 @@ def _json_payload(body: bytes) -> AnalyzeRequest:
     except json.JSONDecodeError as exc:
         raise ApiError(400, "bad_request", f"the request body is not valid JSON ({exc.msg} at line {exc.lineno})") \
             from None
+    except RecursionError:
+        raise ApiError(400, "bad_request", "the request body is JSON nested too deeply to be an article") from None
     if not isinstance(data, dict):
         raise ApiError(422, "invalid_request", "a JSON article must be an object with a \"text\" field")
     try:
         payload = AnalyzeRequest.model_validate(data)
     except ValidationError as exc:
         raise ApiError(422, "invalid_request", _one_line(exc.errors())) from None
+    for name, value in payload:
+        # JSON can spell a lone surrogate (\ud800); it is not a character and no answer could carry it
+        if isinstance(value, str) and not _encodable(value):
+            raise ApiError(400, "bad_request", f"\"{name}\" holds an unpaired surrogate, which is not text")
     if payload.text is not None and payload.html is not None:
         raise ApiError(422, "invalid_request", "give \"text\" or \"html\", not both")
     if payload.text is None and payload.html is None and not payload.url:
         raise ApiError(422, "invalid_request", "give the article as \"text\", \"html\" or a \"url\" to fetch")
     return payload
+
+
+def _encodable(value: str) -> bool:
+    try:
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
 
 
 def _article_from_payload(
