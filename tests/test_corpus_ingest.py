@@ -248,3 +248,18 @@ def test_bad_database_is_a_clear_error(tmp_path):
     done = run_cli("stories", "--db", str(bad))
     assert done.returncode == 6
     assert done.stderr.startswith("newsbrief: error:") and "Traceback" not in done.stderr
+
+
+def test_a_changed_page_replaces_its_old_version(tmp_path):
+    flood = (DATA / "river-flood-2025-03-18.txt").read_text(encoding="utf-8")
+    updated = flood + "\nBy Wednesday evening the river had fallen back below its banks and residents began to return."
+    url = "https://regional.example/valkenburg-flood"
+    store = Store(tmp_path / "c.sqlite3")
+    first = ingest(store, [Item(url, Article(text=flood, url=url))], workers=1)
+    second = ingest(store, [Item(url, Article(text=updated, url=url))], workers=1)
+    third = ingest(store, [Item(url, Article(text=updated, url=url))], workers=1)
+    assert (first.new, second.new, third.unchanged) == (1, 1, 1)
+    rows = store.articles()
+    assert len(rows) == 1 and rows[0]["copies"] == 1
+    assert store.article(rows[0]["id"])["article"]["text"].endswith("residents began to return.")
+    assert len(store.search("residents")) == 1 and store.search("Wednesday evening")
