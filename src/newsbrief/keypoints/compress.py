@@ -430,7 +430,8 @@ class Headliner:
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
                 at_end = max(sub) >= kept[-1]
-                noun_modifier = tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and tok.dep_ in {"prep", "acl", "relcl"}
+                noun_modifier = (tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and tok.dep_ in {"prep", "acl", "relcl"}
+                                 and self._closes_phrase(max(sub), keep))
                 if at_end or noun_modifier or self._at_boundary(set(sub), keep, span):
                     options.append(sub)
             if not options:
@@ -470,6 +471,15 @@ class Headliner:
             if before and (after or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
                 ids = ids | {lo - 1}
         keep.difference_update(ids)
+
+    def _closes_phrase(self, last: int, keep: set[int]) -> bool:
+        """What follows a cut noun modifier must begin something new (a verb, a preposition, a comma),
+        or the cut joins two noun phrases ("a raise a crew member…")."""
+        after = [i for i in keep if i > last]
+        if not after:
+            return True
+        nxt = self.doc[min(after)]
+        return nxt.is_punct or nxt.pos_ in {"VERB", "AUX", "ADP", "CCONJ", "SCONJ", "PART"}
 
     def _at_boundary(self, ids: set[int], keep: set[int], span: Span) -> bool:
         """A cut inside the sentence must be set off by punctuation; else it leaves a broken island."""
