@@ -160,6 +160,18 @@ def test_according_to_a_person_makes_them_the_speaker(pipeline):
     assert q.reported_by is None
 
 
+def test_noun_cue_and_phrasal_cue(pipeline):
+    text = (
+        "The mayor dismissed the Harbour Gazette’s claim that the tunnel would cost twice the budget.\n"
+        "Councillor Ruth Amsel accused the mayor of hiding the engineers’ report from the council.\n"
+    )
+    article = run(pipeline, text)
+    claim = find(article, "the tunnel would cost twice the budget", cue="claim")
+    assert claim.speaker.name == "Harbour Gazette" and claim.cue.type == "claim"
+    accused = find(article, "hiding the engineers’ report", cue="accused of")
+    assert accused.speaker.name == "Ruth Amsel" and accused.cue.type == "accuse"
+
+
 # -- speakers -------------------------------------------------------------------------------------------
 
 

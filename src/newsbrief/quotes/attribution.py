@@ -73,6 +73,11 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
             if att is not None:
                 according.append(att)
             continue
+        if tok.pos_ == "NOUN" and tok.lemma_.lower() in lexicon.nouns:
+            att = _noun_cue(tok, lexicon.nouns[tok.lemma_.lower()], text)
+            if att is not None:
+                by_cue[tok.i] = att
+            continue
         match = _cue_entry(tok, lexicon)
         if match is None:
             continue
@@ -203,6 +208,28 @@ def _indirect(tok: Token, entry: CueEntry, prep: Token | None, text: str) -> Att
         return None
     return Attribution(span[0], span[1], "indirect", cue=tok, entry=entry, subject=_subject(tok),
                        cue_end=_cue_end(tok, prep), content_tokens=[t.i for t in content])
+
+
+def _noun_cue(tok: Token, entry: CueEntry, text: str) -> Attribution | None:
+    """"Trump's claim that …", "a New York Times report that …": the owner said the clause."""
+    clause = next((c for c in tok.children if c.dep_ in {"acl", "ccomp", "relcl"}
+                   and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+    if clause is None:
+        return None
+    owner = next((c for c in tok.children if c.dep_ == "poss"), None)
+    if owner is None:
+        owner = next((c for c in reversed(list(tok.lefts)) if c.dep_ == "compound" and c.pos_ == "PROPN"), None)
+    if owner is None:
+        by = next((c for c in tok.children if c.dep_ == "prep" and c.lower_ == "by"), None)
+        owner = next((c for c in by.children if c.dep_ == "pobj"), None) if by is not None else None
+    if owner is None:
+        return None
+    content = list(clause.subtree)
+    span = _span_of(content, text)
+    if span is None or _words(content) < 3:
+        return None
+    return Attribution(span[0], span[1], "indirect", cue=tok, entry=entry, subject=owner,
+                       cue_end=tok.idx + len(tok.text), content_tokens=[t.i for t in content])
 
 
 def _to_sentence_end(cue: Token, content: list[Token]) -> list[Token]:

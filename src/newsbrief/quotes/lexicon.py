@@ -20,14 +20,16 @@ class CueEntry:
 class Lexicon:
     verbs: dict[str, CueEntry]  # lemma -> entry for the bare verb
     phrasal: dict[tuple[str, str], CueEntry]  # (lemma, preposition) -> entry
+    nouns: dict[str, CueEntry]  # "claim" in "Trump's claim that …"
 
     def types(self) -> set[str]:
-        return {e.type for e in self.verbs.values()} | {e.type for e in self.phrasal.values()}
+        return {e.type for table in (self.verbs, self.phrasal, self.nouns) for e in table.values()}
 
 
 def _parse(text: str) -> Lexicon:
     verbs: dict[str, CueEntry] = {}
     phrasal: dict[tuple[str, str], CueEntry] = {}
+    nouns: dict[str, CueEntry] = {}
     header_seen = False
     for line in text.splitlines():
         if not line.strip() or line.startswith("#"):
@@ -41,11 +43,13 @@ def _parse(text: str) -> Lexicon:
         words = cue.split()
         entry = CueEntry(words[0], words[1] if len(words) > 1 else None, ctype, content == "object",
                          speaker == "document")
-        if entry.prep:
+        if content == "noun":
+            nouns[entry.lemma] = entry
+        elif entry.prep:
             phrasal[(entry.lemma, entry.prep)] = entry
         else:
             verbs[entry.lemma] = entry
-    return Lexicon(verbs, phrasal)
+    return Lexicon(verbs, phrasal, nouns)
 
 
 @functools.lru_cache(maxsize=1)
