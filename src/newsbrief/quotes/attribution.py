@@ -137,7 +137,9 @@ def _cue_entry(tok: Token, lexicon: Lexicon) -> tuple[CueEntry, Token | None] | 
     if tok.i > 0 and tok.doc[tok.i - 1].text == "-":
         return None  # "so-called", "self-described": an adjective, not speech
     lemma = tok.lemma_.lower()
-    for child in tok.children:
+    # "accused the mayor of hiding …": the preposition may hang on the object
+    objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
+    for child in [*tok.children, *(g for o in objects for g in o.children)]:
         if child.dep_ in {"prep", "prt"}:
             entry = lexicon.phrasal.get((lemma, child.lower_))
             if entry is not None:
