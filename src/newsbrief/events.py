@@ -37,7 +37,8 @@ MODALS = {
 }
 # Dependents that start a clause of their own: their tokens are not the governing clause's.
 CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"}
-TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "towards", "from", "over", "between"}
+TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "towards", "from", "over", "between",
+                "among"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"area", "district", "province", "city", "town", "village", "region", "state", "county", "valley",
@@ -158,7 +159,8 @@ class _Context:
         if category is None:
             # "speeded up the withdrawal", "staged a hunger strike": the event is the object noun
             noun = next((c for c in token.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
-            if noun is None or token.tag_ in {"VBG", "VB"}:
+            if noun is None or token.dep_ in {"pcomp", "acl", "relcl"} or (
+                    token.dep_ == "xcomp" and (token.head.pos_ == "ADJ" or token.head.tag_ == "VBN")):
                 return None  # "responsible for coordinating attacks", "known to conduct raids": a description
             category, extra = lex.nouns[noun.lemma_.lower()], [noun]
         return self._build(token, token, category, extra)
@@ -334,7 +336,8 @@ class _Context:
             if others:
                 actor.country = others[0]
         if target is not None and target.country is None and target.sector != "international" and actor \
-                and actor.country and not [c for c in named if c != actor.country]:
+                and actor.country and not [c for c in named if c != actor.country] \
+                and not (target.entity and (ent := self.article.entity(target.entity)) and ent.label == "GPE"):
             target.country = actor.country
 
     def _sentence_countries(self, sent: Span) -> list[str]:
