@@ -35,7 +35,7 @@ def test_actor_action_target_with_countries_and_category(run):
     ev = event_for(art, "expelled")
     assert ev.action.lemma == "expel"
     assert ev.action.category == "sanction"
-    assert ev.actor.name == "Portugal" and ev.actor.country == "PRT"
+    assert ev.actor.name == "Portugal" and ev.actor.country == "PRT" and ev.actor.sector == "government"
     assert ev.target.country == "VEN" and ev.target.sector == "government"
     assert ev.counts == {"expelled": 2}
     # offsets index the text

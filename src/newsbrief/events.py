@@ -417,9 +417,9 @@ class _Context:
         low = name.lower()
         if sector is None and (low in lex.international or (entity and entity.name.lower() in lex.international)):
             sector = "international"
-        if sector is None and country and entity and entity.country == country and entity.label == "GPE" \
-                and tok.dep_ in {"nsubj", "agent", "pobj"} and tok.head.dep_ == "agent":
-            sector = "government"
+        if sector is None and entity is not None and entity.label == "GPE" and entity.country == country \
+                and country and tok.ent_type_ == "GPE":
+            sector = "government"  # "India suspended the treaty": a state acts through its government
         return Participant(name=name, entity=entity.id if entity else None, country=country, sector=sector)
 
     def _entity_for(self, tok: Token, span: list[Token]) -> Entity | None:
@@ -657,7 +657,7 @@ def _phrase_tokens(tok: Token) -> list[Token]:
         node = stack.pop()
         out.append(node)
         for child in node.children:
-            if child.dep_ in {"relcl", "acl", "advcl"} or (child.dep_ == "prep" and child.lower_ not in {
+            if child.dep_ in {"relcl", "advcl"} or (child.dep_ == "prep" and child.lower_ not in {
                     "of", "in", "throughout", "from"}):
                 continue
             stack.append(child)
