@@ -140,7 +140,7 @@ def _cue_entry(tok: Token, lexicon: Lexicon) -> tuple[CueEntry, Token | None] | 
     # "accused the mayor of hiding …": the preposition may hang on the object
     objects = [c for c in tok.children if c.dep_ in {"dobj", "obj"}]
     for child in [*tok.children, *(g for o in objects for g in o.children)]:
-        if child.dep_ in {"prep", "prt"}:
+        if child.dep_ in {"prep", "prt"} and child.i > tok.i:  # "On Wednesday, X called" is no "call on"
             entry = lexicon.phrasal.get((lemma, child.lower_))
             if entry is not None:
                 return entry, child
