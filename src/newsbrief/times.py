@@ -32,6 +32,9 @@ if TYPE_CHECKING:
     from .pipeline import Settings
 
 PAST, PRESENT, FUTURE = "past", "present", "future"
+# a date on the side the tense points to wins unless the other side is this many times nearer
+_TENSE_WEIGHT = 4.0
+_QUARTER_REACH = 2000  # characters: a few paragraphs of a results story
 
 # ---------------------------------------------------------------------------------------------
 # vocabulary
@@ -101,6 +104,8 @@ def _number(word: str) -> float | None:
         return None
     if re.fullmatch(r"\d+(?:\.\d+)?", w):
         return float(w)
+    if w in _NUMBERS:
+        return float(_NUMBERS[w])
     total = 0.0
     for part in w.split(" "):
         if part not in _NUMBERS:
@@ -179,9 +184,8 @@ def _year_for(anchor: dt.date, month: int, day: int | None, tense: str | None, m
         except ValueError:
             return float("inf")
         gap = (when - mid).days
-        # the clause's tense pulls the choice to its side unless the other side is much nearer
         if (tense == PAST and gap > 0) or (tense == FUTURE and gap < 0):
-            return abs(gap) * 1.5
+            return abs(gap) * _TENSE_WEIGHT
         return abs(gap)
 
     return min((anchor.year - 1, anchor.year, anchor.year + 1), key=distance)
@@ -221,7 +225,18 @@ class _Context:
     tense: str | None = None
     # the last fiscal quarter named: "a year earlier" in a results story is that quarter a year back
     quarter: str | None = None
+    quarter_at: int = -1
+    position: int = 0
     state: dict[str, Any] = field(default_factory=dict)
+
+    def set_quarter(self, value: str) -> None:
+        self.quarter, self.quarter_at = value, self.position
+
+    def recent_quarter(self) -> str | None:
+        """The quarter named in the last few sentences: "a year ago" compares with it."""
+        if self.quarter and self.position - self.quarter_at <= _QUARTER_REACH:
+            return self.quarter
+        return None
 
 
 Handler = Callable[[re.Match[str], _Context], str | None]
@@ -311,7 +326,7 @@ def _month_relative(m: re.Match[str], ctx: _Context) -> str | None:
     month = _month_of(m["m"])
     rel = m["rel"].lower()
     if rel == "this":
-        return f"{_year_for(ctx.anchor, month, None, ctx.tense):04d}-{month:02d}"
+        return f"{ctx.anchor.year:04d}-{month:02d}"
     return f"{_year_for(ctx.anchor, month, None, ctx.tense, rel):04d}-{month:02d}"
 
 
@@ -328,6 +343,12 @@ _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
 def _spelled_year(m: re.Match[str], ctx: _Context) -> str | None:
     year = 1900 + int(_number(m["t"]) or 0) + int(_number(m["u"]) or 0 if m["u"] else 0)
     return str(year)
+
+
+@_rule(r"(?i)\b(?:the\s+year\s+)?two[-\s]+thousand(?:[-\s]+(?:and[-\s]+)?(?P<u>one|two|three|four|five|six|seven|eight|nine"
+       r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?\b(?!\s+\w+s\b)")
+def _spelled_millennium_year(m: re.Match[str], ctx: _Context) -> str | None:
+    return str(2000 + int(_number(m["u"]) or 0 if m["u"] else 0))
 
 
 @_rule(r"(?i)\bthe\s+(?:current|full|fiscal|current\s+fiscal|calendar)\s+year\b")
@@ -377,7 +398,30 @@ def _ordinal_quarter(m: re.Match[str], ctx: _Context) -> str | None:
         if rel in ("year-ago", "year-earlier") or earlier or (q > now and ctx.tense != FUTURE):
             year -= 1
         value = f"{year}-Q{q}"
-    ctx.quarter = value
+    ctx.set_quarter(value)
+    return value
+
+
+@_rule(
+    r"(?i)(?:the\s+)?(?:(?P<rel>this|last|next)\s+year's|(?P<y>(?:19|20)\d\d))\s+"
+    r"(?:(?P<q>first|second|third|fourth)[-\s]+)?(?:fiscal\s+)?(?:quarter|period)\b"
+)
+def _year_quarter(m: re.Match[str], ctx: _Context) -> str | None:
+    if m["y"]:
+        year = int(m["y"])
+    elif ctx.anchor is None:
+        return None
+    else:
+        year = ctx.anchor.year + {"this": 0, "last": -1, "next": 1}[m["rel"].lower()]
+    if m["q"]:
+        q = _ORDINALS[m["q"].lower()]
+    elif ctx.quarter:
+        q = int(ctx.quarter[-1])
+    else:
+        return str(year)
+    value = f"{year}-Q{q}"
+    if m["q"]:
+        ctx.set_quarter(value)
     return value
 
 
@@ -421,7 +465,6 @@ def _the_quarter(m: re.Match[str], ctx: _Context) -> str | None:
 @_rule(
     rf"(?i)(?:(?P<rel>this|last|next|past|coming|the)\s+)?(?:(?:early|late|mid)[-\s]+)?"
     rf"(?P<s>spring|summer|fall|autumn|winter)(?:\s+(?:of\s+)?(?P<y>{YEAR}))?\b"
-    r"(?!\s+(?:in|of|from|to|by|on|at)\b)"
 )
 def _season(m: re.Match[str], ctx: _Context) -> str | None:
     code = _SEASONS[m["s"].lower()]
@@ -430,12 +473,54 @@ def _season(m: re.Match[str], ctx: _Context) -> str | None:
         return f"{m['y']}-{code}"
     if not rel and not ctx.state.get("season_context"):
         return None  # "fall" the verb; bare seasons only after "in"
+    if rel in ("", "the") and re.match(r"\s+(?:in|of|from|to|by|on|at)\b", m.string[m.end() :]):
+        return None  # "the fall in prices"
     if ctx.anchor is None:
         return None
     middle = {"SP": 4, "SU": 7, "FA": 10, "WI": 12}[code]
     modifier = {"last": "last", "past": "last", "next": "next", "coming": "next"}.get(rel)
     year = ctx.anchor.year if rel == "this" else _year_for(ctx.anchor, middle, None, ctx.tense, modifier)
     return f"{year}-{code}"
+
+
+_HOLIDAYS = (
+    r"Christmas(?: Day| Eve)?|New Year's(?: Day| Eve)|Thanksgiving(?: Day)?|Easter(?: Sunday| Monday)?|Halloween"
+)
+
+
+@_rule(rf"(?:(?i:(?P<rel>last|next|this)\s+))?(?P<h>{_HOLIDAYS})(?:,?\s+(?P<y>{YEAR}))?(?!\s+(?:week|season|tree))")
+def _holiday(m: re.Match[str], ctx: _Context) -> str | None:
+    """Fixed and movable feasts (US Thanksgiving: the fourth Thursday of November)."""
+    name = m["h"].lower()
+
+    def day_in(year: int) -> dt.date:
+        if name.startswith("christmas"):
+            return dt.date(year, 12, 24 if name.endswith("eve") else 25)
+        if name.startswith("new year"):
+            return dt.date(year, 12, 31) if name.endswith("eve") else dt.date(year, 1, 1)
+        if name.startswith("thanksgiving"):
+            first = dt.date(year, 11, 1)
+            return first + dt.timedelta(days=(3 - first.weekday()) % 7 + 21)
+        if name.startswith("easter"):
+            from dateutil.easter import easter
+
+            return easter(year) + dt.timedelta(days=1 if name.endswith("monday") else 0)
+        return dt.date(year, 10, 31)
+
+    if m["y"]:
+        return day_in(int(m["y"])).isoformat()
+    if ctx.anchor is None:
+        return None
+    years = (ctx.anchor.year - 1, ctx.anchor.year, ctx.anchor.year + 1)
+    rel = (m["rel"] or "").lower()
+    if rel == "last":
+        return max(day_in(y) for y in years if day_in(y) < ctx.anchor).isoformat()
+    if rel == "next":
+        return min(day_in(y) for y in years if day_in(y) > ctx.anchor).isoformat()
+    if rel == "this":
+        return day_in(ctx.anchor.year).isoformat()
+    best = min(years, key=lambda y: abs((day_in(y) - ctx.anchor).days))
+    return day_in(best).isoformat()
 
 
 # days relative to the anchor ----------------------------------------------------------------
@@ -467,8 +552,8 @@ def _weekday(m: re.Match[str], ctx: _Context) -> str | None:
         return None
     rel = (m["rel"] or "").lower()
     day = _weekday_date(ctx.anchor, _weekday_of(m["wd"]), ctx.tense, rel or None)
-    part = m["p"]
-    return day.isoformat() + (f"T{_PARTS[part.lower()]}" if part else "")
+    # "Friday night" names the day: news uses the part of day loosely ("night" for an evening)
+    return day.isoformat()
 
 
 @_rule(
@@ -491,7 +576,9 @@ def _this_unit(m: re.Match[str], ctx: _Context) -> str | None:
             if ctx.tense == PAST and ctx.anchor.weekday() >= 5:
                 n = 0
             return _shift(ctx.anchor, "weekend", n)
-        if unit in ("year", "week", "month"):
+        if unit == "year":
+            return "P1Y"  # "during the year", "the year to March": a stretch more often than 2025
+        if unit in ("week", "month"):
             return _shift(ctx.anchor, unit, 0)
         return None
     n = {"this": 0, "last": -1, "the previous": -1, "the past": -1, "the last": -1, "next": 1,
@@ -508,7 +595,7 @@ def _ago(m: re.Match[str], ctx: _Context) -> str | None:
     unit = m["u"].lower().replace("centuries", "century")
     if direction in ("earlier", "later", "before", "after", "previously"):
         # counted from another event, not from the publication date: the length is what is known
-        if unit == "year" and n == 1 and direction in ("earlier", "before") and ctx.quarter:
+        if unit == "year" and n == 1 and direction in ("earlier", "before") and ctx.recent_quarter():
             return f"{int(ctx.quarter[:4]) - 1}-Q{ctx.quarter[-1]}"  # results stories compare quarters
         if unit == "year" and n == 1 and direction == "earlier" and ctx.anchor is not None:
             return str(ctx.anchor.year - 1)
@@ -518,7 +605,7 @@ def _ago(m: re.Match[str], ctx: _Context) -> str | None:
     if ctx.anchor is None or n != int(n):
         return None
     n = int(n) * (-1 if direction == "ago" else 1)
-    if unit == "year" and n == -1 and ctx.quarter:
+    if unit == "year" and n == -1 and ctx.recent_quarter():
         return f"{int(ctx.quarter[:4]) - 1}-Q{ctx.quarter[-1]}"
     if unit in ("second", "minute", "hour"):
         return ctx.anchor.isoformat()
@@ -541,7 +628,7 @@ _CLOCK = r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b
 
 @_rule(
     rf"(?i)(?:{_CLOCK})(?:\s+(?:(?-i:[A-Z]{{1,3}}[SD]T|GMT|UTC)|local time)\b)?"
-    rf"(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|(?-i:{WEEKDAY})))?"
+    rf"(?:,?\s+(?:on\s+)?(?P<day>today|yesterday|tomorrow|(?-i:{WEEKDAY})|(?-i:(?P<m>{MONTH})\s+(?P<d>{DAY}))))?"
 )
 def _clock_time(m: re.Match[str], ctx: _Context) -> str | None:
     if ctx.anchor is None:
@@ -555,7 +642,13 @@ def _clock_time(m: re.Match[str], ctx: _Context) -> str | None:
     day = ctx.anchor
     if m["day"]:
         word = m["day"].lower()
-        if word in ("yesterday", "tomorrow"):
+        if m["m"]:
+            month, dom = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group())
+            try:
+                day = dt.date(_year_for(ctx.anchor, month, dom, ctx.tense), month, dom)
+            except ValueError:
+                return None
+        elif word in ("yesterday", "tomorrow"):
             day += dt.timedelta(days=-1 if word == "yesterday" else 1)
         elif word != "today":
             day = _weekday_date(ctx.anchor, _weekday_of(word), ctx.tense)
@@ -564,7 +657,7 @@ def _clock_time(m: re.Match[str], ctx: _Context) -> str | None:
 
 @_rule(r"(?i)\b(?:year-earlier|year-ago)\b")
 def _year_ago_adjective(m: re.Match[str], ctx: _Context) -> str | None:
-    if ctx.quarter:
+    if ctx.recent_quarter():
         return f"{int(ctx.quarter[:4]) - 1}-Q{ctx.quarter[-1]}"
     return str(ctx.anchor.year - 1) if ctx.anchor else None
 
@@ -758,6 +851,7 @@ def find_times(text: str, anchor: dt.date | None, doc: Any = None) -> list[TimeE
         if out and match.start < out[-1].end:
             continue  # inside the second end of a range already read
         _context_flags(text, match.start, ctx)
+        ctx.position = match.start
         if match.handler is _year and not _is_year(text, match, doc):
             continue
         ctx.tense = clause_tense(doc, match.start, match.end) if doc is not None else None
