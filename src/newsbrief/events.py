@@ -468,8 +468,16 @@ class _Context:
             civilian = target is not None and _head_lemma(target.name) in self.lex.civilian_targets
             if irregular or civilian:
                 return "assault"
-        if category == "assault" and actor is not None and actor.sector == "military":
-            return "fight"  # armed forces killing and shelling is fighting in PLOVER's terms
+        lemma = verb.lemma_.lower()
+        if actor is not None and actor.sector == "military":
+            # armed forces killing, or taking ground, is fighting in PLOVER's terms (torture stays assault)
+            if category == "assault" and lemma in {"kill", "attack", "bomb", "wound", "injure", "ambush", "target"}:
+                return "fight"
+            if category == "coerce" and lemma in {"capture", "seize", "take"} and target is not None \
+                    and _head_lemma(target.name) in PLACE_NOUNS | {"stronghold", "position", "hill", "outpost"}:
+                return "fight"
+        if actor is not None and actor.sector == "police" and category == "fight":
+            return "coerce"  # police firing on a crowd is repression, not war
         return category
 
     def _own_tokens(self, verb: Token) -> list[Token]:
