@@ -117,6 +117,29 @@ def test_unbalanced_quote_mark_costs_only_its_paragraph(pipeline):
     assert find(article, "appeal the ruling").speaker.name == "Tom Becker"
 
 
+def test_nested_quote_belongs_to_the_outer_one(pipeline):
+    article = run(pipeline, "“He looked at me and said ‘never again’, and I believed him,” the widow Maria Costa said.\n")
+    assert len(article.quotes) == 1
+    q = article.quotes[0]
+    assert "‘never again’" in q.content.text and q.speaker.name == "Maria Costa"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "“\n",
+        "He said “\n”.\n",
+        "” stray closing marks ” everywhere “ and “ openings “\n",
+        "'' '' `` '' \" \" ' '\n",
+        "Officials said.\n“\n“\n“Nothing.\n",
+    ],
+)
+def test_odd_marks_never_break_the_stage(pipeline, text):
+    article = run(pipeline, "The council met on Monday.\n" + text)
+    for q in article.quotes:
+        assert article.text[q.content.start : q.content.end] == q.content.text
+
+
 def test_marks_pair_by_glyph_and_neighbours():
     text = 'He said "yes" and then “no”.\nChina’s leaders’ view stayed ‘firm’.'
     spans = [text[s.start : s.end] for s in quoted_spans(text)]
@@ -208,9 +231,10 @@ def test_he_is_the_last_man_not_someone_named_inside_a_quote(pipeline):
 
 def test_outlet_that_reported_covers_the_quotes_it_carries(fisheries):
     q = find(fisheries, "new fishing quotas would ruin coastal towns", cue="warned")
-    assert q.reported_by == "national broadcaster RTV"
+    assert q.reported_by == "RTV"  # "the national broadcaster RTV": the outlet's name
     report = find(fisheries, "on Monday warned")
-    assert report.cue.type == "report" and report.speaker.name == "national broadcaster RTV"
+    assert report.cue.type == "report" and report.speaker.name == "RTV"
+    assert speaker_text(fisheries, report) == "the national broadcaster RTV"
 
 
 def test_according_to_a_statement_is_the_reporting_source(fisheries):

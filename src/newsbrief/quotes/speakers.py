@@ -133,8 +133,22 @@ class SpeakerResolver:
         if (head is not None and head.pos_ == "PRON") or low in _PERSONAL or low in _PLURAL or low == "it":
             return self._pronoun(low, start, end, previous)
         entity = self._entity_at(start, end, head.idx if head is not None else None)
+        named = None
+        if entity is None and head is not None and head.pos_ == "NOUN":
+            # "the widow Maria Costa", "an architect, Bob Lee,": the name beside the noun
+            for child in head.children:
+                if child.dep_ in {"appos", "compound", "flat", "nmod"} and child.pos_ == "PROPN":
+                    entity = self._entity_at(child.idx, child.idx + len(child.text), child.idx)
+                    names = [t for t in child.subtree if t.pos_ == "PROPN"]
+                    named = self.text[names[0].idx : names[-1].idx + len(names[-1].text)]
+                    if entity is not None:
+                        return Speaker(name=entity.name, entity=entity.id, role=entity.role, start=start, end=end,
+                                       affiliation=entity.affiliation)
+                    break
         if entity is not None:
             return self._from_entity(entity, surface, start, end)
+        if named is not None:
+            return Speaker(name=named, entity=None, role=None, start=start, end=end)
         described = self._description(head, start, end, surface)
         if described is not None:
             return described
