@@ -82,6 +82,13 @@ class Headliner:
         self.doc = article.doc
         self.persons = [e for e in article.entities if e.label == "PERSON" and e.mentions]
         self.named: set[str] = set()  # person ids already named in an earlier bullet
+        self.core: set[int] = set()
+        self.doc_ents = list(self.doc.ents)  # Span.ents re-reads the whole Doc's entities on every call
+        self.ents: list = []
+        self.punct: set[int] = set()
+        # sentence index -> (names known when made, result, people named): a bullet depends on
+        # the article and on who earlier bullets named, nothing else
+        self._made: dict[int, tuple[frozenset[str], tuple[str, list[Sentence], int], set[str]]] = {}
 
     # -- public -------------------------------------------------------------------------------
     def headline(self, cand: Candidate) -> tuple[str, list[Sentence]]:
@@ -101,12 +108,25 @@ class Headliner:
 
     def compress(self, cand: Candidate, commit: bool = True) -> tuple[str, list[Sentence], int]:
         """The bullet, its source sentences and its word count; ``commit`` records names used."""
+        made = self._made.get(cand.index)
+        # only whether this sentence's own people were named before can change its bullet
+        if made is None or made[0] & made[2] != self.named & made[2]:
+            result, used = self._compress(cand)
+            made = (frozenset(self.named), result, used)
+            self._made[cand.index] = made
+        if commit:
+            self.named.update(made[2])
+        return made[1]
+
+    def _compress(self, cand: Candidate) -> tuple[tuple[str, list[Sentence], int], set[str]]:
         span = cand.span
         protected = quote_ranges(span)
         keep = {t.i for t in span if not t.is_space}
         sources = [cand.sentence]
         root = span.root
         self.core = {root.i}
+        self.ents = [e for e in self.doc_ents if span.start <= e.start < span.end]
+        self.punct = {t.i for t in span if t.is_punct or t.is_space}
 
         self._drop_dateline(span, keep)
         root = self._drop_trailing_attribution(span, root, keep, protected)
@@ -131,9 +151,7 @@ class Headliner:
         self._drop_dangling_tail(keep, protected)
         self._present_tense(span, root, keep, protected, replacements)
         text = self._surface(span, keep, replacements)
-        if commit:
-            self.named.update(used_people)
-        return text, sorted(sources, key=lambda s: s.start), len(_words(text))
+        return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
 
     # -- deletions that always apply ------------------------------------------------------------
     def _drop_dateline(self, span: Span, keep: set[int]) -> None:
@@ -180,7 +198,7 @@ class Headliner:
                 keep.difference_update(ids)
 
     def _drop_time_adverbials(self, span: Span, keep: set[int], protected: _Protected) -> None:
-        for ent in span.ents:
+        for ent in self.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
             words = {t.lower_ for t in ent}
@@ -233,7 +251,7 @@ class Headliner:
                        replacements: dict[int, str]) -> set[str]:
         """Titles go; a person already named (in the article before, or in a bullet) is their surname."""
         used: set[str] = set()
-        for ent in span.ents:
+        for ent in self.ents:
             if ent.label_ != "PERSON" or any(t.i in protected.inside for t in ent):
                 continue
             person = self._person_at(ent.start_char, ent.end_char)
@@ -381,7 +399,7 @@ class Headliner:
         for _ in range(6):
             if self._words(keep) <= TARGET_WORDS:
                 return
-            kept = sorted(i for i in keep if not self.doc[i].is_punct)
+            kept = sorted(i for i in keep if i not in self.punct)
             if not kept:
                 return
             best = None
@@ -421,7 +439,7 @@ class Headliner:
             words = self._words(keep)
             if words <= MAX_WORDS:
                 return
-            kept = sorted(i for i in keep if not self.doc[i].is_punct)
+            kept = sorted(i for i in keep if i not in self.punct)
             options: list[list[int]] = []
             for tok in span:
                 if tok.i not in keep or tok.i in self.core or tok.dep_ not in TRIMMABLE:
@@ -452,7 +470,7 @@ class Headliner:
             return
         if not island_ok and ids and not self._at_boundary(ids, keep, span):
             return
-        for ent in span.ents:
+        for ent in self.ents:
             inside = sum(1 for t in ent if t.i in ids)
             if 0 < inside < len(ent) and ent.label_ not in {"DATE", "TIME"}:
                 return  # never cut a name in two ("the Port of Rotterdam")
@@ -484,8 +502,8 @@ class Headliner:
     def _at_boundary(self, ids: set[int], keep: set[int], span: Span) -> bool:
         """A cut inside the sentence must be set off by punctuation; else it leaves a broken island."""
         lo, hi = min(ids), max(ids)
-        rest_after = [i for i in keep - ids if i > hi and not self.doc[i].is_punct]
-        rest_before = [i for i in keep - ids if i < lo and not self.doc[i].is_punct]
+        rest_after = [i for i in keep - ids if i > hi and i not in self.punct]
+        rest_before = [i for i in keep - ids if i < lo and i not in self.punct]
         if not rest_after or not rest_before:
             return True
         marks = {",", ";", "—", "–", "-", "(", ")", ":"}
@@ -493,7 +511,7 @@ class Headliner:
             hi + 1 < span.end and self.doc[hi + 1].text in marks)
 
     def _words(self, keep: Iterable[int]) -> int:
-        return sum(1 for i in keep if not self.doc[i].is_punct and not self.doc[i].is_space)
+        return sum(1 for i in keep if i not in self.punct)
 
     # -- tense ----------------------------------------------------------------------------------------------
     def _present_tense(self, span: Span, root: Token, keep: set[int], protected: _Protected,

@@ -8,6 +8,7 @@ The few weights were fitted by grid search on the CNN/DailyMail development spli
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -75,6 +76,16 @@ class Candidate:
     entities: set[str] = field(default_factory=set)
     words: int = 0
     score: float = 0.0
+    names: list[str] = field(default_factory=list)  # labels of the named-entity spans
+
+    @functools.cached_property
+    def bag(self) -> Counter:
+        """Content lemmas plus one token per named entity: what redundancy is measured on."""
+        return self.lemmas + Counter(self.entities)
+
+    @functools.cached_property
+    def norm(self) -> float:
+        return math.sqrt(sum(n * n for n in self.bag.values()))
 
 
 def sentence_span(article: Article, sentence: Sentence) -> Span | None:
@@ -114,6 +125,7 @@ def _quoted_share(text: str) -> float:
 def candidates(article: Article) -> list[Candidate]:
     """The article's prose sentences, outside the publisher's box, with their features scored."""
     box = [(p.start, p.end) for p in article.publisher_key_points]
+    doc_ents = list(article.doc.ents)  # Span.ents re-reads the whole Doc's entities: once is enough
     out: list[Candidate] = []
     for i, sent in enumerate(article.sentences):
         if any(sent.start < end and start < sent.end for start, end in box):
@@ -122,7 +134,8 @@ def candidates(article: Article) -> list[Candidate]:
         if not is_prose(sent, span):
             continue
         out.append(Candidate(index=i, sentence=sent, span=span, lemmas=content_lemmas(span),
-                             words=sum(1 for t in span if t.is_alpha or t.like_num)))
+                             words=sum(1 for t in span if t.is_alpha or t.like_num),
+                             names=[e.label_ for e in doc_ents if span.start <= e.start < span.end]))
     _mark_entities(article, out)
     _score(article, out)
     return out
@@ -158,7 +171,7 @@ def features(article: Article, cands: list[Candidate]) -> list[dict[str, float]]
             "position_sq": position * position,
             "position_root": math.sqrt(position),
             "first": float(rank == 0),
-            "first_plain": float(rank == 0 and not any(e.label_ in NAMED for e in c.span.ents)),
+            "first_plain": float(rank == 0 and not any(label in NAMED for label in c.names)),
             "central": (sum(freq[w] for w in lemmas) / len(lemmas) / top) if lemmas else 0.0,
             "entity": math.sqrt(len(c.entities & salient) / len(salient)) if salient else 0.0,
             "title": len(title & _surface_words(c.span)) / len(title) if title else 0.0,
@@ -167,7 +180,7 @@ def features(article: Article, cands: list[Candidate]) -> list[dict[str, float]]
             "length": min(c.words, LONG_WORDS) / LONG_WORDS,
             "overlong": max(0, c.words - LONG_WORDS) / 10,
             "number": float(any(t.like_num for t in c.span)),
-            "names": min(5, len(c.span.ents)) / 5,
+            "names": min(5, len(c.names)) / 5,
             "speech": float(c.span.root.lemma_.lower() in SAYING),
             "run_on": float(bool(RUN_ON.search(c.sentence.text))),
             "question": float(c.sentence.text.rstrip("'\"’” ").endswith("?")),

@@ -7,7 +7,6 @@ vector model this does not need.
 from __future__ import annotations
 
 import math
-from collections import Counter
 from collections.abc import Callable
 
 from .rank import Candidate
@@ -21,14 +20,12 @@ SHORT_ARTICLE = 250  # words; headline style gives such an article only the mini
 
 def similarity(a: Candidate, b: Candidate) -> float:
     """Cosine over content lemmas, with each shared named entity counting as one more shared word."""
-    return cosine(a.lemmas + Counter(a.entities), b.lemmas + Counter(b.entities))
-
-
-def cosine(a: Counter, b: Counter) -> float:
-    if not a or not b:
+    if not a.bag or not b.bag:
         return 0.0
-    dot = sum(n * b[w] for w, n in a.items() if w in b)
-    return dot / math.sqrt(sum(n * n for n in a.values()) * sum(n * n for n in b.values()))
+    if len(a.bag) > len(b.bag):
+        a, b = b, a
+    dot = sum(n * b.bag[w] for w, n in a.bag.items() if w in b.bag)
+    return dot / (a.norm * b.norm) if dot else 0.0
 
 
 def point_count(cands: list[Candidate], min_points: int, max_points: int, headline: bool = False) -> int:
@@ -56,13 +53,13 @@ def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], boo
     chosen: list[Candidate] = []
     refused: list[Candidate] = []
     pool = list(cands)
+    redundancy = {id(c): 0.0 for c in cands}  # similarity to the closest bullet chosen so far
     while pool and len(chosen) < count:
         best, best_value = None, -math.inf
         for c in pool:
-            redundancy = max((similarity(c, s) for s in chosen), default=0.0)
-            if redundancy >= REDUNDANT:
+            if redundancy[id(c)] >= REDUNDANT:
                 continue
-            value = MMR_LAMBDA * (c.score - low) / spread - (1 - MMR_LAMBDA) * redundancy
+            value = MMR_LAMBDA * (c.score - low) / spread - (1 - MMR_LAMBDA) * redundancy[id(c)]
             if value > best_value:
                 best, best_value = c, value
         if best is None:
@@ -72,9 +69,13 @@ def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], boo
             refused.append(best)
             continue
         chosen.append(best)
+        for c in pool + refused:
+            redundancy[id(c)] = max(redundancy[id(c)], similarity(c, best))
     for c in refused:
         if len(chosen) >= count:
             break
-        if max((similarity(c, s) for s in chosen), default=0.0) < REDUNDANT:
+        if redundancy[id(c)] < REDUNDANT:
             chosen.append(c)
+            for other in refused:
+                redundancy[id(other)] = max(redundancy[id(other)], similarity(other, c))
     return chosen
