@@ -535,6 +535,7 @@ def test_serve_with_two_worker_processes(example_text):
 def test_serve_refuses_bad_options_with_one_line(tmp_path):
     for args, code, message in (
         (["--db", str(tmp_path)], 6, "is a folder, not a database file"),
+        (["--workers", "2", "--db", str(tmp_path)], 6, "is a folder, not a database file"),
         (["--workers", "0"], 1, "--workers must be at least 1"),
         (["--port", "70000"], 1, "not a port number"),
     ):

@@ -50,7 +50,19 @@ def cmd_serve(args: argparse.Namespace) -> int:
         raise NewsbriefError("--workers must be at least 1")
     options = {"db": args.db, "token": token, "allow_url_fetch": args.allow_url_fetch, "max_body": max_body,
                "allowed_hosts": _local_names(args.host) if _is_loopback(args.host) else None}
-    app = create_app(**options) if args.workers == 1 else None  # opens the store now: a bad --db fails here
+    if args.workers == 1:
+        from .. import get_pipeline
+        from ..pipeline import Settings
+
+        app = create_app(**options)  # opens the store now: a bad --db fails here, in one line
+        get_pipeline(Settings())  # and a missing model too, before the port is taken
+    else:
+        from .corpus_routes import open_store
+
+        app = None
+        probe = open_store(args.db)  # the workers open their own; a bad --db must fail here, not in each worker
+        if probe is not None:
+            probe.close()
     sock = _bind(args.host, args.port)
     host, port = sock.getsockname()[:2]
     shown = f"[{host}]" if ":" in host else host
