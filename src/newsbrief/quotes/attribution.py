@@ -491,12 +491,14 @@ def _continuation(text: str, q: QuotedSpan, placed: list[tuple[QuotedSpan, Attri
     prev_q, prev = placed[-1]
     between = text[prev_q.end : q.start]
     p_start, p_end = _paragraph_bounds(text, q.start)
-    if "\n" not in between and len(between) <= 160 and prev.cue is not None and prev.cue.idx < q.start:
-        if len(between) <= 60:
+    opens_paragraph = not text[p_start : q.start - 1].strip()
+    near = "\n" not in between or (opens_paragraph and between.count("\n") <= 2)
+    if near and len(between) <= 160 and prev.cue is not None and prev.cue.idx < q.start:
+        if len(between) <= 60 and ("\n" not in between or prev_q.end <= prev.cue.idx):
             return prev  # '"…," she said. "…"': one quotation around its cue
         # '"…," said X, who has long …. "…"': the same speaker, but the narration is not theirs
         return Attribution(q.start, q.end, "direct", inherit_from=prev.inherit_from or prev)
-    if text[p_start : q.start - 1].strip() or text[q.end + 1 : p_end].strip():
+    if not opens_paragraph or text[q.end + 1 : p_end].strip():
         return None
     if len(text[q.start : q.end].split()) < 4:
         return None
