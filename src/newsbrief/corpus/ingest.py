@@ -48,8 +48,12 @@ _WORKER_SETTINGS: Settings | None = None
 
 
 def _init_worker(settings: Settings) -> None:
+    import signal
+
     global _WORKER_SETTINGS
     _WORKER_SETTINGS = settings
+    # Ctrl-C is the main process's to handle (it stops the pool); a worker printing a traceback helps no one
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     from .. import get_pipeline
 
     get_pipeline(settings)  # load the model now, once per worker
