@@ -118,7 +118,8 @@ def test_unbalanced_quote_mark_costs_only_its_paragraph(pipeline):
 
 
 def test_nested_quote_belongs_to_the_outer_one(pipeline):
-    article = run(pipeline, "“He looked at me and said ‘never again’, and I believed him,” the widow Maria Costa said.\n")
+    article = run(pipeline, "“He looked at me and said ‘never again’, and I believed him,” the widow Maria Costa "
+                            "said.\n")
     assert len(article.quotes) == 1
     q = article.quotes[0]
     assert "‘never again’" in q.content.text and q.speaker.name == "Maria Costa"
