@@ -203,3 +203,13 @@ def test_shared_example_five_dated_events(shared_example_body):
     assert date_of("reaffirm", "Wang") == "2025-04-27"  # the call (Sunday)
     warned = next(e for e in art.events if e.action.lemma == "warn")
     assert warned.action.category == "threaten" and warned.actor.country == "PAK"
+
+
+def test_event_in_reported_speech_points_to_its_quote(run):
+    art = run("“We have suspended all aid to the province,” the Finnish minister said on Friday.")
+    ev = event_for(art, "suspended")
+    assert ev.quote is not None
+    quote = art.quotes[ev.quote]
+    assert quote.content.start <= ev.action.start < quote.content.end
+    # "We" is the speaker's state
+    assert ev.actor.country == "FIN" and ev.action.category == "sanction"
