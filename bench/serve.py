@@ -4,7 +4,8 @@
 
 Starts ``newsbrief serve`` (a real uvicorn process) on 127.0.0.1 at a free port for each worker count, sends
 700-word articles cut from the CNN/DailyMail dev set (default ``../shared/data/keypoints/cnndm_dev.jsonl``) from
-N concurrent clients, each request timed from send to the last byte. Each level is bounded both in requests
+N concurrent clients, each request timed from send to the last byte, and the server's CPU seconds per request
+(from /proc: the cost of a request whatever else the machine runs). Each level is bounded both in requests
 (``--requests``, default 4 per client, at least 16) and in time (``--max-seconds``). The reference row is the
 same articles analysed in process by ``newsbrief.analyze`` (no HTTP, no concurrency): the cost of one analysis.
 Target (issue 6): no errors, p99 under 2 s at 8 clients.
@@ -52,6 +53,23 @@ def percentile(values: list[float], q: float) -> float:
     ordered = sorted(values)
     rank = max(1, math.ceil(q / 100 * len(ordered)))
     return ordered[rank - 1]
+
+
+def cpu_seconds(pid: int) -> float | None:
+    """CPU time used so far by a process and its live children (Linux /proc; None elsewhere).
+
+    Unlike latency, it does not depend on what else the machine is doing: the cost of one request.
+    """
+    try:
+        ticks = os.sysconf("SC_CLK_TCK")
+        pids = [pid] + [int(c) for c in Path(f"/proc/{pid}/task/{pid}/children").read_text().split()]
+        total = 0
+        for p in pids:
+            fields = Path(f"/proc/{p}/stat").read_text().rsplit(")", 1)[1].split()
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+        return total / ticks
+    except (OSError, ValueError, IndexError):
+        return None
 
 
 def free_port() -> int:
@@ -125,12 +143,14 @@ async def load(url: str, articles: list[str], clients: int, requests: int, max_s
     return {"latencies": latencies, "errors": errors, "wall": wall}
 
 
-def row(label: str, workers: str, clients: str, latencies: list[float], errors: int, wall: float) -> str:
+def row(label: str, workers: str, clients: str, latencies: list[float], errors: int, wall: float,
+        cpu: float | None) -> str:
+    cpu_text = f"{cpu / max(1, len(latencies) + errors):.3f}" if cpu is not None else "–"
     if not latencies:
-        return f"| {label} | {workers} | {clients} | 0 | {errors} | – | – | – | – |"
+        return f"| {label} | {workers} | {clients} | 0 | {errors} | – | – | – | – | {cpu_text} |"
     p50, p99 = percentile(latencies, 50), percentile(latencies, 99)
     return (f"| {label} | {workers} | {clients} | {len(latencies) + errors} | {errors} | {p50:.3f} | {p99:.3f}"
-            f" | {statistics.fmean(latencies):.3f} | {len(latencies) / wall:.2f} |")
+            f" | {statistics.fmean(latencies):.3f} | {len(latencies) / wall:.2f} | {cpu_text} |")
 
 
 def main() -> int:
@@ -157,19 +177,21 @@ def main() -> int:
 
     print(f"# POST /analyze on {HOST}: {len(articles)} distinct {args.words}-word articles from {path.name}; "
           f"{os.cpu_count()} CPUs; load average before: {os.getloadavg()[0]:.2f}\n")
-    print("| run | server workers | clients | requests | errors | p50 s | p99 s | mean s | req/s |")
-    print("|---|---|---|---|---|---|---|---|---|")
+    print("| run | server workers | clients | requests | errors | p50 s | p99 s | mean s | req/s | CPU s/req |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
 
     import newsbrief
 
     newsbrief.analyze(articles[0])  # model load is not part of an analysis
     direct: list[float] = []
-    started = time.perf_counter()
+    started, cpu_start = time.perf_counter(), time.process_time()
     for text in articles:
         t0 = time.perf_counter()
         newsbrief.analyze(text)
         direct.append(time.perf_counter() - t0)
-    print(row("in process, no HTTP (reference)", "–", "1", direct, 0, time.perf_counter() - started), flush=True)
+    print(row("in process, no HTTP (reference)", "–", "1", direct, 0, time.perf_counter() - started,
+              time.process_time() - cpu_start), flush=True)
+    cpu_per_article = (time.process_time() - cpu_start) / len(articles)
 
     verdicts = []
     for workers in worker_counts:
@@ -178,9 +200,12 @@ def main() -> int:
             asyncio.run(load(server.url, articles, workers, workers, 120))
             for clients in levels:
                 requests = args.requests or max(16, 4 * clients)
+                cpu_before = cpu_seconds(server.proc.pid)
                 result = asyncio.run(load(server.url, articles, clients, requests, args.max_seconds))
+                cpu_after = cpu_seconds(server.proc.pid)
+                cpu = cpu_after - cpu_before if cpu_before is not None and cpu_after is not None else None
                 print(row("newsbrief serve", str(workers), str(clients), result["latencies"], len(result["errors"]),
-                          result["wall"]), flush=True)
+                          result["wall"], cpu), flush=True)
                 if clients == 8 and result["latencies"]:
                     p99 = percentile(result["latencies"], 99)
                     ok = p99 < 2.0 and not result["errors"]
@@ -189,6 +214,11 @@ def main() -> int:
     print(f"\nload average after: {os.getloadavg()[0]:.2f}")
     for line in verdicts:
         print(line)
+    cores = os.cpu_count() or 1
+    for workers in worker_counts:
+        # a closed loop of 8 clients on an otherwise idle machine: each request waits for the ones ahead of it
+        print(f"idle-machine estimate, {workers} worker(s), 8 clients: p99 ~ 8 x {cpu_per_article:.3f} s CPU"
+              f" / {min(workers, cores)} = {8 * cpu_per_article / min(workers, cores):.2f} s")
     return 0
 
 
