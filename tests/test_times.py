@@ -217,6 +217,13 @@ def test_not_time_expressions():
     assert to_date("2025-04") is None and to_date("2025-04-22TNI") == dt.date(2025, 4, 22)
 
 
+def test_dates_outside_the_calendar_are_left_out_not_raised():
+    text = "Talks resumed yesterday, not on Feb. 30, 2020 or on 31/02/2020."
+    assert [t.text for t in find_times(text, SUNDAY)] == ["yesterday"]
+    assert find_times("They met yesterday.", dt.date(1, 1, 1)) == []
+    assert resolve("yesterday", dt.date(1, 1, 1)) is None
+
+
 def test_times_layer_round_trips_through_json(times_pipeline):
     art = analysed(times_pipeline, "The port closed on Thursday and reopened yesterday.")
     again = Article.from_dict(art.to_dict())

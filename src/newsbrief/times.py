@@ -330,7 +330,7 @@ def _month_relative(m: re.Match[str], ctx: _Context) -> str | None:
     return f"{_year_for(ctx.anchor, month, None, ctx.tense, rel):04d}-{month:02d}"
 
 
-@_rule(rf"(?<![\d$£€.,])(?:(?i:(?P<mod>{MOD}|fiscal|calendar|the year|year)[-\s]+))?(?P<y>{YEAR})(?![-/]\d)(?!,\d)")
+@_rule(rf"(?<![\d$£€.,/])(?:(?i:(?P<mod>{MOD}|fiscal|calendar|the year|year)[-\s]+))?(?P<y>{YEAR})(?![-/]\d)(?!,\d)")
 def _year(m: re.Match[str], ctx: _Context) -> str | None:
     return m["y"]
 
@@ -451,7 +451,8 @@ def _the_quarter(m: re.Match[str], ctx: _Context) -> str | None:
     if base is None:
         if ctx.anchor is None:
             return None
-        base = _shift(ctx.anchor, "quarter", -1 if ctx.tense == PAST else 0)
+        done = ctx.tense == PAST or rel in ("latest", "last", "past", "recent")
+        base = _shift(ctx.anchor, "quarter", -1 if done else 0)
     year, q = int(base[:4]), base[-1]
     if rel in ("year-ago", "year-earlier", "year-before", "prior-year"):
         return f"{year - 1}-Q{q}"
@@ -545,7 +546,7 @@ def _deictic_day(m: re.Match[str], ctx: _Context) -> str | None:
 
 @_rule(
     rf"(?:(?i:(?P<rel>last|next|this|past|coming|previous|early|late)\s+))?(?P<wd>{WEEKDAY})"
-    rf"(?:\s+(?P<p>(?i:{PART})))?(?!,?\s+(?:{MONTH}|\d))"
+    rf"(?:\s+(?P<p>(?i:{PART})))?"
 )
 def _weekday(m: re.Match[str], ctx: _Context) -> str | None:
     if ctx.anchor is None:
@@ -559,7 +560,7 @@ def _weekday(m: re.Match[str], ctx: _Context) -> str | None:
 @_rule(
     r"(?i)(?:(?P<edge>earlier|later|early|late|the end of|the beginning of|the start of)\s+)?"
     r"(?P<rel>this|last|next|the past|the previous|the last|the coming|the next|the following|the same|the)\s+"
-    r"(?P<u>week|weekend|month|year|decade|century)\b(?!s)"
+    r"(?P<u>week|weekend|month|year|decade|century)\b(?![s-])"
 )
 def _this_unit(m: re.Match[str], ctx: _Context) -> str | None:
     if ctx.anchor is None:
@@ -576,9 +577,9 @@ def _this_unit(m: re.Match[str], ctx: _Context) -> str | None:
             if ctx.tense == PAST and ctx.anchor.weekday() >= 5:
                 n = 0
             return _shift(ctx.anchor, "weekend", n)
-        if unit == "year":
+        if unit == "year" and not m["edge"]:
             return "P1Y"  # "during the year", "the year to March": a stretch more often than 2025
-        if unit in ("week", "month"):
+        if unit in ("week", "month", "year"):
             return _shift(ctx.anchor, unit, 0)
         return None
     n = {"this": 0, "last": -1, "the previous": -1, "the past": -1, "the last": -1, "next": 1,
@@ -623,7 +624,7 @@ def _week_of(m: re.Match[str], ctx: _Context) -> str | None:
         return None
 
 
-_CLOCK = r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)|(?P<h24>noon|midnight)"
+_CLOCK = r"(?P<h>[01]?\d)(?::(?P<min>[0-5]\d))?\s*(?P<ampm>[ap]\.\s?m\.?|[ap]m\b)|(?P<h24>noon|midnight|midday)"
 
 
 @_rule(
@@ -634,7 +635,7 @@ def _clock_time(m: re.Match[str], ctx: _Context) -> str | None:
     if ctx.anchor is None:
         return None
     if m["h24"]:
-        hour, minute = (12 if m["h24"].lower() == "noon" else 0), 0
+        hour, minute = (0 if m["h24"].lower() == "midnight" else 12), 0
     else:
         hour, minute = int(m["h"]) % 12, int(m["min"] or 0)
         if m["ampm"].lower().startswith("p"):
@@ -707,6 +708,11 @@ def _vague_duration(m: re.Match[str], ctx: _Context) -> str | None:
     if re.match(r"(?:the\s+)?(?:past|last)\s+(?:few\s+|several\s+)?", text) and "months" in text and "few" in text:
         return _duration(None, m["u"])
     return _duration(None, m["u"])
+
+
+@_rule(r"(?<=\b[Ff]or\s)(?P<u>day|week|month|year|decade)s\b(?!\s+(?:ago|to come|of|and|or)\b)")
+def _for_units(m: re.Match[str], ctx: _Context) -> str | None:
+    return _duration(None, m["u"])  # "for years": an unstated number of them
 
 
 @_rule(r"(?i)\b(?P<w>daily|weekly|monthly|yearly|hourly|nightly)\b")
@@ -836,7 +842,10 @@ def resolve(text: str, anchor: dt.date | None, tense: str | None = None) -> str 
     best = max(matches, key=lambda c: c.end - c.start)
     ctx = _Context(anchor=anchor, tense=tense)
     ctx.state["month_context"] = ctx.state["season_context"] = True
-    return _apply(best, stripped, ctx)
+    try:
+        return _apply(best, stripped, ctx)
+    except (ValueError, OverflowError):
+        return None
 
 
 def find_times(text: str, anchor: dt.date | None, doc: Any = None) -> list[TimeExpression]:
@@ -858,7 +867,10 @@ def find_times(text: str, anchor: dt.date | None, doc: Any = None) -> list[TimeE
         if match.handler is _year_range:
             out.extend(_year_range_ends(match))
             continue
-        value = _apply(match, text, ctx)
+        try:
+            value = _apply(match, text, ctx)
+        except (ValueError, OverflowError):
+            continue  # a date outside the calendar (year 0, 10000) is no date
         if value is None:
             continue
         first = TimeExpression(text=text[match.start : match.end], start=match.start, end=match.end, value=value)
@@ -968,9 +980,11 @@ def clause_tense(doc: Any, start: int, end: int) -> str | None:
 def _verb_tense(verb: Any, depth: int = 0) -> str | None:
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
+    if any(a.tag_ == "MD" for a in auxes) and words & {"have", "'ve"}:
+        return PAST  # "may have been", "would have": a modal perfect looks back
     if words & _FUTURE_MODALS or any(a.tag_ == "MD" and a.lower_ not in ("could", "can") for a in auxes):
         return FUTURE  # will, would, may, should, must: not yet happened ("could not be reached": past)
-    if verb.lemma_ in _FUTURE_LEMMAS and verb.lemma_ not in ("go", "set", "agree", "decide"):
+    if verb.lemma_ in _FUTURE_LEMMAS and verb.lemma_ not in ("go", "set", "agree", "decide") and verb.tag_ != "VBD":
         return FUTURE  # "plans a rally on Saturday"
     if verb.tag_ == "VBG" and words & {"is", "are", "am", "'re", "'m"}:
         return FUTURE  # "is meeting Friday": a plan
