@@ -213,3 +213,12 @@ def test_event_in_reported_speech_points_to_its_quote(run):
     assert quote.content.start <= ev.action.start < quote.content.end
     # "We" is the speaker's state
     assert ev.actor.country == "FIN" and ev.action.category == "sanction"
+
+
+def test_failure_is_rejection_and_an_if_clause_is_conditional(run):
+    failed = event_for(run("Chad failed to reach an agreement with Niger on Monday."), "reach")
+    assert failed.negated is True and failed.action.category == "reject"
+    art = run("The union will strike again if the company cuts wages.")
+    cut = event_for(art, "cuts")
+    assert cut.modality == "conditional"
+    assert event_for(art, "strike").action.category == "threaten"

@@ -153,8 +153,10 @@ class _Context:
             return None
         if category is None and lemma not in lex.reporting:
             category = lex.verbs.get(lemma)
+        subject = self._subject(token, {"nsubj", "nsubjpass"})
         if category is None and token.dep_ == "ccomp" and self._modality(token) == "obligation" \
-                and token.head.lemma_.lower() in lex.reporting:
+                and token.head.lemma_.lower() in lex.reporting and subject is not None \
+                and (subject.pos_ == "PROPN" or subject.ent_type_ or self._country_in(subject)):
             category = "request"  # "declared that China must drop its barriers": whatever the verb
         if category is None:
             # "speeded up the withdrawal", "staged a hunger strike": the event is the object noun
@@ -230,6 +232,8 @@ class _Context:
         target = self._participant(target_tok) if target_tok is not None else None
         self._fill_countries(verb, actor, target)
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in action_tok.children)
+        # "failed to reach an agreement": the action did not happen
+        negated = negated or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
         modality = self._modality(verb)
         category = self._adjust(category, verb, modality, actor, target, negated)
         action_tokens = [action_tok, *[t for t in extra if 0 < t.i - action_tok.i <= 8]]
@@ -448,6 +452,8 @@ class _Context:
                 return "future"
         if verb.dep_ == "xcomp" and verb.head.lemma_.lower() in {"plan", "intend", "want", "hope"}:
             return "intended"
+        if any(c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children):
+            return "conditional"  # "... if the port authority failed to hire": not something that happened
         return None
 
     def _adjust(self, category: str, verb: Token, modality: str | None, actor: Participant | None,
