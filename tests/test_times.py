@@ -186,6 +186,8 @@ def test_counted_nouns_are_not_years():
         ("five-day", "P5D"),
         ("the past two decades", "P20Y"),
         ("48 hours", "PT48H"),
+        ("2 1/2 years", "P2Y6M"),
+        ("three and a half days", "P3DT12H"),
         ("several weeks", "PXW"),
         ("daily", "P1D"),
         ("every month", "P1M"),

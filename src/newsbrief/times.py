@@ -346,7 +346,8 @@ def _spelled_year(m: re.Match[str], ctx: _Context) -> str | None:
 
 
 @_rule(r"(?i)\b(?:the\s+year\s+)?two[-\s]+thousand(?:[-\s]+(?:and[-\s]+)?(?P<u>one|two|three|four|five|six|seven|eight|nine"
-       r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?\b(?!\s+\w+s\b)")
+       r"|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|twenty))?\b"
+       r"(?!\s+(?!has\b|was\b|is\b|as\b)[a-z]+s\b)")
 def _spelled_millennium_year(m: re.Match[str], ctx: _Context) -> str | None:
     return str(2000 + int(_number(m["u"]) or 0 if m["u"] else 0))
 
@@ -588,7 +589,8 @@ def _this_unit(m: re.Match[str], ctx: _Context) -> str | None:
 
 
 @_rule(
-    rf"(?i)(?P<n>{NUMWORD})[-\s]+(?P<u>{UNIT})s?\s+(?P<dir>ago|earlier|before|previously|from now|hence|later|after)\b"
+    rf"(?i)(?P<n>{NUMWORD})[-\s]+(?P<u>{UNIT})s?(?:\s+or\s+so)?\s+"
+    r"(?P<dir>ago|earlier|before|previously|from now|hence|later|after)\b"
 )
 def _ago(m: re.Match[str], ctx: _Context) -> str | None:
     n = _number(m["n"])
@@ -675,6 +677,10 @@ def _duration(n: float | None, unit: str) -> str:
         letter, n = "Y", (n * 100 if n is not None else None)
     elif letter == "WE":
         letter, n = "D", (n * 2 if n is not None else None)
+    half = {"Y": "6M", "D": "T12H", "H": "30M", "M": "30S" if is_time else "15D"}
+    if n is not None and n != int(n) and n % 1 == 0.5 and letter in half:
+        rest = half[letter]
+        return f"P{'T' if is_time else ''}{int(n)}{letter}{rest}".replace("DTT", "DT")
     if n is None:
         amount = "X"
     elif n == int(n):
@@ -687,11 +693,15 @@ def _duration(n: float | None, unit: str) -> str:
 @_rule(
     rf"(?i)(?:(?:the|a|an)\s+)?(?:(?:past|last|next|previous|first|coming|final|following|latest)\s+)?"
     rf"(?:(?:more than|less than|fewer than|about|around|nearly|almost|over|at least|some|up to|only|roughly|"
-    rf"approximately|another|just)\s+)?(?P<n>{NUMWORD})(?:\s+(?:to|or)\s+{NUMWORD})?[-\s]+"
-    rf"(?:(?:more|full|straight|consecutive|additional|long)\s+)?(?P<u>{UNIT})s?(?:[-\s]long)?\b(?![-\s]old)"
+    rf"approximately|another|just)\s+)?(?P<n>{NUMWORD})(?P<half>\s+1/2|\s+and\s+a\s+half)?(?:\s+(?:to|or)\s+{NUMWORD})?[-\s]+"
+    rf"(?:(?:more|full|straight|consecutive|additional|long)\s+)?(?P<u>{UNIT})s?(?:[-\s]long)?"
+    rf"(?P<half2>\s+and\s+a\s+half)?\b(?![-\s]old)"
 )
 def _counted_duration(m: re.Match[str], ctx: _Context) -> str | None:
     n_text = m["n"].lower()
+    if m["half"] or m["half2"]:
+        n = _number(n_text)
+        return _duration(n + 0.5 if n is not None else None, m["u"])
     if m["u"].lower() == "quarter" and (n_text in ("a", "an", "one") or "-" in m.group()):
         return None  # "a quarter of", "three-quarters": fractions
     return _duration(_number(n_text), m["u"])
