@@ -6,7 +6,9 @@
 against the gold ``start_date``, exact and within one day.  Peers, each anchored on the same
 dateline date (newsbrief's dateline reader, which takes a missing year from the release number):
 the dateline date itself; dateparser's ``search_dates`` and timefhuman (when installed) taking
-the first date they find after the dateline (the dateline date when they find none).
+the first date they find after the dateline (the dateline date when they find none).  The
+"(dated)" columns count only releases whose dateline or heading gives a full date: without one
+(no year anywhere, or no day), no reader can resolve "yesterday".
 (b) PLOVER gold-standard sentences: accuracy of the main event's category (the first event of
 the sentence with a named actor), of its source (actor) country and of its target country, next to a majority-class
 category and a "first / second country named" baseline.  Country accuracy counts sentences whose
@@ -114,6 +116,7 @@ def bench_isaf(path: Path, limit: int | None, errors: int) -> None:
     except ImportError:
         print("timefhuman is not installed: its row is left out", file=sys.stderr)
     failed = 0
+    anchored: list[bool] = []
     wrong: list[str] = []
     t0 = time.perf_counter()
     results = list(analysed(r["text"] for r in rows))
@@ -122,6 +125,7 @@ def bench_isaf(path: Path, limit: int | None, errors: int) -> None:
         gold = dt.date.fromisoformat(row["labels"]["start_date"])
         dateline = read_dateline(row["text"])
         anchor = dateline.date if dateline is not None else None
+        anchored.append(anchor is not None)
         if exc is not None:
             failed += 1
             systems.setdefault("newsbrief", []).append((None, gold))
@@ -140,15 +144,20 @@ def bench_isaf(path: Path, limit: int | None, errors: int) -> None:
             timings[name] += time.perf_counter() - t0
             systems.setdefault(name, []).append((got if got is not None else anchor, gold))
     n = len(rows)
-    print(f"### (a) ISAF: date of the main event ({n} releases, {path.name})\n")
-    print("| system | exact | within 1 day | no date | seconds |")
-    print("|---|---:|---:|---:|---:|")
+    n_dated = sum(anchored)
+    print(f"### (a) ISAF: date of the main event ({n} releases, {path.name}; {n_dated} whose dateline or "
+          "heading gives a full date)\n")
+    print("| system | exact | within 1 day | exact (dated) | within 1 day (dated) | no date | seconds |")
+    print("|---|---:|---:|---:|---:|---:|---:|")
     for name, pairs in systems.items():
-        exact = sum(1 for got, gold in pairs if got == gold)
-        near = sum(1 for got, gold in pairs if got is not None and abs((got - gold).days) <= 1)
+        exact = [got == gold for got, gold in pairs]
+        near = [got is not None and abs((got - gold).days) <= 1 for got, gold in pairs]
         none = sum(1 for got, _ in pairs if got is None)
         secs = f"{timings[name]:.1f}" if name in timings else "–"
-        print(f"| {name} | {exact / n:.3f} | {near / n:.3f} | {none} | {secs} |")
+        dated_exact = sum(e for e, a in zip(exact, anchored, strict=True) if a) / max(n_dated, 1)
+        dated_near = sum(e for e, a in zip(near, anchored, strict=True) if a) / max(n_dated, 1)
+        print(f"| {name} | {sum(exact) / n:.3f} | {sum(near) / n:.3f} | {dated_exact:.3f} | {dated_near:.3f} "
+              f"| {none} | {secs} |")
     print(f"\nnewsbrief failed on {failed} of {n} releases (counted as wrong). Peers get the dateline "
           "date when they find no date.\n")
     if wrong:
