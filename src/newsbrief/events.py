@@ -396,7 +396,7 @@ class _Context:
         lex = self.lex
         span = _noun_phrase(tok)
         name = self.text[span[0].idx : span[-1].idx + len(span[-1].text)]
-        name = re.sub(r"^(?:the|a|an|The|A|An)\s+", "", name)
+        name = re.sub(r"^(?:the|a|an|both|The|A|An|Both)\s+", "", name)
         entity = self._entity_for(tok, span)
         country: str | None = None
         sector: str | None = None
