@@ -249,6 +249,14 @@ def test_dateline_year_from_release_number():
     assert found is not None and found.place == "HERAT" and found.date == dt.date(2012, 6, 9)
 
 
+def test_dated_heading_stands_in_for_a_dateline():
+    text = "Morning Update, March 4, 2012\nA patrol found a cache of rockets near the river."
+    found = read_dateline(text)
+    assert found is not None and found.date == dt.date(2012, 3, 4)
+    assert text[found.start : found.end] == "March 4, 2012"
+    assert read_dateline("A patrol found rockets.\nThe cache was destroyed on March 4, 2012.") is None
+
+
 def test_dateline_agency_form_and_place_only():
     agency = read_dateline("NAIROBI, March 14, 2019 (Reuters) - Kenya's central bank held rates.")
     assert agency is not None and agency.place == "NAIROBI" and agency.date == dt.date(2019, 3, 14)

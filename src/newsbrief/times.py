@@ -1062,11 +1062,11 @@ def read_dateline(text: str) -> Dateline | None:
         if date is None:
             heading = _heading_date(head)
             if heading is not None:
-                date = heading
+                date = heading[0]
         return Dateline(place=place, date=date, start=m.start(), end=m.end())
     heading = _heading_date(head)
     if heading is not None:
-        return Dateline(place="", date=heading, start=0, end=0)
+        return Dateline(place="", date=heading[0], start=heading[1], end=heading[2])
     return None
 
 
@@ -1084,16 +1084,23 @@ def _header_date(raw: str, rest: str) -> dt.date | None:
         return None
 
 
-def _heading_date(head: str) -> dt.date | None:
-    """A date in the first two lines of a release, its year from the line itself or a release number."""
-    lines = [line for line in head.split("\n") if line.strip()][:2]
-    for line in lines:
+def _heading_date(head: str) -> tuple[dt.date, int, int] | None:
+    """A date in the first two lines of a release (its year from the line itself or a release
+    number), with its span."""
+    offset, seen = 0, 0
+    for line in head.split("\n"):
+        line_start, offset = offset, offset + len(line) + 1
+        if not line.strip():
+            continue
+        seen += 1
+        if seen > 2:
+            break
         m = _HEADER_DATE.search(line)
         if m is None or not (m.start() == 0 or re.search(r"(?i)update|release|report|briefing", line[: m.start()])):
             continue
         date = _header_date(m.group(), head)
         if date is not None:
-            return date
+            return date, line_start + m.start(), line_start + m.end()
     return None
 
 
