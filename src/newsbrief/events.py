@@ -378,8 +378,12 @@ class _Context:
     def _inherited_subject(self, verb: Token) -> Token | None:
         """The subject of the clause this one hangs from: conjoined verbs, participles, amod misparses."""
         node = verb
+        # "a rally to protest", "resorted to throwing stones": an active participle or infinitive
+        # hanging from a noun or preposition is done by the governing clause's subject
+        active = verb.tag_ in {"VBG", "VB"}
         for _ in range(6):
-            if node.dep_ not in {"conj", "xcomp", "advcl", "amod", "dobj", "pobj", "prep"} or node.head is node:
+            deps = {"conj", "xcomp", "advcl", "amod", "dobj", "pobj", "prep"} | ({"acl", "pcomp"} if active else set())
+            if node.dep_ not in deps or node.head is node:
                 return None
             node = node.head
             if node.pos_ in {"VERB", "AUX"}:
