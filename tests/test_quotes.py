@@ -177,6 +177,15 @@ def test_they_agreed_names_both_people(fisheries):
     assert "Aino Laaksonen" in q.speaker.name and "Erik Lindqvist" in q.speaker.name
 
 
+def test_they_after_a_plural_subject_is_that_group(pipeline):
+    text = (
+        "Harbour master Jonas Berg met the crews on Monday.\n"
+        "Local fishermen blocked the harbour entrance for six hours. They said the new quotas would ruin them.\n"
+    )
+    q = find(run(pipeline, text), "the new quotas would ruin them")
+    assert q.speaker.name == "Local fishermen"
+
+
 def test_according_to_a_person_makes_them_the_speaker(pipeline):
     article = run(pipeline, "According to coach Tom Becker, the team trained twice a day before the final.\n")
     q = find(article, "trained twice a day")

@@ -175,6 +175,9 @@ class SpeakerResolver:
                 return Speaker(name=ent.name, entity=ent.id, role=ent.role, start=start, end=end,
                                affiliation=ent.affiliation)
         elif low in {"they", "them"}:
+            plural = self._plural_subject(start)
+            if plural is not None:
+                return Speaker(name=_clean(plural), entity=None, role=None, start=start, end=end)
             first = self._last(start, {"PERSON"})
             second = self._last(start, {"PERSON"}, skip=1) if first is not None else None
             if first is not None and second is not None:
@@ -189,6 +192,17 @@ class SpeakerResolver:
             if ent is not None:
                 return self._from_entity(ent, ent.name, start, end)
         return Speaker(name=surface, entity=None, role=None, start=start, end=end)
+
+    def _plural_subject(self, before: int) -> str | None:
+        """"Fishermen blocked the port. They said …": a plural subject in the sentence before."""
+        here = next((t for t in self.doc if t.idx >= before), None)
+        if here is None or here.sent.start == 0:
+            return None
+        prev = self.doc[here.sent.start - 1].sent
+        for tok in reversed(list(prev)):
+            if tok.dep_ == "nsubj" and tok.tag_ in {"NNS", "NNPS"} and tok.ent_type_ not in {"PERSON", "NORP"}:
+                return self.text[tok.left_edge.idx : tok.idx + len(tok.text)]
+        return None
 
     def _first_start(self, entity: Entity) -> int:
         return entity.mentions[0].start if entity.mentions else 0
