@@ -69,7 +69,7 @@ def _speaker(att: Attribution, resolver: SpeakerResolver, done: dict[int, Speake
     if att.inherit_from is not None:
         return done.get(id(att.inherit_from))
     if att.speaker_text is not None:
-        return resolver.resolve(att.subject, att.speaker_span, None)
+        return resolver.resolve(att.subject, att.speaker_span)
     if att.subject is None:
         return None
     return resolver.resolve(att.subject, None)

@@ -37,7 +37,6 @@ class _Mention:
 
 class SpeakerResolver:
     def __init__(self, article: Article, doc: Doc, quoted: list[tuple[int, int]] = ()) -> None:
-        self.article = article
         self.doc = doc
         self.text = article.text
         # a name inside a quotation is someone spoken to or of, never what "he said" points back to
@@ -114,24 +113,24 @@ class SpeakerResolver:
 
     # -- resolution -----------------------------------------------------------------------------
 
-    def resolve(self, head: Token | None, span: tuple[int, int] | None, text: str | None = None,
-                previous: Speaker | None = None) -> Speaker | None:
+    def resolve(self, head: Token | None, span: tuple[int, int] | None) -> Speaker | None:
+        """The speaker whose phrase has ``head`` as its head word (and covers ``span`` when given)."""
         if head is None and span is None:
             return None
         if span is None:
             span = self.mention_span(head)
         start, end = span
-        if head is not None and head.lower_ in _RELATIVE and head.head.dep_ == "relcl" and text is None:
+        if head is not None and head.lower_ in _RELATIVE and head.head.dep_ == "relcl":
             # "Dar, who said …": the speaker is who "who" stands for; its mention stays "who"
             antecedent = head.head.head
-            found = self.resolve(antecedent, None, previous=previous)
+            found = self.resolve(antecedent, None)
             if found is not None:
                 found.start, found.end = start, end
             return found
-        surface = text or self.text[start:end]
+        surface = self.text[start:end]
         low = surface.lower()
         if (head is not None and head.pos_ == "PRON") or low in _PERSONAL or low in _PLURAL or low == "it":
-            return self._pronoun(low, start, end, previous)
+            return self._pronoun(low, start, end)
         entity = self._entity_at(start, end, head.idx if head is not None else None)
         named = None
         if entity is None and head is not None and head.pos_ == "NOUN":
@@ -165,7 +164,7 @@ class SpeakerResolver:
         return Speaker(name=_clean(surface), entity=entity.id, role=entity.role, start=start, end=end,
                        affiliation=entity.affiliation)
 
-    def _pronoun(self, low: str, start: int, end: int, previous: Speaker | None) -> Speaker:
+    def _pronoun(self, low: str, start: int, end: int) -> Speaker:
         surface = self.text[start:end]
         if low in _PERSONAL:
             gender = _PERSONAL[low]
