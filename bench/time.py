@@ -3,7 +3,8 @@
     python bench/time.py [../shared/data/time/tbaq] [--limit N] [--errors N]
 
 Scores span strict and relaxed F1 and value F1 (a relaxed match whose normalised value equals the
-gold one; precision over all system spans, recall over all gold spans, as TempEval-3 does), for
+gold one; precision over all system spans, recall over all gold spans, as TempEval-3 does) and
+value accuracy (the share of relaxed matches with the right value), for
 newsbrief (with the parse, so tenses count; and without it) and for dateparser's ``search_dates``
 (the peer) in the same run, and prints one markdown table.
 """
@@ -91,6 +92,7 @@ def score(pairs: list[tuple[list[Timex], list[Timex]]]) -> dict[str, float]:
         out[f"{name}_p"], out[f"{name}_r"] = p, r
         out[name] = 2 * p * r / (p + r) if p + r else 0.0
     out["gold"], out["system"] = n_gold, n_sys
+    out["value_acc"] = value / relaxed if relaxed else 0.0  # of the spans found, how many carry the right value
     return out
 
 
@@ -159,12 +161,12 @@ def main(argv: list[str] | None = None) -> int:
 
     print(f"TempEval-3 TBAQ: {len(docs)} documents, {sum(len(d.gold) for d in docs)} gold TIMEX3 ({folder})\n")
     print("| system | strict P | strict R | strict F1 | relaxed P | relaxed R | relaxed F1 | value P | value R "
-          "| value F1 | spans | seconds |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
+          "| value F1 | value acc. | spans | seconds |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, s, elapsed in rows:
         print(f"| {name} | {s['strict_p']:.3f} | {s['strict_r']:.3f} | {s['strict']:.3f} | {s['relaxed_p']:.3f} "
               f"| {s['relaxed_r']:.3f} | {s['relaxed']:.3f} | {s['value_p']:.3f} | {s['value_r']:.3f} "
-              f"| **{s['value']:.3f}** | {s['system']} | {elapsed:.1f} |")
+              f"| **{s['value']:.3f}** | {s['value_acc']:.3f} | {s['system']} | {elapsed:.1f} |")
     for line in errors[: args.errors]:
         print(line)
     return 0
