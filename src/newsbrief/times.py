@@ -251,10 +251,6 @@ def _rule(pattern: str, flags: int = 0) -> Callable[[Handler], Handler]:
     return register
 
 
-def _mod_word(text: str | None) -> str | None:
-    return text.lower().split()[0] if text else None
-
-
 # explicit days ------------------------------------------------------------------------------
 
 
@@ -709,14 +705,12 @@ def _counted_duration(m: re.Match[str], ctx: _Context) -> str | None:
 
 @_rule(
     rf"(?i)(?:the\s+)?(?:(?:past|last|next|coming|previous)\s+)?(?:(?:few|several|many)\s+)?"
-    rf"(?P<u>{UNIT})s(?:\s+(?:or|and)\s+{UNIT}s)?(?=\s+(?:ago|earlier|later|before|after))?"
+    rf"(?P<u>{UNIT})s(?:\s+(?:or|and)\s+{UNIT}s)?"
 )
 def _vague_duration(m: re.Match[str], ctx: _Context) -> str | None:
     text = m.group().lower()
     if not re.match(r"(?:the\s+)?(?:past|last|next|coming|previous|few|several|many)\b", text):
         return None
-    if re.match(r"(?:the\s+)?(?:past|last)\s+(?:few\s+|several\s+)?", text) and "months" in text and "few" in text:
-        return _duration(None, m["u"])
     return _duration(None, m["u"])
 
 
@@ -762,7 +756,6 @@ def _future(m: re.Match[str], ctx: _Context) -> str | None:
     return FUTURE_REF
 
 
-_PAST_WORDS = re.compile(r"(?i)^(?:in\s+)?the past$")
 
 
 # ---------------------------------------------------------------------------------------------
