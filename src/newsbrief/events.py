@@ -341,7 +341,7 @@ class _Context:
                 actor.country = others[0]
         if target is not None and target.country is None and target.sector != "international" and actor \
                 and actor.country and not [c for c in named if c != actor.country] \
-                and not (target.entity and (ent := self.article.entity(target.entity)) and ent.label == "GPE"):
+                and not (target.entity and (ent := self.article.entity(target.entity)) and ent.label in PLACE_LABELS):
             target.country = actor.country
 
     def _sentence_countries(self, sent: Span) -> list[str]:
