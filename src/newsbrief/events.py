@@ -127,8 +127,8 @@ class _Context:
         )
         dl = dateline_span(article.text)
         self.dateline_end = dl[1] if dl else 0
-        self.times = [t for t in article.times if _date_value(t.value) and t.start >= self.dateline_end
-                      and not (dl and dl[0] <= t.start < dl[1])]
+        # the dateline's own date is the publication date, not a time of any clause
+        self.times = [t for t in article.times if _date_value(t.value) and not (dl and dl[0] <= t.start < dl[1])]
         self.published = article.published.isoformat() if article.published else None
         self.tolls: dict[int, Token] = {}  # "..., killing 26": participles whose numbers belong to an event
 
