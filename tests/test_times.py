@@ -50,6 +50,15 @@ def test_planned_and_progressive_clauses_point_forward(times_pipeline):
     assert values(art) == {"Friday": "2025-05-02", "Thursday": "2025-05-01"}
 
 
+def test_condition_takes_the_tense_of_its_main_clause(times_pipeline):
+    art = analysed(
+        times_pipeline,
+        "The union warned that dockers would strike again if the port failed to hire more crane drivers by the summer.",
+        published="2025-03-16",
+    )
+    assert values(art) == {"the summer": "2025-SU"}
+
+
 def test_possessive_weekday_is_past(times_pipeline):
     art = analysed(times_pipeline, "Officials are still counting the damage from Wednesday's floods.")
     assert values(art) == {"Wednesday": "2025-04-23"}

@@ -981,6 +981,9 @@ def clause_tense(doc: Any, start: int, end: int) -> str | None:
 
 
 def _verb_tense(verb: Any, depth: int = 0) -> str | None:
+    conditional = any(c.dep_ == "mark" and c.lower_ in ("if", "unless") for c in verb.children)
+    if depth < 3 and verb.dep_ == "advcl" and conditional:
+        return _verb_tense(verb.head, depth + 1)  # "would strike if the port failed to hire by the summer"
     auxes = [c for c in verb.children if c.dep_ in ("aux", "auxpass")]
     words = {a.lower_ for a in auxes}
     if any(a.tag_ == "MD" for a in auxes) and words & {"have", "'ve"}:
