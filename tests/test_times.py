@@ -143,6 +143,8 @@ def test_relative_expressions_need_a_publication_date():
         ("September", "2025-09"),
         ("2009", "2009"),
         ("the 1990s", "199"),
+        ("the 20th century", "19"),
+        ("the early twenty-first century", "20"),
         ("the third quarter", "2024-Q3"),
         ("the first quarter of 2023", "2023-Q1"),
         ("last summer", "2024-SU"),

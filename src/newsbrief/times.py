@@ -331,6 +331,17 @@ def _year(m: re.Match[str], ctx: _Context) -> str | None:
     return m["y"]
 
 
+_CENTURY_ORDINALS = {"nineteenth": 19, "twentieth": 20, "twenty-first": 21, "eighteenth": 18}
+
+
+@_rule(r"(?i)\b(?:the\s+)?(?:(?:early|late|mid)[-\s]+)?(?P<n>1[5-9]|2[01]|nineteenth|twentieth|twenty-first|eighteenth)"
+       r"(?:st|nd|rd|th)?[-\s]+century\b")
+def _century(m: re.Match[str], ctx: _Context) -> str | None:
+    n = m["n"].lower()
+    number = _CENTURY_ORDINALS[n] if n in _CENTURY_ORDINALS else int(n)
+    return f"{number - 1:02d}"  # the 20th century is 1900-1999: ISO "19"
+
+
 _TENS = r"twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety"
 _UNITS_WORDS = r"one|two|three|four|five|six|seven|eight|nine"
 
