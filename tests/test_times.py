@@ -303,3 +303,13 @@ def test_shared_example_weekdays(times_pipeline, shared_example_body):
         "Thursday": "2025-04-24",
         "Saturday": "2025-04-26",
     }
+
+
+def test_repo_example_times(times_pipeline, example_text):
+    art = analysed(times_pipeline, example_text, published="2025-03-16")
+    found = values(art)
+    assert found["Sunday"] == "2025-03-16"  # the day of publication
+    assert found["Tuesday"] == "2025-03-11" and found["Wednesday"] == "2025-03-12"  # the strike's past days
+    assert found["Monday"] == "2025-03-17"  # "would reopen fully on Monday": ahead
+    assert found["next Friday"] == "2025-03-21" and found["the summer"] == "2025-SU"
+    assert found["five-day"] == "P5D" and found["two weeks"] == "P2W"
