@@ -5,6 +5,7 @@ from __future__ import annotations
 import http.server
 import json
 import os
+import shutil
 import socket
 import subprocess
 import sys
@@ -360,6 +361,44 @@ def test_fetcher_caps_size_and_time_and_rechecks_redirects(local_site):
     assert hop.value.status == 400
     with pytest.raises(FetchError, match="HTTP 404"):
         fetcher.fetch(local_site + "/missing")
+
+
+def _https_site(tmp_path, name: str):
+    """A local https server whose certificate names ``name``; returns (server, port, client SSL context)."""
+    import ssl
+
+    if not shutil.which("openssl"):
+        pytest.skip("openssl is not installed")
+    key, cert = tmp_path / f"{name}.key", tmp_path / f"{name}.pem"
+    subprocess.run(["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-keyout", str(key), "-out", str(cert),
+                    "-days", "1", "-subj", f"/CN={name}", "-addext", f"subjectAltName=DNS:{name}"],
+                   check=True, capture_output=True)
+    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _Pages)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    server.socket = context.wrap_socket(server.socket, server_side=True)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    return server, server.server_address[1], ssl.create_default_context(cafile=str(cert))
+
+
+def test_https_goes_to_the_checked_address_and_still_verifies_the_host_name(tmp_path):
+    # the connection is made to the resolved IP, yet the certificate must name the host of the link
+    server, port, trust = _https_site(tmp_path, "localhost")
+    try:
+        fetcher = UrlFetcher(timeout=10.0, address_allowed=_loopback_only, verify=trust)
+        page = fetcher.fetch(f"https://localhost:{port}/article")
+        assert b"deckhands" in page.body
+        assert page.url == f"https://localhost:{port}/article"
+    finally:
+        server.shutdown()
+    server, port, trust = _https_site(tmp_path, "elsewhere.example")
+    try:
+        fetcher = UrlFetcher(timeout=10.0, address_allowed=_loopback_only, verify=trust)
+        with pytest.raises(FetchError, match="TLS certificate of localhost could not be verified") as wrong:
+            fetcher.fetch(f"https://localhost:{port}/article")
+        assert wrong.value.status == 502
+    finally:
+        server.shutdown()
 
 
 def test_analyze_a_link_end_to_end(local_site):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -48,6 +49,7 @@ class UrlFetcher:
     max_bytes: int = 3_000_000
     max_redirects: int = 5
     address_allowed: Callable[[IPAddress], bool] = field(default=is_public_address)
+    verify: ssl.SSLContext | bool = True  # https trust: httpx's default CA bundle, or a context of one's own
     user_agent: str = "newsbrief (+https://github.com/newsbrief)"
 
     def fetch(self, url: str) -> FetchedPage:
@@ -77,7 +79,7 @@ class UrlFetcher:
         if remaining <= 0:
             raise FetchError(f"the page did not answer within {self.timeout:g} s", 504)
         try:
-            with httpx.Client(timeout=remaining, follow_redirects=False, trust_env=False) as client:
+            with httpx.Client(timeout=remaining, follow_redirects=False, trust_env=False, verify=self.verify) as client:
                 request = client.build_request("GET", pinned, headers=headers, extensions=extensions)
                 response = client.send(request, stream=True)
                 try:
@@ -91,6 +93,8 @@ class UrlFetcher:
         except httpx.TimeoutException:
             raise FetchError(f"the page did not answer within {self.timeout:g} s", 504) from None
         except httpx.HTTPError as exc:
+            if "CERTIFICATE_VERIFY_FAILED" in str(exc):
+                raise FetchError(f"the TLS certificate of {target.host} could not be verified", 502) from None
             raise FetchError(f"the page could not be fetched ({type(exc).__name__})", 502) from None
         content_type = response.headers.get("content-type", "").split(";")[0].strip().lower()
         return FetchedPage(url=str(target), content_type=content_type, body=body)
