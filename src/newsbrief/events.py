@@ -189,14 +189,14 @@ class _Context:
     def _folded(self, verb: Token) -> bool:
         """A verb whose meaning belongs to another event: "threatened to shell", "..., killing 26"."""
         head = verb.head
-        if verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in self.lex.control and head is not verb:
+        if verb.dep_ in {"xcomp", "ccomp"} and head.lemma_.lower() in self.lex.control and head != verb:
             return True
         if verb.dep_ == "ccomp" and head.lemma_.lower() in {"warn", "threaten"}:
             return True
         if verb.lemma_.lower() in self.lex.counts and verb.tag_ == "VBG" and verb.dep_ in {"advcl", "xcomp", "conj"}:
             self.tolls[verb.i] = verb
             return True
-        return verb.dep_ == "conj" and head is not verb and self._folded(head)
+        return verb.dep_ == "conj" and head != verb and self._folded(head)
 
     def add_tolls(self, by_token: dict[int, Event]) -> None:
         """Give ", killing at least 26 people and injuring 17" to the event it is the toll of."""
@@ -206,7 +206,7 @@ class _Context:
             owner: Event | None = None
             node = verb
             for _ in range(8):
-                if node.head is node:
+                if node.head == node:
                     break
                 node = node.head
                 if node.i in by_token:
@@ -247,7 +247,7 @@ class _Context:
         return Event(
             actor=actor,
             action=Action(text=text[a_start:a_end], lemma=" ".join(
-                [action_tok.lemma_.lower(), *[t.lemma_.lower() for t in extra if t is not action_tok]]),
+                [action_tok.lemma_.lower(), *[t.lemma_.lower() for t in extra if t != action_tok]]),
                 category=category, start=a_start, end=a_end),
             target=target,
             date=date,
@@ -301,7 +301,7 @@ class _Context:
                     continue
                 pobjs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
                 # "aid for Romania", "calls by Belarus's rulers": on a noun, these name who is concerned
-                if child.lower_ in TARGET_PREPS or (holder is not verb and child.lower_ in {"for", "of", "by"}):
+                if child.lower_ in TARGET_PREPS or (holder != verb and child.lower_ in {"for", "of", "by"}):
                     out += pobjs
                 elif child.lower_ in LOCATION_PREPS:
                     places += pobjs
@@ -315,13 +315,13 @@ class _Context:
                          if gc.dep_ == "xcomp" and gc.pos_ in {"VERB", "AUX"}]
             for child in governed:
                 inner = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-                if inner is not None and inner.lower_ not in PRONOUNS and inner is not actor:
+                if inner is not None and inner.lower_ not in PRONOUNS and inner != actor:
                     out.append(inner)
                 out += self._target_candidates(child, [], actor, depth + 1)
             for child in verb.children:
                 if child.dep_ == "advcl" and child.pos_ == "VERB" and any(c.lower_ == "to" for c in child.children):
                     purposes += self._target_candidates(child, [], actor, depth + 1)
-        return [t for t in out + places + purposes if t is not None and t is not actor]
+        return [t for t in out + places + purposes if t is not None and t != actor]
 
     def _best(self, candidates: list[Token]) -> Token | None:
         """The first candidate that names a state or an organisation, else the first one."""
@@ -381,11 +381,17 @@ class _Context:
         # "a rally to protest", "resorted to throwing stones": an active participle or infinitive
         # hanging from a noun or preposition is done by the governing clause's subject
         active = verb.tag_ in {"VBG", "VB"}
+        # "Palestinian youths resorted to ...": the small model sometimes makes the subject the root
+        # and the finite verb its modifier; then the root noun is the subject
+        nominal_root = verb.sent.root.pos_ in {"NOUN", "PROPN"}
         for _ in range(6):
-            deps = {"conj", "xcomp", "advcl", "amod", "dobj", "pobj", "prep"} | ({"acl", "pcomp"} if active else set())
-            if node.dep_ not in deps or node.head is node:
+            deps = {"conj", "xcomp", "advcl", "amod", "dobj", "pobj", "prep"}
+            deps |= {"acl", "pcomp"} if active or nominal_root else set()
+            if node.dep_ not in deps or node.head == node:
                 return None
             node = node.head
+            if nominal_root and node == verb.sent.root:
+                return node
             if node.pos_ in {"VERB", "AUX"}:
                 subj = self._subject(node, {"nsubj", "nsubjpass"})
                 if subj is not None:
@@ -523,7 +529,7 @@ class _Context:
         # the governing clauses ("..., killing 26" has the date of "opened fire on Tuesday")
         node = verb
         for _ in range(6):
-            if node.head is node or node.dep_ not in CLAUSE_DEPS | {"amod", "dobj", "pobj", "prep"}:
+            if node.head == node or node.dep_ not in CLAUSE_DEPS | {"amod", "dobj", "pobj", "prep"}:
                 break
             node = node.head
             if node.pos_ in {"VERB", "AUX"}:
@@ -613,7 +619,7 @@ class _Context:
     def _reporter(self, tok: Token) -> Participant | None:
         node = tok
         for _ in range(4):
-            if node.head is node:
+            if node.head == node:
                 return None
             if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in self.lex.reporting | self.lex.control:
                 subj = self._subject(node.head, {"nsubj"})
