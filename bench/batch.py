@@ -31,12 +31,16 @@ def build_articles(data: Path, n: int) -> tuple[list[dict], dict[str, list[str]]
     """N article rows (cycled with fresh ids), and the highlights of those that have them, by id."""
     base: list[dict] = []
     highlights: dict[str, list[str]] = {}
+    seen: set[str] = set()
     for name in ("keypoints/cnndm_dev.jsonl", "keypoints/summeval_dev.jsonl", "stories/ecbplus_dev.jsonl"):
         path = data / name
         if not path.exists():
             continue
         for line in path.open(encoding="utf-8"):
             obj = json.loads(line)
+            if obj["id"] in seen:  # a CNN/DM article can be in both keypoints files
+                continue
+            seen.add(obj["id"])
             base.append({"id": obj["id"], "text": obj.get("article") or obj["text"]})
             if obj.get("highlights"):
                 highlights[obj["id"]] = obj["highlights"]
