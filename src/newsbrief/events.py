@@ -244,6 +244,12 @@ class _Context:
         end = max(t.idx + len(t.text) for t in own)
         date, basis = self._date(verb, own, extra)
         counts = self._counts(verb, passive)
+        location = self._location(own)
+        where = self._place_country(location)
+        for who in (actor, target):
+            # "ethnic Albanians ... in southeastern Serbia": an ethnic group is coded by where it lives
+            if who is not None and where and re.search(r"\bethnic\b", who.name, re.IGNORECASE):
+                who.country = where
         return Event(
             actor=actor,
             action=Action(text=text[a_start:a_end], lemma=" ".join(
@@ -256,7 +262,7 @@ class _Context:
             end=end,
             negated=negated,
             modality=modality,
-            location=self._location(own),
+            location=location,
             counts=counts,
             quote=self._quote_index(a_start),
         )
@@ -564,6 +570,14 @@ class _Context:
                     if place:
                         return place
         return None
+
+    def _place_country(self, place: str | None) -> str | None:
+        if not place:
+            return None
+        words = re.sub(r"^(?:northern|southern|eastern|western|central|north|south|east|west)(?:eastern|western)?\s+",
+                       "", place, flags=re.IGNORECASE)
+        found = countries.lookup(words) or countries.capital_of(words)
+        return found.iso3 if found else None
 
     def _place(self, pobj: Token) -> str | None:
         span = _noun_phrase(pobj)
