@@ -222,3 +222,11 @@ def test_failure_is_rejection_and_an_if_clause_is_conditional(run):
     cut = event_for(art, "cuts")
     assert cut.modality == "conditional"
     assert event_for(art, "strike").action.category == "threaten"
+
+
+def test_an_ethnic_group_is_coded_by_where_the_event_happens(run):
+    art = run("Serbian police detained 30 ethnic Albanians near the town of Presevo in southern Serbia on Monday.")
+    ev = event_for(art, "detained")
+    assert ev.actor.country == "SRB" and ev.actor.sector == "police"
+    assert ev.target.name == "30 ethnic Albanians" and ev.target.country == "SRB"
+    assert ev.location == "Presevo" and ev.counts == {"detained": 30}

@@ -245,7 +245,7 @@ class _Context:
         date, basis = self._date(verb, own, extra)
         counts = self._counts(verb, passive)
         location = self._location(own)
-        where = self._place_country(location)
+        where = next((c for c in (self._place_country(p) for p in self._places(own)) if c), None)
         for who in (actor, target):
             # "ethnic Albanians ... in southeastern Serbia": an ethnic group is coded by where it lives
             if who is not None and where and re.search(r"\bethnic\b", who.name, re.IGNORECASE):
@@ -563,13 +563,18 @@ class _Context:
         return found[-1] if last else found[0]
 
     def _location(self, own: list[Token]) -> str | None:
+        return next(iter(self._places(own)), None)
+
+    def _places(self, own: list[Token]) -> list[str]:
+        """Named places the clause happens in, in text order."""
+        out = []
         for tok in own:
             if tok.dep_ == "prep" and tok.lower_ in LOCATION_PREPS:
                 for pobj in (c for c in tok.children if c.dep_ == "pobj"):
                     place = self._place(pobj)
                     if place:
-                        return place
-        return None
+                        out.append(place)
+        return out
 
     def _place_country(self, place: str | None) -> str | None:
         if not place:
