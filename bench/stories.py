@@ -128,11 +128,10 @@ def main() -> int:
     results = []
     pred, cluster_s = run_ours(datas)
     results.append(("newsbrief StoryIndex (words + entities, incremental)", "default", score(gold, pred)))
-    grid = [0.10, 0.15, 0.20, 0.25, 0.30, 0.35, 0.40]
-    if args.sweep:
-        for t in grid:
-            print(f"sweep threshold={t:.2f}: {score(gold, run_ours(datas, threshold=t)[0])}", file=sys.stderr)
-    best = max(((t, score(gold, run_words_only(datas, t))) for t in grid), key=lambda x: x[1]["F1"])
+    grid = [0.10, 0.15, 0.20, 0.22, 0.24, 0.25, 0.26, 0.28, 0.30, 0.35, 0.40]
+    words = {t: score(gold, run_words_only(datas, t)) for t in grid}
+    sweep = {t: score(gold, run_ours(datas, threshold=t)[0]) for t in grid} if args.sweep else {}
+    best = max(words.items(), key=lambda x: x[1]["F1"])
     results.append(("TF-IDF cosine single-pass (words only, incremental)", f"{best[0]:.2f} (best)", best[1]))
     texts = [d["article"]["text"] for d in datas]
     best = max(((t, score(gold, run_agglomerative(texts, t))) for t in (0.6, 0.7, 0.75, 0.8, 0.85, 0.9)),
@@ -146,6 +145,12 @@ def main() -> int:
     print("|---|---|---|---|---|---|---|")
     for name, thr, s in results:
         print(f"| {name} | {thr} | {s['P']:.3f} | {s['R']:.3f} | {s['F1']:.3f} | {s['ARI']:.3f} | {s['clusters']} |")
+    if sweep:
+        print("\nB³ F1 / ARI by threshold (robustness):\n")
+        print("| threshold | " + " | ".join(f"{t:.2f}" for t in grid) + " |")
+        print("|---|" + "---|" * len(grid))
+        for name, table in (("StoryIndex (words + entities)", sweep), ("words only", words)):
+            print(f"| {name} | " + " | ".join(f"{table[t]['F1']:.3f} / {table[t]['ARI']:.3f}" for t in grid) + " |")
     sizes = Counter(pred)
     print(f"\nlargest predicted clusters: {sizes.most_common(3)}")
     return 0
