@@ -25,6 +25,11 @@ _EXTRA_ALIASES = {
     "Iraqi": "IRQ",
     "Filipino": "PHL", "Dutch": "NLD", "the Netherlands": "NLD", "Holland": "NLD",
     "Swiss": "CHE", "Czech": "CZE", "Turkish": "TUR", "Turkiye": "TUR", "Türkiye": "TUR",
+    "PRC": "CHN", "DPRK": "PRK", "ROK": "KOR", "Macedonia": "MKD", "Macedonian": "MKD",
+    "Vatican": "VAT", "Holy See": "VAT", "Soviet": "RUS", "Emirates": "ARE", "Britons": "GBR",
+    "Bosnia": "BIH", "Bosnian": "BIH", "Serb": "SRB", "Croat": "HRV", "Philippine": "PHL",
+    "Argentine": "ARG", "Argentinian": "ARG", "Nepali": "NPL", "Nepalese": "NPL", "Gazan": "PSE",
+    "Burmese": "MMR", "Ivorian": "CIV", "Kiwi": "NZL", "Aussie": "AUS",
 }
 # Seats of government the data set spells otherwise ("Washington D.C.") or lacks.
 _EXTRA_CAPITALS = {"Washington": "USA", "New Delhi": "IND", "Delhi": "IND", "Kyiv": "UKR", "Kiev": "UKR"}
