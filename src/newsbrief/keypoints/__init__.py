@@ -3,15 +3,19 @@ compress each into an editors' bullet made only from its source sentences."""
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from ..document import Article, KeyPoint, Span
-from .compress import Headliner
+from .compress import MAX_WORDS, Headliner
 from .rank import candidates
 from .select import point_count, select
 
 if TYPE_CHECKING:
     from ..pipeline import Settings
+
+
+WORD = re.compile(r"[\w’'-]*\w[\w’'-]*")
 
 
 class KeyPointStage:
@@ -39,7 +43,10 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
     for c in chosen:
         text, sources = headliner.headline(c)
         points.append(KeyPoint(text=text, sources=[Span(s.start, s.end) for s in sources], style="headline"))
-    return points
+    # a sentence that would not compress (a long quotation) is no headline: fewer bullets are better,
+    # unless there would be none
+    fitting = [p for p in points if len(WORD.findall(p.text)) <= MAX_WORDS]
+    return fitting or points[:1]
 
 
 def make_stage(settings: Settings) -> KeyPointStage:

@@ -34,7 +34,7 @@ MAX_WORDS = 16
 TARGET_WORDS = 16
 MIN_WORDS = 8
 
-SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note"}
+SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear"}
 # Words that make a DATE/TIME entity a time adverbial ("on Sunday"), not a fact ("a 39-year-old").
 TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -259,7 +259,9 @@ class Headliner:
             if person is None:
                 continue
             used.add(person.id)
-            keep.difference_update(self._title_before(ent.start, span, protected))
+            title = self._title_before(ent.start, span, protected)
+            if not self._splits_word(title, keep):
+                keep.difference_update(title)
             surname = self._surname(person)
             known = person.id in self.named or person.mentions[0].start < ent.start_char
             if known and len(ent) > 1:
@@ -475,6 +477,8 @@ class Headliner:
             inside = sum(1 for t in ent if t.i in ids)
             if 0 < inside < len(ent) and ent.label_ not in {"DATE", "TIME"}:
                 return  # never cut a name in two ("the Port of Rotterdam")
+        if self._splits_word(ids, keep):
+            return
         if protected is not None and ids & protected.inside:
             # a quote goes only as a whole
             for a, b in protected.quotes:
@@ -490,6 +494,20 @@ class Headliner:
             if before and (after or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
                 ids = ids | {lo - 1}
         keep.difference_update(ids)
+
+    def _splits_word(self, ids: set[int], keep: set[int]) -> bool:
+        """A cut must not split what is written as one word ("then-11-year-old", "re-gather", "Dar's")."""
+        for i in ids:
+            tok = self.doc[i]
+            if i - 1 in keep and i - 1 not in ids and not self.doc[i - 1].whitespace_:
+                left = self.doc[i - 1]
+                if left.is_alpha or left.like_num or left.text == "-" or tok.text in {"-", "'s", "’s"}:
+                    return True
+            if i + 1 in keep and i + 1 not in ids and not tok.whitespace_:
+                right = self.doc[i + 1]
+                if right.is_alpha or right.like_num or right.text in {"-", "'s", "’s"}:
+                    return True
+        return False
 
     def _closes_phrase(self, last: int, keep: set[int]) -> bool:
         """What follows a cut noun modifier must begin something new (a verb, a preposition, a comma),
