@@ -287,3 +287,14 @@ def test_shared_example_key_points(nlp, shared_example_body):
     for kp in boxed.key_points:
         assert "hegemonic" not in kp.text
         assert all(s.start >= boxed.publisher_key_points[-1].end for s in kp.sources)
+
+
+def test_hyphenated_words_stay_whole_and_a_court_attribution_goes(nlp):
+    text = ("Former bank clerk Glen Ward plundered the savings of a 91-year-old widow and a 78-year-old farmer "
+            "living near his branch in Dover, a court heard on Friday.\n")
+    article = parsed(text)
+    point = key_points(article, "headline", 1, 1)[0]
+    assert not re.search(r"(?:^|\s)-|-(?:\s|$)", point.text), point.text
+    assert "court heard" not in point.text and "Friday" not in point.text
+    assert "Glen Ward plunders the savings of a 91-year-old widow" in point.text
+    assert_faithful(nlp, article, point)
