@@ -6,8 +6,9 @@ The same N articles for every run: the CNN/DailyMail articles of ``keypoints/`` 
 articles of ``stories/``, cycled with fresh ids up to N, plus the repo's own example. Every run is
 a whole ``run_batch`` job (worker start, model load, analysis, writing Parquet), timed by the wall
 clock; Ray's start (``ray.init``) is timed apart. Each run is checked against the human references:
-ROUGE-1/2/Lsum F1 of its key points against the CNN/DailyMail highlights, and whether its article
-table is identical to the local 1-worker run's (the engines must not change a result).
+ROUGE-1/2/Lsum F1 of its key points against the CNN/DailyMail highlights, and how many of its
+article rows differ from the local 1-worker run's (the engines must not change a result; a stage
+whose output depends on the process, such as on Python's hash seed, shows up here too).
 Targets: 2 workers >= 1.8x one worker; Ray within 15% of local at the same number of workers.
 """
 
@@ -75,6 +76,21 @@ def rouge(table, gold: dict[str, list[str]]) -> tuple[float, float, float]:
     return tuple(100 * t / max(count, 1) for t in totals)  # type: ignore[return-value]
 
 
+def differing(table, reference) -> str:
+    """How many article rows differ from the reference run's, and in which columns (both sorted by id)."""
+    if table.num_rows != reference.num_rows or table.column("id") != reference.column("id"):
+        return "other ids"
+    rows: set[int] = set()
+    columns = []
+    for name in table.column_names:
+        a, b = table.column(name).to_pylist(), reference.column(name).to_pylist()
+        diff = {i for i, (x, y) in enumerate(zip(a, b, strict=True)) if x != y}
+        if diff:
+            rows |= diff
+            columns.append(name)
+    return f"{len(rows)} ({', '.join(columns)})" if rows else "0"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("data", nargs="?", type=Path, default=DEFAULT, help="the shared data folder")
@@ -122,7 +138,7 @@ def main() -> None:
                 "failed": result.failed,
                 "rows": table.num_rows,
                 "unique": len(set(table.column("id").to_pylist())),
-                "identical": table.equals(reference),
+                "differs": differing(table, reference),
                 "rouge": rouge(table, gold),
             }
             print(f"# {engine} x{workers}: {seconds:.1f}s", file=sys.stderr)
@@ -135,7 +151,7 @@ def main() -> None:
         print(f"ray.init (local, num_cpus={max(worker_counts)}): {ray_start:.1f}s, not counted in the Ray runs")
     print()
     print("| engine | workers | seconds | articles/s | vs 1 worker | vs local | rows (unique) | errors "
-          "| identical to local x1 | R-1/R-2/R-Lsum |")
+          "| rows differing from local x1 | R-1/R-2/R-Lsum |")
     print("|---|---|---|---|---|---|---|---|---|---|")
     for (engine, workers), r in results.items():
         one = results.get((engine, worker_counts[0]))
@@ -144,7 +160,7 @@ def main() -> None:
         vs_local = f"{r['rate'] / local['rate'] - 1:+.1%}" if local and engine != "local" else "-"
         r1, r2, rl = r["rouge"]
         print(f"| {engine} | {workers} | {r['seconds']:.1f} | {r['rate']:.2f} | {speedup} | {vs_local} "
-              f"| {r['rows']} ({r['unique']}) | {r['failed']} | {'yes' if r['identical'] else 'NO'} "
+              f"| {r['rows']} ({r['unique']}) | {r['failed']} | {r['differs']} "
               f"| {r1:.1f}/{r2:.1f}/{rl:.1f} |")
     shutil.rmtree(tmp)
 
