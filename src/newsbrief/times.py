@@ -798,10 +798,38 @@ _ABBREVIATION_END = re.compile(
 )
 
 
+# Every time expression holds a digit or one of these words, and no rule's match runs further than
+# _REACH characters from it: the rules only run near them, which saves most of the scanning.
+_ANCHOR = re.compile(
+    r"\d|(?i:\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july"
+    r"|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday"
+    r"|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|now|nowadays|currently"
+    r"|current|present|presently|moment|recent|recently|previously|soon|ago|earlier|later|past|future|term|period"
+    r"|time|season|eve|date|quarters?|qtr|half|hours?|minutes?|seconds?|noon|midnight|midday|mornings?"
+    r"|afternoons?|evenings?|nights?|weekends?|weeks?|days?|daily|months?|years?|decades?|century|centuries"
+    r"|springs?|summers?|autumns?|fall|winters?|christmas|thanksgiving|easter|halloween|nineteen|thousand"
+    r"|eighteenth|nineteenth|twentieth|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
+    r"|hourly|weekly|monthly|yearly|nightly|year-earlier|year-ago)\b)"
+)
+_REACH = 80
+
+
+def _windows(text: str) -> list[tuple[int, int]]:
+    spans: list[tuple[int, int]] = []
+    for m in _ANCHOR.finditer(text):
+        start, end = max(0, m.start() - _REACH), min(len(text), m.end() + _REACH)
+        if spans and start <= spans[-1][1]:
+            spans[-1] = (spans[-1][0], end)
+        else:
+            spans.append((start, end))
+    return spans
+
+
 def _candidates(text: str) -> list[_Match]:
     found: list[_Match] = []
+    windows = _windows(text)
     for pattern, handler in _RULES:
-        for m in pattern.finditer(text):
+        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
             start, end = m.span()
             while start < end and text[start].isspace():
                 start += 1
