@@ -46,6 +46,8 @@ TIME_WORDS = {
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
+# Openers that only link to the sentence before; cutting them leaves the clause whole.
+LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead"}
 PLURAL_PRONOUNS = {"they", "we", "you", "i", "both"}
 SUBJECT_PRONOUNS = {"he", "she"}
 
@@ -130,6 +132,7 @@ class Headliner:
         self.punct = {t.i for t in span if t.is_punct or t.is_space}
 
         self._drop_dateline(span, keep)
+        self._drop_leading_connective(span, keep, protected)
         root = self._drop_trailing_attribution(span, root, keep, protected)
         self.core = _core(root)
         self._drop_according_to(span, keep, protected)
@@ -144,15 +147,26 @@ class Headliner:
             used_people.add(person.id)
             if sentence is not cand.sentence:
                 sources.insert(0, sentence)
-        for remover in (self._drop_leading_modifiers, self._drop_relative_clauses, self._drop_side_clauses,
-                        self._drop_conjuncts, self._drop_trailing_preps, self._trim_tail):
+        for remover in self.removers():
             if self._words(keep) <= TARGET_WORDS:
                 break
+            before = set(keep)
             remover(span, root, keep, protected)
+            if self._words(keep) < TARGET_WORDS and remover != self._trim_tail:
+                # the rule cut far more than needed: the smallest phrase that fits may keep more content
+                alternative = set(before)
+                self._trim_tail(span, root, alternative, protected)
+                if self._words(keep) < self._words(alternative) <= MAX_WORDS:
+                    keep.clear()
+                    keep.update(alternative)
         self._drop_dangling_tail(keep, protected)
         self._present_tense(span, root, keep, protected, replacements)
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
+
+    def removers(self) -> list:
+        return [self._drop_leading_modifiers, self._drop_relative_clauses, self._drop_side_clauses,
+                self._drop_conjuncts, self._drop_trailing_preps, self._trim_tail]
 
     # -- deletions that always apply ------------------------------------------------------------
     def _drop_dateline(self, span: Span, keep: set[int]) -> None:
@@ -165,6 +179,13 @@ class Headliner:
         for tok in span:
             if tok.idx < cut:
                 keep.discard(tok.i)
+
+    def _drop_leading_connective(self, span: Span, keep: set[int], protected: _Protected) -> None:
+        """"But", "However,", "Meanwhile," at the head: they lean on the sentence before, a bullet does not."""
+        first = next((t for t in span if t.i in keep and t.i not in self.punct), None)
+        if (first is not None and first.lower_ in LEADING_CONNECTIVES and first.i not in protected.inside
+                and first.dep_ in {"cc", "advmod", "mark"} and first.head.i != first.i):
+            self._remove({first.i}, span, keep, protected=protected, commas=True, island_ok=True)
 
     def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
         """"<claim>, CGTN reported" / "<claim>, the statement read": the claim becomes the bullet."""
