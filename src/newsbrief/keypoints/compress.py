@@ -326,7 +326,7 @@ class Headliner:
         subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None or subj.lower_ not in SUBJECT_PRONOUNS or subj.i not in keep:
             return None
-        found = self._speaker_from_quotes(cand) or self._last_named(subj.idx)
+        found = self._speaker_from_quotes(cand, subj) or self._last_named(subj.idx)
         if found is None:
             return None
         person, mention_start = found
@@ -339,15 +339,20 @@ class Headliner:
         replacements[subj.i] = surname
         return person, sentence
 
-    def _speaker_from_quotes(self, cand: Candidate) -> tuple[Entity, int] | None:
+    def _speaker_from_quotes(self, cand: Candidate, subj: Token) -> tuple[Entity, int] | None:
         for quote in self.article.quotes:
             if quote.speaker is None or quote.speaker.entity is None:
                 continue
+            speaker_at = quote.speaker.start
+            if cand.sentence.start <= speaker_at < cand.sentence.end and not subj.idx <= speaker_at < subj.idx + 3:
+                continue  # the layer names someone else in this sentence, not the pronoun
             if not (cand.sentence.start <= quote.content.start < cand.sentence.end):
                 continue
+            if len(_words(self.article.text[quote.content.start:quote.content.end])) < 4:
+                continue  # 'Doggie', 'thief': a name or a scare quote, not someone speaking
             person = self.article.entity(quote.speaker.entity)
-            if person is None or person.label != "PERSON":
-                continue
+            if person is None or person.label != "PERSON" or len(person.name.split()) < 2:
+                continue  # a one-word "speaker" is as often a mis-tagged name inside the quote
             before = [m for m in person.mentions if m.start < cand.sentence.start]
             if before:
                 return person, before[-1].start
@@ -372,10 +377,13 @@ class Headliner:
         person = self._person_at(subj.idx, subj.idx + len(subj.text))
         if person is None or len(person.name.split()) < 2:
             return None  # a one-word "person" is as often a mis-tagged team or party
+        if any(p is not person and self._person_between(sents[here - 1].start, sents[here - 1].end, [p])
+               for p in self.persons):
+            return None  # two people in the sentence before: "she" could be either
         return person, subj.idx
 
-    def _person_between(self, start: int, end: int) -> bool:
-        return any(start <= m.start < end for p in self.persons for m in p.mentions)
+    def _person_between(self, start: int, end: int, persons: list[Entity] | None = None) -> bool:
+        return any(start <= m.start < end for p in (self.persons if persons is None else persons) for m in p.mentions)
 
     # -- deletions while too long -------------------------------------------------------------------
     def _drop_leading_modifiers(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
@@ -471,6 +479,8 @@ class Headliner:
                 sub = [t.i for t in tok.subtree if t.i in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
+                if max(sub) + 1 in protected.inside and any(self.doc[i].pos_ == "VERB" for i in sub):
+                    continue  # "who claims the actress 'stole…'": the quote would lose its verb
                 at_end = max(sub) >= kept[-1]
                 noun_modifier = (tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and tok.dep_ in {"prep", "acl", "relcl"}
                                  and self._closes_phrase(max(sub), keep))
