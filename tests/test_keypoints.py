@@ -298,3 +298,38 @@ def test_hyphenated_words_stay_whole_and_a_court_attribution_goes(nlp):
     assert "court heard" not in point.text and "Friday" not in point.text
     assert "Glen Ward plunders the savings of a 91-year-old widow" in point.text
     assert_faithful(nlp, article, point)
+
+
+def test_leading_connective_goes_from_a_headline(nlp):
+    text = (
+        "The harbour board met on Monday to discuss the new ferry timetable for the summer months.\n"
+        "However, the board approved a plan to extend the northern pier by 40 metres.\n"
+    )
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("However"))
+    headline, _, _ = Headliner(article).compress(cand, commit=False)
+    assert headline.startswith("The board approves a plan to extend the northern pier"), headline
+    assert "However" not in headline
+
+
+def test_quotes_layer_speaker_named_elsewhere_in_the_sentence_is_not_the_pronoun():
+    text = (
+        "Helena Matos and Rui Cardoso walked along the canal in Evora on Monday before the vote.\n"
+        "She said that Cardoso had called the repairs “a promise we will keep before the harvest” at the meeting.\n"
+    )
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("She said"))
+    cardoso = next(e for e in article.entities if e.name == "Rui Cardoso")
+    content_start = article.text.index("a promise")
+    content_end = article.text.index("harvest”") + len("harvest")
+    mention = article.text.index("Cardoso had")
+    article.quotes = [Quote(
+        speaker=Speaker(name="Rui Cardoso", entity=cardoso.id, role=None, start=mention, end=mention + 7),
+        cue=Cue(text="called", start=mention + 12, end=mention + 18, type="say"),
+        content=TextSpan(text=article.text[content_start:content_end], start=content_start, end=content_end),
+        kind="direct",
+    )]
+    headline, sources, _ = Headliner(article).compress(cand, commit=False)
+    # the quote is Cardoso's, but "She" is someone else: the pronoun stays unresolved
+    assert not headline.startswith("Cardoso says"), headline
+    assert len(sources) == 1
