@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..document import Article, KeyPoint, Span
 from .compress import MAX_WORDS, Headliner
 from .rank import candidates
-from .select import HEADLINE_REDUNDANT, point_count, select
+from .select import point_count, select
 
 if TYPE_CHECKING:
     from ..pipeline import Settings
@@ -38,7 +38,7 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
         return [KeyPoint(text=c.sentence.text, sources=[Span(c.sentence.start, c.sentence.end)], style="sentence")
                 for c in select(cands, count)]
     headliner = Headliner(article)
-    chosen = select(cands, count, accept=headliner.acceptable, redundant=HEADLINE_REDUNDANT)
+    chosen = select(cands, count, accept=headliner.acceptable)
     points = []
     for c in chosen:
         text, sources = headliner.headline(c)

@@ -13,9 +13,6 @@ from .rank import Candidate
 
 MMR_LAMBDA = 0.9  # relevance against redundancy
 REDUNDANT = 0.4  # similarity at which two sentences say the same thing
-# Headlines keep about half of each sentence, so two sentences that share words less often give
-# bullets that do (checked on both dev files: 0.55 beat 0.4 on each)
-HEADLINE_REDUNDANT = 0.55
 LONG_ARTICLE = 700  # words; past this, every PER_POINT more words earn one more bullet
 PER_POINT = 350
 SHORT_ARTICLE = 250  # words; headline style gives such an article only the minimum
@@ -42,8 +39,7 @@ def point_count(cands: list[Candidate], min_points: int, max_points: int, headli
     return min(want, len(cands))
 
 
-def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], bool] | None = None,
-           redundant: float = REDUNDANT) -> list[Candidate]:
+def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
     """Greedy MMR; a candidate too similar to one already chosen is never taken.
 
     ``accept`` can refuse a candidate (a sentence that makes no good headline); refused ones
@@ -61,7 +57,7 @@ def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], boo
     while pool and len(chosen) < count:
         best, best_value = None, -math.inf
         for c in pool:
-            if redundancy[id(c)] >= redundant:
+            if redundancy[id(c)] >= REDUNDANT:
                 continue
             value = MMR_LAMBDA * (c.score - low) / spread - (1 - MMR_LAMBDA) * redundancy[id(c)]
             if value > best_value:
@@ -78,7 +74,7 @@ def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], boo
     for c in refused:
         if len(chosen) >= count:
             break
-        if redundancy[id(c)] < redundant:
+        if redundancy[id(c)] < REDUNDANT:
             chosen.append(c)
             for other in refused:
                 redundancy[id(other)] = max(redundancy[id(other)], similarity(other, c))
