@@ -266,7 +266,8 @@ class Headliner:
         """The name the article uses alone ("Wang", "Dar"), else the last word of the full name."""
         singles = [m.text for m in ent.mentions if len(m.text.split()) == 1]
         if singles:
-            return max(set(singles), key=singles.count)
+            # most used; a tie goes to the earliest (a set's order changes with the hash seed)
+            return max(dict.fromkeys(singles), key=singles.count)
         return ent.name.split()[-1]
 
     def _shorten_names(self, span: Span, keep: set[int], protected: _Protected,
