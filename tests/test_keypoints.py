@@ -12,7 +12,7 @@ import newsbrief
 from newsbrief.document import Cue, Quote, Speaker, TextSpan
 from newsbrief.ingest import from_text
 from newsbrief.keypoints import key_points
-from newsbrief.keypoints.compress import Headliner, present_form, third_person
+from newsbrief.keypoints.compress import Headliner, balanced_quotes, present_form, third_person
 from newsbrief.keypoints.rank import candidates
 from newsbrief.nlp import load_model
 from newsbrief.pipeline import Settings, build
@@ -333,3 +333,10 @@ def test_quotes_layer_speaker_named_elsewhere_in_the_sentence_is_not_the_pronoun
     # the quote is Cardoso's, but "She" is someone else: the pronoun stays unresolved
     assert not headline.startswith("Cardoso says"), headline
     assert len(sources) == 1
+
+
+def test_balanced_quotes():
+    assert balanced_quotes("Dar rejects India’s “unilateral and illegal actions”")
+    assert balanced_quotes("The workers' union calls it 'a disgrace' and walks out")
+    assert not balanced_quotes("Brodie says: 'The coast road bus lanes will be removed")
+    assert not balanced_quotes("Dar rejects “unilateral actions")

@@ -107,7 +107,7 @@ class Headliner:
         if len(_words(outside)) < 3 or RUN_ON.search(cand.sentence.text):
             return False
         first = text.split(" ", 1)[0].lower()
-        return first not in DANGLING_OPENERS
+        return first not in DANGLING_OPENERS and balanced_quotes(text)
 
     def compress(self, cand: Candidate, commit: bool = True) -> tuple[str, list[Sentence], int]:
         """The bullet, its source sentences and its word count; ``commit`` records names used."""
@@ -609,6 +609,17 @@ class Headliner:
         if text and text[0].islower():
             text = text[0].upper() + text[1:]
         return text
+
+
+_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[:]))['‘](?=\w)")
+_CLOSE_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=$|[\s.,;:!?)])")
+
+
+def balanced_quotes(text: str) -> bool:
+    """Every quotation a bullet opens, it closes: "Brown says: 'There is…" is no headline."""
+    if text.count("“") != text.count("”") or text.count('"') % 2:
+        return False
+    return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
 
 
 def _tidy_quotes(text: str) -> str:
