@@ -41,7 +41,7 @@ from ..document import (
 )
 from ..errors import InputError, LanguageError, ModelError, NewsbriefError, StoreError
 from ..pipeline import Settings
-from .corpus_routes import NoStore, NotFound, open_store, register_routes
+from .corpus_routes import ArticleMeta, NoStore, NotFound, open_store, register_routes
 from .fetch import FetchError, UrlFetcher
 
 STATIC = Path(__file__).with_name("static")
@@ -64,16 +64,6 @@ SECURITY_HEADERS = [
 
 
 # ---- the JSON contract as response schemas (the layer items are document.py's own dataclasses) ----
-
-class ArticleMeta(BaseModel):
-    title: str | None
-    text: str
-    published: str | None
-    url: str | None
-    source: str | None
-    language: str
-    published_basis: str | None = None
-
 
 class ArticleResult(BaseModel):
     """``Article.to_dict()``: the article and every layer, offsets into ``article.text``."""

@@ -35,7 +35,7 @@ class ArticleSummary(BaseModel):
     events: int
 
 
-class StoredMeta(BaseModel):
+class ArticleMeta(BaseModel):
     title: str | None
     text: str
     published: str | None
@@ -61,7 +61,7 @@ class StoredArticle(BaseModel):
     external_id: str | None
     story_id: int | None
     ingested_at: str
-    article: StoredMeta
+    article: ArticleMeta
     publisher_key_points: list[PublisherPoint]
     sentences: list[Sentence]
     entities: list[Entity]
