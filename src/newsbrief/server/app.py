@@ -29,19 +29,10 @@ from starlette.exceptions import HTTPException as StarletteHTTPException
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from .. import __version__, get_pipeline
-from ..document import (
-    Article,
-    Entity,
-    Event,
-    KeyPoint,
-    PublisherPoint,
-    Quote,
-    Sentence,
-    TimeExpression,
-)
+from ..document import Article
 from ..errors import InputError, LanguageError, ModelError, NewsbriefError, StoreError
 from ..pipeline import Settings
-from .corpus_routes import ArticleMeta, NoStore, NotFound, open_store, register_routes
+from .corpus_routes import ArticleLayers, NoStore, NotFound, open_store, register_routes
 from .fetch import FetchError, UrlFetcher
 
 STATIC = Path(__file__).with_name("static")
@@ -65,18 +56,10 @@ SECURITY_HEADERS = [
 
 # ---- the JSON contract as response schemas (the layer items are document.py's own dataclasses) ----
 
-class ArticleResult(BaseModel):
+class ArticleResult(ArticleLayers):
     """``Article.to_dict()``: the article and every layer, offsets into ``article.text``."""
 
     id: str | None = None
-    article: ArticleMeta
-    publisher_key_points: list[PublisherPoint]
-    sentences: list[Sentence]
-    entities: list[Entity]
-    key_points: list[KeyPoint]
-    quotes: list[Quote]
-    times: list[TimeExpression]
-    events: list[Event]
 
 
 class AnalyzeRequest(BaseModel):

@@ -54,13 +54,9 @@ class Copy(BaseModel):
     similarity: float
 
 
-class StoredArticle(BaseModel):
-    """One stored article: the JSON contract plus where it is in the store (story, copies)."""
+class ArticleLayers(BaseModel):
+    """The JSON contract's article and every layer, offsets into ``article.text``."""
 
-    id: int
-    external_id: str | None
-    story_id: int | None
-    ingested_at: str
     article: ArticleMeta
     publisher_key_points: list[PublisherPoint]
     sentences: list[Sentence]
@@ -69,6 +65,15 @@ class StoredArticle(BaseModel):
     quotes: list[Quote]
     times: list[TimeExpression]
     events: list[Event]
+
+
+class StoredArticle(ArticleLayers):
+    """One stored article: the JSON contract plus where it is in the store (story, copies)."""
+
+    id: int
+    external_id: str | None
+    story_id: int | None
+    ingested_at: str
     copies: list[Copy]
 
 
