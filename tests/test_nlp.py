@@ -58,3 +58,11 @@ def test_line_breaks_end_sentences_and_number_paragraphs():
         "Residents were told to stay away.",
     ]
     assert [s.paragraph for s in art.sentences] == [0, 1, 2, 2]
+
+
+def test_every_feature_registers_its_commands():
+    from newsbrief.cli import build_parser
+
+    sub = next(a for a in build_parser()._actions if a.dest == "command")
+    assert {"analyze", "quotes", "timeline", "ingest", "watch", "stories", "story", "search", "export",
+            "entities", "serve", "batch"} <= set(sub.choices)
