@@ -143,9 +143,19 @@ class SearchHit(BaseModel):
     score: float
 
 
-class QuoteRow(BaseModel):
+class ArticleContext(BaseModel):
+    """Where a quote or event row comes from: its article and that article's story."""
+
     article_id: int
     idx: int
+    article_title: str | None
+    source: str | None
+    url: str | None
+    published: str | None
+    story_id: int | None
+
+
+class QuoteRow(ArticleContext):
     speaker: str | None
     role: str | None
     affiliation: str | None
@@ -154,16 +164,9 @@ class QuoteRow(BaseModel):
     kind: str | None
     start: int | None
     end: int | None
-    article_title: str | None
-    source: str | None
-    url: str | None
-    published: str | None
-    story_id: int | None
 
 
-class EventRow(BaseModel):
-    article_id: int
-    idx: int
+class EventRow(ArticleContext):
     actor: str | None
     actor_country: str | None
     actor_sector: str | None
@@ -179,11 +182,6 @@ class EventRow(BaseModel):
     negated: bool
     start: int | None
     end: int | None
-    article_title: str | None
-    source: str | None
-    url: str | None
-    published: str | None
-    story_id: int | None
 
 
 class DayCount(BaseModel):
