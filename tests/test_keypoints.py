@@ -340,3 +340,59 @@ def test_balanced_quotes():
     assert balanced_quotes("The workers' union calls it 'a disgrace' and walks out")
     assert not balanced_quotes("Brodie says: 'The coast road bus lanes will be removed")
     assert not balanced_quotes("Dar rejects “unilateral actions")
+
+
+# Two people on a call, one of them quoted three times: "they" is the pair, and the box should not be
+# one person's statements.
+CALL = """Norwegian Fisheries Minister Ingrid Solberg spoke by phone on Monday with Icelandic Fisheries Minister Gunnar Thorsson about the cod quotas in the Barents Sea.
+Solberg said that Norway would cut its own catch by a fifth next year to protect the spawning stock.
+Solberg said that the research fleet had counted far fewer young cod than in any survey since 1990.
+Solberg said that Norwegian trawlers would carry observers from the marine institute on every trip.
+Thorsson welcomed the cut and promised that Iceland would publish its own survey results in March.
+They agreed to meet again in Reykjavik before the quota talks with the European Union in the autumn.
+"""  # noqa: E501
+
+
+def test_they_after_two_people_becomes_both_surnames_and_cites_who_they_are(nlp):
+    article = parsed(CALL)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("They agreed"))
+    text, sources, _ = Headliner(article).compress(cand, commit=False)
+    assert text.startswith("Solberg and Thorsson agree to meet again in Reykjavik"), text
+    assert sources[0].text.startswith("Norwegian Fisheries Minister Ingrid Solberg spoke")
+    point = key_points(article, "headline", 1, 5)
+    for kp in point:
+        assert_faithful(nlp, article, kp)
+
+
+def test_they_stays_unresolved_when_it_could_be_anyone_else(nlp):
+    text = CALL.replace("They agreed", "The trawler crews meanwhile protested in Tromso. They agreed")
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("They agreed"))
+    out, sources, _ = Headliner(article).compress(cand, commit=False)
+    assert "Solberg" not in out and len(sources) == 1
+
+
+def test_no_more_than_two_bullets_about_one_actor():
+    article = parsed(CALL)
+    points = key_points(article, "headline", 4, 4)
+    assert sum(kp.text.startswith("Solberg says") for kp in points) <= 2, [kp.text for kp in points]
+    assert any("Thorsson" in kp.text for kp in points), [kp.text for kp in points]
+
+
+def test_surname_is_the_last_name_when_the_article_uses_it():
+    text = ("Boxing promoter Lena Marquez signed the heavyweight Tomas Okafor on Tuesday after a year of talks. "
+            "Tomas, as fans call him, has won all of his 18 fights by knockout. "
+            "Okafor will fight for the European title in Madrid in October, Marquez said. "
+            "Okafor trained for the fight in Lagos and lost six kilos in a month.\n")
+    article = parsed(text)
+    person = next(e for e in article.entities if e.name == "Tomas Okafor")
+    assert Headliner(article)._surname(person) == "Okafor"
+
+
+def test_quoted_first_person_keeps_its_tense_even_with_mixed_marks(nlp):
+    text = ("Midfielder Paulo Reis was substituted after an hour of the cup final in Porto on Sunday.\n"
+            "‘I was a little bit surprised to be taken off so early in such an important game,' Reis said.\n")
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("‘I was"))
+    out, _, _ = Headliner(article).compress(cand, commit=False)
+    assert "I was a little bit surprised" in out and "I are" not in out and "I is" not in out

@@ -89,6 +89,7 @@ class Headliner:
         self.doc_ents = list(self.doc.ents)  # Span.ents re-reads the whole Doc's entities on every call
         self.ents: list = []
         self.punct: set[int] = set()
+        self.subjectless: set[int] = set()  # sentences whose bullet lost its subject to a misparse
         # sentence index -> (names known when made, result, people named): a bullet depends on
         # the article and on who earlier bullets named, nothing else
         self._made: dict[int, tuple[frozenset[str], tuple[str, list[Sentence], int], set[str]]] = {}
@@ -107,7 +108,7 @@ class Headliner:
         if len(_words(outside)) < 3 or RUN_ON.search(cand.sentence.text):
             return False
         first = text.split(" ", 1)[0].lower()
-        return first not in DANGLING_OPENERS and balanced_quotes(text)
+        return first not in DANGLING_OPENERS and balanced_quotes(text) and cand.index not in self.subjectless
 
     def compress(self, cand: Candidate, commit: bool = True) -> tuple[str, list[Sentence], int]:
         """The bullet, its source sentences and its word count; ``commit`` records names used."""
@@ -142,10 +143,10 @@ class Headliner:
         replacements: dict[int, str] = {}
         used_people = self._shorten_names(span, keep, protected, replacements)
         speaker = self._resolve_pronoun(cand, root, keep, replacements)
-        if speaker is not None:
-            person, sentence = speaker
+        resolved = [speaker] if speaker is not None else self._resolve_they(cand, root, keep, replacements)
+        for person, sentence in resolved:
             used_people.add(person.id)
-            if sentence is not cand.sentence:
+            if sentence is not cand.sentence and sentence not in sources:
                 sources.insert(0, sentence)
         for remover in self.removers():
             if self._words(keep) <= TARGET_WORDS:
@@ -160,6 +161,8 @@ class Headliner:
                     keep.clear()
                     keep.update(alternative)
         self._drop_dangling_tail(keep, protected)
+        if not self._has_subject(span, root, keep, replacements):
+            self.subjectless.add(cand.index)
         self._present_tense(span, root, keep, protected, replacements)
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
@@ -265,6 +268,9 @@ class Headliner:
     def _surname(self, ent: Entity) -> str:
         """The name the article uses alone ("Wang", "Dar"), else the last word of the full name."""
         singles = [m.text for m in ent.mentions if len(m.text.split()) == 1]
+        last = ent.name.split()[-1]
+        if last in singles:
+            return last  # "Pacquiao", though the article calls him "Manny" as often
         if singles:
             # most used; a tie goes to the earliest (a set's order changes with the hash seed)
             return max(dict.fromkeys(singles), key=singles.count)
@@ -339,6 +345,41 @@ class Headliner:
             return None
         replacements[subj.i] = surname
         return person, sentence
+
+    def _resolve_they(self, cand: Candidate, root: Token, keep: set[int],
+                      replacements: dict[int, str]) -> list[tuple[Entity, Sentence]]:
+        """"They agreed…" after a call between two people: "Wang and Dar agree…".
+
+        Only when the article has named exactly two people, in full, before this sentence, and the
+        sentence before is about one of them; any other "they" (police, the residents) stays unresolved
+        and the sentence is not used."""
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.lower_ != "they" or subj.i not in keep:
+            return []
+        start = cand.sentence.start
+        people = [p for p in self.persons if p.mentions[0].start < start and len(p.name.split()) > 1]
+        if len(people) != 2 or self._person_between(start, cand.sentence.end):
+            return []
+        sents = self.article.sentences
+        here = next((k for k, s in enumerate(sents) if s.start == start), None)
+        if not here:
+            return []
+        prev = self.doc.char_span(sents[here - 1].start, sents[here - 1].end, alignment_mode="expand")
+        prev_subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if prev else None
+        if prev_subj is None or self._person_at(prev_subj.idx, prev_subj.idx + len(prev_subj.text)) not in people:
+            return []
+        # cite the sentence that names both if there is one, else where each was last named
+        both = next((s for s in sents[:here] if all(any(s.start <= m.start < s.end for m in p.mentions)
+                                                    for p in people)), None)
+        people.sort(key=lambda p: p.mentions[0].start)
+        found = []
+        for p in people:
+            at = both or next(s for s in reversed(sents[:here]) if any(s.start <= m.start < s.end for m in p.mentions))
+            if self._surname(p) not in at.text:
+                return []
+            found.append((p, at))
+        replacements[subj.i] = " and ".join(self._surname(p) for p, _ in found)
+        return found
 
     def _speaker_from_quotes(self, cand: Candidate, subj: Token) -> tuple[Entity, int] | None:
         for quote in self.article.quotes:
@@ -561,6 +602,16 @@ class Headliner:
         return (lo - 1 >= span.start and self.doc[lo - 1].text in marks) or (
             hi + 1 < span.end and self.doc[hi + 1].text in marks)
 
+    def _has_subject(self, span: Span, root: Token, keep: set[int], replacements: dict[int, str]) -> bool:
+        """Whether the bullet still has the main clause's subject (a misparse can label it a modifier
+        and let a cut take it: "Is quick to note…")."""
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"}), None)
+        if subj is not None:
+            return subj.i in keep or subj.i in replacements
+        first = next((self.doc[i] for i in sorted(keep) if i not in self.punct), None)
+        # no subject in the parse: fine for "Police say…" misparses, not when a finite verb opens the bullet
+        return not (first is not None and first.i == root.i and root.tag_ in {"VBD", "VBZ", "VBP"})
+
     def _words(self, keep: Iterable[int]) -> int:
         return sum(1 for i in keep if i not in self.punct)
 
@@ -577,6 +628,8 @@ class Headliner:
             if head.i in protected.inside:
                 continue
             subject = _subject_of(head)
+            if subject is not None and subject.lower_ in {"i", "we", "you"}:
+                continue  # someone speaking: their words keep their tense
             plural = _is_plural(subject, replacements)
             verbs = [head] + [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
             for verb in verbs:
@@ -659,7 +712,7 @@ def _is_plural(subject: Token | None, replacements: dict[int, str]) -> bool:
     if subject is None:
         return False
     if subject.i in replacements:
-        return False
+        return " and " in replacements[subject.i]
     low = subject.lower_
     if low in PLURAL_PRONOUNS:
         return True

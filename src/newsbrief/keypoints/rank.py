@@ -28,9 +28,10 @@ ENTITY_WEIGHT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "
 _BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow)\b[ :]",
                      re.IGNORECASE)
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—–-]?\s*$")
-# “…”, "…", ‘…’ and '…' (a closing single mark is not followed by a letter: Kilmarnock’s, it's)
+# “…”, "…", ‘…’, '…' and the mixed ‘…' of pasted copy (a closing single mark is not followed by a
+# letter: Kilmarnock’s, it's)
 QUOTE_PATTERN = re.compile(
-    r"“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’]|’(?=\w))*’(?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
+    r"“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’']|[’'](?=\w))*[’'](?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
 )
 # A photo caption run into the next sentence ("…in the corner It was then…"): web furniture.
 RUN_ON = re.compile(r"[a-z0-9,’'] (?:It|He|She|They|This|The|A|An|His|Her|Their) [a-z]")
@@ -79,6 +80,7 @@ class Candidate:
     words: int = 0
     score: float = 0.0
     names: list[str] = field(default_factory=list)  # labels of the named-entity spans
+    actor: str | None = None  # entity id of the main clause's subject ("he" is the actor before)
 
     @functools.cached_property
     def bag(self) -> Counter:
@@ -139,8 +141,30 @@ def candidates(article: Article) -> list[Candidate]:
                              words=sum(1 for t in span if t.is_alpha or t.like_num),
                              names=[e.label_ for e in doc_ents if span.start <= e.start < span.end]))
     _mark_entities(article, out)
+    _mark_actors(article, out)
     _score(article, out)
     return out
+
+
+def _mark_actors(article: Article, cands: list[Candidate]) -> None:
+    """Who each sentence is about: the entity its main-clause subject names, or for "he"/"she" the
+    person the sentence before was about (a guess good enough to spread bullets across actors)."""
+    mentions = [(m.start, m.end, ent.id) for ent in article.entities if ent.label in NAMED for m in ent.mentions]
+    previous: str | None = None
+    for c in cands:
+        subj = next((t for t in c.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        actor = None
+        if subj is not None:
+            if subj.lower_ in {"he", "she"}:
+                actor = previous
+            else:
+                # the name the subject's head is part of ("Wang Yi" in "Chinese Foreign Minister Wang Yi"),
+                # else the first name inside the subject phrase
+                lo, hi = subj.left_edge.idx, subj.right_edge.idx + len(subj.right_edge)
+                inside = sorted(m for m in mentions if lo <= m[0] < hi)
+                actor = next((m[2] for m in inside if m[0] <= subj.idx < m[1]), inside[0][2] if inside else None)
+        c.actor = actor
+        previous = actor
 
 
 def _mark_entities(article: Article, cands: list[Candidate]) -> None:

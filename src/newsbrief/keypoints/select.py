@@ -15,6 +15,7 @@ MMR_LAMBDA = 0.9  # relevance against redundancy
 REDUNDANT = 0.4  # similarity at which two sentences say the same thing
 LONG_ARTICLE = 700  # words; past this, every PER_POINT more words earn one more bullet
 PER_POINT = 350
+ACTOR_PENALTY = 0.5  # per bullet past two about the same actor: a box is not one person's statements
 SHORT_ARTICLE = 250  # words; headline style gives such an article only the minimum
 
 
@@ -60,6 +61,8 @@ def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], boo
             if redundancy[id(c)] >= REDUNDANT:
                 continue
             value = MMR_LAMBDA * (c.score - low) / spread - (1 - MMR_LAMBDA) * redundancy[id(c)]
+            if c.actor is not None:
+                value -= ACTOR_PENALTY * max(0, sum(1 for b in chosen if b.actor == c.actor) - 1)
             if value > best_value:
                 best, best_value = c, value
         if best is None:
