@@ -30,6 +30,9 @@ _EXTRA_ALIASES = {
     "Bosnia": "BIH", "Bosnian": "BIH", "Serb": "SRB", "Croat": "HRV", "Philippine": "PHL",
     "Argentine": "ARG", "Argentinian": "ARG", "Nepali": "NPL", "Nepalese": "NPL", "Gazan": "PSE",
     "Burmese": "MMR", "Ivorian": "CIV", "Kiwi": "NZL", "Aussie": "AUS",
+    # territories news names as actors' homes, and older or short names of states
+    "West Bank": "PSE", "Gaza": "PSE", "Gaza Strip": "PSE", "Kampuchea": "KHM", "Kampuchean": "KHM",
+    "Kyrgyz": "KGZ",
 }
 # Seats of government the data set spells otherwise ("Washington D.C.") or lacks.
 _EXTRA_CAPITALS = {"Washington": "USA", "New Delhi": "IND", "Delhi": "IND", "Kyiv": "UKR", "Kiev": "UKR"}

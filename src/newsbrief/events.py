@@ -29,6 +29,8 @@ CONFLICTUAL = {"sanction", "coerce", "assault", "fight", "mobilize", "protest", 
 # Verbs of phase and intent that carry no event of their own but may govern one ("began a strike").
 ASPECTUAL = {"continue", "begin", "start", "resume", "remain", "issue", "express", "decide", "plan", "try",
              "attempt", "put", "conclude", "want", "confirm", "announce", "report"}
+# Verbs whose outcome, named by a noun after this preposition, is the event: "resulted in the arrest".
+RESULTATIVE = {"result": "in", "lead": "to", "end": "in"}
 # Modal auxiliaries -> modality of the clause.
 MODALS = {
     "will": "future", "shall": "future", "'ll": "future", "wo": "future",
@@ -90,6 +92,28 @@ def lexicon() -> Lexicon:
     )
 
 
+@functools.lru_cache(maxsize=1)
+def _actor_country_patterns() -> list[tuple[re.Pattern[str], str]]:
+    raw: dict[str, Any] = json.loads(
+        resources.files("newsbrief").joinpath("data/actor_countries.json").read_text(encoding="utf-8")
+    )
+    names = {name: iso3 for kind, table in raw.items() if not kind.startswith("_") for name, iso3 in table.items()}
+    out = []
+    for name in sorted(names, key=len, reverse=True):
+        flags = 0 if name.isupper() else re.IGNORECASE
+        out.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags), names[name]))
+    return out
+
+
+def actor_country(text: str) -> str | None:
+    """The state an institution or movement named in ``text`` stands for ("the Kremlin", "Hamas"), per
+    ``data/actor_countries.json``; None when it names none."""
+    for pattern, iso3 in _actor_country_patterns():
+        if pattern.search(text):
+            return iso3
+    return None
+
+
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where a wire dateline ("KABUL, Afghanistan (Nov. 20, 2011) –") sits, as the times module reads it."""
     from . import times  # the times stage owns dateline reading; imported late so rendering never needs it
@@ -113,6 +137,7 @@ def extract_events(article: Article) -> list[Event]:
                 events.append((token, event))
     ctx.add_tolls({tok.i: event for tok, event in events})
     ctx.resolve_pronouns(events)
+    ctx.date_from_sentence_end(events)
     return [e for _, e in sorted(events, key=lambda te: (te[1].action.start, te[1].start))]
 
 
@@ -161,6 +186,10 @@ class _Context:
         if category is None:
             # "speeded up the withdrawal", "staged a hunger strike": the event is the object noun
             noun = next((c for c in token.rights if c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns), None)
+            if noun is None and lemma in RESULTATIVE:
+                # "the operation resulted in the detention of ...": the event is the outcome
+                noun = next((gc for c in token.rights if c.dep_ == "prep" and c.lower_ == RESULTATIVE[lemma]
+                             for gc in c.children if gc.dep_ == "pobj" and gc.lemma_.lower() in lex.nouns), None)
             if noun is None or token.dep_ in {"pcomp", "acl", "relcl"} or (
                     token.dep_ == "xcomp" and (token.head.pos_ == "ADJ" or token.head.tag_ == "VBN")):
                 return None  # "responsible for coordinating attacks", "known to conduct raids": a description
@@ -327,20 +356,32 @@ class _Context:
             for child in verb.children:
                 if child.dep_ == "advcl" and child.pos_ == "VERB" and any(c.lower_ == "to" for c in child.children):
                     purposes += self._target_candidates(child, [], actor, depth + 1)
-        return [t for t in out + places + purposes if t is not None and t != actor]
+        # "threatened to stop the talks if the United States goes ahead", "... unless Baghdad accepted":
+        # a threat or a demand is aimed at whoever the condition names
+        conditions = [c for c in verb.subtree if c.dep_ == "advcl"
+                      and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)]
+        conditional = [s for c in conditions for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
+                       and s.lower_ not in PRONOUNS] if depth == 0 else []
+        return [t for t in out + places + purposes + conditional if t is not None and t != actor]
 
     def _best(self, candidates: list[Token]) -> Token | None:
-        """The first candidate that names a state or an organisation, else the first one."""
+        """The first candidate that names a state or an organisation; else a state a candidate's own
+        phrase aims at ("mobilized reservists for a war against Iraq"); else the first one."""
         for tok in candidates:
             if self._country_in(tok) is not None:
                 return tok
+        for tok in candidates:
+            for sub in tok.subtree:
+                if sub.dep_ == "pobj" and sub.head.lower_ in {"against", "on", "to", "with", "toward", "towards"} \
+                        and sub is not tok and self._country_in(sub) is not None:
+                    return sub
         return candidates[0] if candidates else None
 
     def _fill_countries(self, verb: Token, actor: Participant | None, target: Participant | None) -> None:
         """What a reader infers from the sentence when a participant names no state: a person or group
         ("President Dos Santos", "rebels") belongs to the state the sentence names; an action on a thing or
         group that names no state ("lifted a night curfew") falls on the actor's own state."""
-        named = self._sentence_countries(verb.sent)
+        named = self._sentence_countries(verb.sent, verb)
         if actor is not None and actor.country is None and actor.sector != "international":
             others = [c for c in named if target is None or c != target.country] or named
             if others:
@@ -350,21 +391,37 @@ class _Context:
                 and not (target.entity and (ent := self.article.entity(target.entity)) and ent.label in PLACE_LABELS):
             target.country = actor.country
 
-    def _sentence_countries(self, sent: Span) -> list[str]:
-        found: list[str] = []
+    def _sentence_countries(self, sent: Span, verb: Token | None = None) -> list[str]:
+        """States the sentence names, those in the event's own clause first: in "... declared a state of
+        siege in Haiti, a spokeswoman for the U.S. embassy said", Haiti before the reporter's embassy."""
+        named: list[tuple[int, str]] = []
         for m_start, _, ent in self.mentions:
             if sent.start_char <= m_start < sent.end_char:
                 country = ent.country
                 if country is None and ent.affiliation:
                     hit = countries.lookup(ent.affiliation)
                     country = hit.iso3 if hit else None
-                if country and country not in found:
-                    found.append(country)
+                if country:
+                    named.append((m_start, country))
+        # institutions and movements the entity layer gives no state ("the Taliban", "the Kremlin")
+        for pattern, iso3 in _actor_country_patterns():
+            named += [(m.start(), iso3) for m in pattern.finditer(self.text, sent.start_char, sent.end_char)]
+        named.sort()
+        if verb is not None:
+            clause = {t.idx for t in verb.subtree}
+            named.sort(key=lambda pc: pc[0] not in clause and not any(
+                t.idx <= pc[0] < t.idx + len(t.text) for t in verb.subtree if t.idx in clause))
+        found: list[str] = []
+        for _, country in named:
+            if country not in found:
+                found.append(country)
         return found
 
     def _country_in(self, tok: Token) -> str | None:
-        """The state a noun phrase names or belongs to: "Senior Hungarian and Romanian officials" -> HUN."""
-        for t in _phrase_tokens(tok):
+        """The state a noun phrase names or belongs to: "Senior Hungarian and Romanian officials" -> HUN;
+        the head's own name first ("Palestinians of the Israeli-occupied West Bank" are Palestinian)."""
+        tokens = _phrase_tokens(tok)
+        for t in [tok, *[t for t in tokens if t != tok]]:
             for _, _, ent in self._mentions_at(t.idx):
                 if ent.country:
                     return ent.country
@@ -373,10 +430,13 @@ class _Context:
                     if found is not None:
                         return found.iso3
             if t.ent_type_ in {"GPE", "NORP"} or t.is_title:
-                found = countries.lookup(t.text) or (countries.capital_of(t.text) if t.ent_type_ == "GPE" else None)
+                # a capital the model did not tag ("a curfew in Algiers") still names its state
+                untagged_place = t.pos_ == "PROPN" and t.ent_type_ in {"", "LOC", "FAC"}
+                found = countries.lookup(t.text) or (
+                    countries.capital_of(t.text) if t.ent_type_ == "GPE" or untagged_place else None)
                 if found is not None:
                     return found.iso3
-        return None
+        return actor_country(self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
 
     def _mentions_at(self, pos: int) -> list[tuple[int, int, Entity]]:
         return [m for m in self.mentions if m[0] <= pos < m[1]]
@@ -529,7 +589,9 @@ class _Context:
         # "targeted X and detained Y during an operation yesterday", "killed two while pursuing a
         # commander last night": a time in a coordinated or adverbial clause dates the whole action;
         # a relative clause or reported content has its own time
-        shared = self._time_in({(t.idx, t.idx + len(t.text)) for t in _subtree_without(verb, {"relcl", "ccomp"})})
+        # ("a facilitator linked to a murder in March": a participle on a noun has its own time, too)
+        shared = self._time_in({(t.idx, t.idx + len(t.text))
+                                for t in _subtree_without(verb, {"relcl", "ccomp", "acl"})})
         if shared is not None:
             return _date_value(shared.value), "inherited"
         # the governing clauses ("..., killing 26" has the date of "opened fire on Tuesday")
@@ -555,6 +617,27 @@ class _Context:
         if earlier:
             return _date_value(earlier[-1].value), "inherited"
         return self.published, "publication"
+
+    def date_from_sentence_end(self, events: list[tuple[Token, Event]]) -> None:
+        """"... killed several insurgents while searching for a leader in X district, Y province, yesterday":
+        a time closing the written sentence dates its clause when the parse hung it elsewhere (a long
+        place name often breaks the parse) and no finite clause of another event stands between them."""
+        finite = [tok for tok, _ in events if _is_finite(tok)]
+        for tok, event in events:
+            if event.date_basis != "publication":
+                continue
+            end = _sentence_end(self.text, event.action.end)
+            # "during Saturday's election": a possessive time dates its noun, not the clause
+            later = [t for t in self.times if event.action.end <= t.start < end
+                     and not self.text.startswith(("'s", "’s"), t.end)]
+            if not later:
+                continue
+            when = later[0]
+            # "detained two insurgents and found a cache ... Tuesday": a coordinated verb shares the time
+            if any(event.action.end <= other.idx < when.start for other in finite
+                   if other != tok and other not in tok.conjuncts):
+                continue
+            event.date, event.date_basis = _date_value(when.value), "inherited"
 
     def _time_in(self, chars: set[tuple[int, int]], last: bool = False) -> TimeExpression | None:
         found = [t for t in self.times if any(s <= t.start < e or t.start <= s < t.end for s, e in chars)]
@@ -632,6 +715,8 @@ class _Context:
                 if replacement is not None:
                     event.actor = Participant(name=actor.name, entity=replacement.entity,
                                               country=replacement.country, sector=replacement.sector)
+                    if event.actor.country is None:  # "President Gbagbo announced that he will ..."
+                        self._fill_countries(tok, event.actor, event.target)
             if event.actor is not None and event.actor.name.lower() not in PRONOUNS:
                 last = event.actor
 
@@ -646,6 +731,22 @@ class _Context:
                     return self._participant(subj)
             node = node.head
         return None
+
+
+_SENTENCE_END = re.compile(r"[.!?](?=[\s\u2028]+[A-Z\"“‘]|[\s\u2028]*$)|\n")
+
+
+def _sentence_end(text: str, pos: int) -> int:
+    """Where the written sentence around ``pos`` ends (the parser's sentences break at long names)."""
+    m = _SENTENCE_END.search(text, pos)
+    return m.start() if m else len(text)
+
+
+def _is_finite(tok: Token) -> bool:
+    """A verb heading a clause of its own: "killed", "was detained"; not "searching", "supported by"."""
+    if tok.tag_ in {"VBD", "VBZ", "VBP", "MD"}:
+        return True
+    return any(c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP", "MD"} for c in tok.children)
 
 
 def _noun_phrase(tok: Token) -> list[Token]:
@@ -748,13 +849,35 @@ def _date_value(value: str | None) -> str | None:
 
 
 def main_event(article: Article) -> Event | None:
-    """The first dated event after the dateline: what a wire story is about."""
+    """What a wire story is about: the first dated event after the dateline, read as a reader reads a
+    lead. A participle describing a participant ("a force supported by coalition troops captured ...")
+    gives way to the clause it hangs in; an event the text does not date gives way to one in the same
+    sentence that it does ("conducted an operation which resulted in X being detained ..., July 5")."""
     dl = dateline_span(article.text)
     after = dl[1] if dl else 0
-    for event in article.events:
-        if event.action.start >= after and event.date:
-            return event
-    return None
+    events = [e for e in article.events if e.action.start >= after and e.date]
+    if not events:
+        return None
+    first = events[0]
+    end = _sentence_end(article.text, first.action.end)
+    same = [e for e in events if e.action.start < end]
+    if article.doc is not None and not _heads_clause(article.doc, first):
+        first = next((e for e in same if _heads_clause(article.doc, e)), first)
+    if first.date_basis == "publication":
+        # not "preparing to conduct attacks during Saturday's election": an intention is no outcome
+        first = next((e for e in same if e.date_basis != "publication" and not e.modality
+                      and (article.doc is None or _action_token(article.doc, e).tag_ != "VB")), first)
+    return first
+
+
+def _action_token(doc: Doc, event: Event) -> Token:
+    span = doc.char_span(event.action.start, event.action.end, alignment_mode="expand")
+    return span[0] if span is not None and len(span) else doc[0]
+
+
+def _heads_clause(doc: Doc, event: Event) -> bool:
+    tok = _action_token(doc, event)
+    return not (tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN")
 
 
 def timeline_lines(article: Article, markdown: bool) -> list[str]:

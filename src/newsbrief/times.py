@@ -64,7 +64,7 @@ _UNITS = {
 }
 
 MONTH = (
-    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|Aug(?:ust|\.)?"
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|Jun(?:e|\.)?|Jul(?:y|\.)?|Aug(?:ust|\.)?"
     r"|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)(?![a-z])"
 )
 WEEKDAY = (
@@ -1067,51 +1067,74 @@ class Dateline:
 
 
 _PLACE = r"(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*)"
+# "(Nov. 1. 2011)": a full stop for the comma is a slip a reader reads through
+_DATELINE_DATE = (
+    rf"(?:\s*\((?P<date1>{MONTH}\s*{DAY}(?:[,.]\s*(?P<year1>{YEAR}))?)\)|,?\s*(?P<date2>{MONTH}\s*{DAY}(?:,\s*"
+    rf"(?P<year2>{YEAR}))?))"
+)
+_DATELINE_TAIL = r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?P<dash>[—–−:-]|$|\s{2})"
 _DATELINE = re.compile(
     rf"(?m)^[ \t\u00a0\u2028]*{_PLACE}(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*))?"
-    rf"(?:\s*\((?P<date1>{MONTH}\s*{DAY}(?:,\s*(?P<year1>{YEAR}))?)\)|,?\s*(?P<date2>{MONTH}\s*{DAY}(?:,\s*"
-    rf"(?P<year2>{YEAR}))?))?"
-    rf"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{{1,30}})\))?\s*(?P<dash>[—–:-]|$|\s{{2}})"
+    rf"{_DATELINE_DATE}?{_DATELINE_TAIL}"
 )
-_RELEASE_NUMBER = re.compile(r"\b(?P<y>20\d\d|19\d\d)-(?P<m>\d\d)-[A-Z]{1,3}-\d+")
-_HEADER_DATE = re.compile(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?:,\s*(?P<y>{YEAR}))?")
+# "Kabul, Afghanistan (Sept. 2) -": a place not in capitals is a dateline only with a date in brackets
+_TITLE_DATELINE = re.compile(
+    rf"(?m)^[ \t\u00a0\u2028]*(?P<place>[A-Z][a-z]+(?: [A-Z][a-z]+)?), (?P<region>[A-Z][a-z]+(?: [A-Z][a-z]+)?)"
+    rf"\s*\((?P<date1>{MONTH}\s*{DAY}(?:[,.]\s*(?P<year1>{YEAR}))?)\)(?P<date2>)(?P<year2>){_DATELINE_TAIL}"
+)
+_RELEASE_NUMBER = re.compile(r"\b(?P<y>20\d\d|19\d\d)-(?P<m>\d\d)-[A-Z]{1,3}[-–]\d+")
+_HEADER_DATE = re.compile(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?:[,.]\s*(?P<y>{YEAR}))?")
+# "in June 2011", "on Dec. 3, 2010": a dated mention that bounds the year of an undated dateline
+_MONTH_YEAR = re.compile(rf"(?P<m>{MONTH})\s*(?:(?P<d>{DAY}),?\s*)?(?P<y>{YEAR})")
+_WEEKDAY_DATE = re.compile(rf"(?P<wd>{WEEKDAY}),?\s+(?P<m>{MONTH})\s*(?P<d>{DAY})(?![,.]?\s*\d)")
 
 
-def read_dateline(text: str) -> Dateline | None:
+def read_dateline(text: str, years: tuple[int, int] | None = None) -> Dateline | None:
     """A wire dateline near the top ("KABUL, Afghanistan (Jan. 25, 2013) —", "WASHINGTON, May 3
-    (Reuters) -", "ISLAMABAD/BEIJING:") with the date it gives; a missing year comes from a release
-    number ("2010-09-CA-005") or a dated header line, never from the clock. Without a place line, a
-    date heading the first two lines ("Dec. 6: Operations in ...", "Operational Update, Jan. 10,
-    2011") is the dateline.
+    (Reuters) -", "ISLAMABAD/BEIJING:") with the date it gives; a missing year comes from what a
+    reader has on the page, never from the clock: a release number ("2010-09-CA-005"), a dated
+    header line, a weekday written with a date ("Tuesday, Oct. 5" falls on a Tuesday in one year of
+    ``years``, a prior the caller may give, else of the years around those the text names), or the
+    latest month and year the text names ("in June 2011" before a dateline of Jan. 14 puts it in
+    2012). Without a place line, a date heading the first two lines ("Dec. 6: Operations in ...",
+    "Operational Update, Jan. 10, 2011") is the dateline.
     """
     head = text[:1500].replace("\u2028", "\n")
-    for m in _DATELINE.finditer(head):
+    found: Dateline | None = None
+    matches = sorted([*_DATELINE.finditer(head), *_TITLE_DATELINE.finditer(head)], key=lambda m: m.start())
+    for m in matches:
         place = m["place"].strip()
-        if len(place) < 3 or not re.search(r"[A-Z]{3}", place):
+        if m.re is _DATELINE and (len(place) < 3 or not re.search(r"[A-Z]{3}", place)):
             continue
         has_date = m["date1"] or m["date2"]
-        if not (has_date or m["agency"] or m["dash"] in (":", "—", "–", "-")):
+        if not (has_date or m["agency"] or m["dash"] in (":", "—", "–", "−", "-")):
             continue
         date = None
         if has_date:
-            date = _header_date(m["date1"] or m["date2"], head[: m.start()] + head[m.end() :])
+            date = _header_date(m["date1"] or m["date2"], head[: m.start()] + head[m.end() :], text, years)
         if date is None:
-            heading = _heading_date(head)
+            heading = _heading_date(head, text, years)
             if heading is not None:
                 date = heading[0]
-        return Dateline(place=place, date=date, start=m.start(), end=m.end())
-    heading = _heading_date(head)
+        dateline = Dateline(place=place, date=date, start=m.start(), end=m.end())
+        if has_date or found is not None:
+            return found if found is not None and not has_date else dateline
+        # "UPDATE: ISAF Confirms ..." above "KABUL, Afghanistan (Nov. 28, 2010) —": a dated line below wins
+        found = dateline
+    if found is not None:
+        return found
+    heading = _heading_date(head, text, years)
     if heading is not None:
         return Dateline(place="", date=heading[0], start=heading[1], end=heading[2])
     return None
 
 
-def _header_date(raw: str, rest: str) -> dt.date | None:
+def _header_date(raw: str, rest: str, text: str = "", years: tuple[int, int] | None = None) -> dt.date | None:
     md = _HEADER_DATE.match(raw)
     if md is None:
         return None
     month, day = _month_of(md["m"]), int(re.match(r"\d+", md["d"]).group())
-    year = md["y"] or _year_from_header(rest, month)
+    year = md["y"] or _year_from_header(rest, month) or _year_from_text(text, month, day, years)
     if year is None:
         return None
     try:
@@ -1120,7 +1143,7 @@ def _header_date(raw: str, rest: str) -> dt.date | None:
         return None
 
 
-def _heading_date(head: str) -> tuple[dt.date, int, int] | None:
+def _heading_date(head: str, text: str = "", years: tuple[int, int] | None = None) -> tuple[dt.date, int, int] | None:
     """A date in the first two lines of a release (its year from the line itself or a release
     number), with its span."""
     offset, seen = 0, 0
@@ -1134,7 +1157,7 @@ def _heading_date(head: str) -> tuple[dt.date, int, int] | None:
         m = _HEADER_DATE.search(line)
         if m is None or not (m.start() == 0 or re.search(r"(?i)update|release|report|briefing", line[: m.start()])):
             continue
-        date = _header_date(m.group(), head)
+        date = _header_date(m.group(), head, text, years)
         if date is not None:
             return date, line_start + m.start(), line_start + m.end()
     return None
@@ -1152,6 +1175,32 @@ def _year_from_header(head: str, month: int) -> int | None:
     return None
 
 
+def _year_from_text(text: str, month: int, day: int, years: tuple[int, int] | None) -> int | None:
+    """The year of a dateline written without one, from the rest of the page (see ``read_dateline``)."""
+    named = [(int(m["y"]), _month_of(m["m"])) for m in _MONTH_YEAR.finditer(text)]
+    window = years
+    if window is None and named:
+        window = (min(y for y, _ in named) - 1, max(y for y, _ in named) + 1)
+    if window is not None:
+        for m in _WEEKDAY_DATE.finditer(text):
+            m_month, m_day, weekday = _month_of(m["m"]), int(re.match(r"\d+", m["d"]).group()), _weekday_of(m["wd"])
+            fits = []
+            for year in range(window[0], window[1] + 1):
+                try:
+                    if dt.date(year, m_month, m_day).weekday() == weekday:
+                        fits.append(year)
+                except ValueError:
+                    continue
+            if len(fits) == 1:
+                # the dated mention is within the months before the dateline: a later month is last year's
+                return fits[0] + 1 if (m_month, m_day) > (month, day) and m_month - month > 6 else fits[0]
+    if named:
+        # news looks back: the dateline is no earlier than the latest month the text names
+        year, named_month = max(named)
+        return year + 1 if named_month > month else year
+    return None
+
+
 # ---------------------------------------------------------------------------------------------
 # stages
 # ---------------------------------------------------------------------------------------------
@@ -1160,11 +1209,14 @@ def _year_from_header(head: str, month: int) -> int | None:
 class DatelineStage:
     name = "dateline"
 
+    def __init__(self, years: tuple[int, int] | None = None) -> None:
+        self.years = years
+
     def __call__(self, article: Article) -> None:
         if article.published is not None:
             article.published_basis = article.published_basis or "given"
             return
-        dateline = read_dateline(article.text)
+        dateline = read_dateline(article.text, self.years)
         if dateline is not None and dateline.date is not None:
             article.published = dateline.date
             article.published_basis = "dateline"
@@ -1178,6 +1230,23 @@ class TimesStage:
         article.times = find_times(text, article.published, article.doc)
         for item in article.times:
             item.text = article.text[item.start : item.end]
+        if article.published is None:
+            _fill_years(article.times, text)
+
+
+def _fill_years(found: list[TimeExpression], text: str) -> None:
+    """"July 16" in a release numbered 2010-07-CA-129 that gives no dateline date is July 16, 2010."""
+    head = text[:1500]
+    for item in found:
+        m = re.match(r"XXXX-(\d\d)-(\d\d)$", item.value)
+        if m is None:
+            continue
+        year = _year_from_header(head, int(m[1]))
+        if year is not None:
+            try:
+                item.value = dt.date(year, int(m[1]), int(m[2])).isoformat()
+            except ValueError:
+                continue
 
 
 def make_stage(settings: Settings) -> TimesStage:
@@ -1185,4 +1254,6 @@ def make_stage(settings: Settings) -> TimesStage:
 
 
 def make_dateline_stage(settings: Settings) -> DatelineStage:
-    return DatelineStage()
+    # a prior on the years a collection spans, for datelines without one: Settings(extra={"years": (2009, 2013)})
+    years = settings.extra.get("years") if settings is not None else None
+    return DatelineStage(tuple(years) if years else None)
