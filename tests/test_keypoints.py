@@ -12,7 +12,7 @@ import newsbrief
 from newsbrief.document import Cue, Quote, Speaker, TextSpan
 from newsbrief.ingest import from_text
 from newsbrief.keypoints import key_points
-from newsbrief.keypoints.compress import Headliner, balanced_quotes, present_form, third_person
+from newsbrief.keypoints.compress import Headliner, balanced_quotes, present_form, quote_ranges, third_person
 from newsbrief.keypoints.rank import candidates
 from newsbrief.nlp import load_model
 from newsbrief.pipeline import Settings, build
@@ -396,3 +396,32 @@ def test_quoted_first_person_keeps_its_tense_even_with_mixed_marks(nlp):
     cand = next(c for c in candidates(article) if c.sentence.text.startswith("‘I was"))
     out, _, _ = Headliner(article).compress(cand, commit=False)
     assert "I was a little bit surprised" in out and "I are" not in out and "I is" not in out
+
+
+def test_a_quotation_that_lost_its_marks_is_no_headline():
+    text = ("The sprinter Ama Boateng will run the relay at the national championships in Accra next month.\n"
+            "I am fit, healthy and ready to run for my country again after a long winter of injuries.\n")
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("I am"))
+    assert not Headliner(article).acceptable(cand)
+
+
+def test_title_case_wire_dateline_goes():
+    text = ("Porto, Portugal (CNN) -- Dock workers in Porto ended a week-long strike on Tuesday after the port "
+            "authority agreed to hire two hundred permanent staff.\n")
+    article = parsed(text)
+    point = key_points(article, "headline", 1, 1)[0]
+    assert point.text.startswith("Dock workers in Porto end"), point.text
+
+
+def test_a_phrase_that_lost_its_head_does_not_end_a_headline():
+    text = ("Rescue crews in Sicily are struggling with a rising number of small boats arriving from Libya and "
+            "Tunisia hoping to reach the mainland before the autumn storms close the crossing for the winter.\n")
+    article = parsed(text)
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    headliner.punct = {t.i for t in cand.span if t.is_punct}
+    hoping = next(t for t in cand.span if t.text == "hoping")
+    keep = {t.i for t in cand.span if t.i <= hoping.i}  # a cut took what "hoping" governed
+    headliner._drop_dangling_tail(keep, quote_ranges(cand.span))
+    assert max(keep) == hoping.i - 1 and article.doc[max(keep)].text == "Tunisia"

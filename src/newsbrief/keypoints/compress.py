@@ -89,7 +89,8 @@ class Headliner:
         self.doc_ents = list(self.doc.ents)  # Span.ents re-reads the whole Doc's entities on every call
         self.ents: list = []
         self.punct: set[int] = set()
-        self.subjectless: set[int] = set()  # sentences whose bullet lost its subject to a misparse
+        # sentences whose bullet lost its subject to a misparse, or speaks in the first person
+        self.unusable: set[int] = set()
         # sentence index -> (names known when made, result, people named): a bullet depends on
         # the article and on who earlier bullets named, nothing else
         self._made: dict[int, tuple[frozenset[str], tuple[str, list[Sentence], int], set[str]]] = {}
@@ -108,7 +109,7 @@ class Headliner:
         if len(_words(outside)) < 3 or RUN_ON.search(cand.sentence.text):
             return False
         first = text.split(" ", 1)[0].lower()
-        return first not in DANGLING_OPENERS and balanced_quotes(text) and cand.index not in self.subjectless
+        return first not in DANGLING_OPENERS and balanced_quotes(text) and cand.index not in self.unusable
 
     def compress(self, cand: Candidate, commit: bool = True) -> tuple[str, list[Sentence], int]:
         """The bullet, its source sentences and its word count; ``commit`` records names used."""
@@ -161,8 +162,12 @@ class Headliner:
                     keep.clear()
                     keep.update(alternative)
         self._drop_dangling_tail(keep, protected)
-        if not self._has_subject(span, root, keep, replacements):
-            self.subjectless.add(cand.index)
+        self._drop_orphaned_tail(root, keep, protected)
+        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if not self._has_subject(span, root, keep, replacements) or (
+                subj is not None and subj.lower_ in {"i", "we", "you"} and subj.i not in protected.inside):
+            # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
+            self.unusable.add(cand.index)
         self._present_tense(span, root, keep, protected, replacements)
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
@@ -176,6 +181,11 @@ class Headliner:
         """"ISLAMABAD/BEIJING:", "LONDON (Reuters) -", "(CNN)" at the head of the sentence."""
         text = span.text
         m = re.match(r"^\s*(?:\(CNN\)\s*)?(?:[A-Z][A-Z/ ,.'-]{2,}(?:\([^)]*\))?\s*[:—–-]+\s*)?(?:\(CNN\)\s*)?", text)
+        # "Rome, Italy (CNN) -- " / "Washington (CNN)": a title-case place before the agency
+        wire = re.match(r"^\s*[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,3}\s*\((?:CNN|AP|AFP|Reuters)\)\s*(?:--|[—–-])?\s*",
+                        text)
+        if wire and (not m or wire.end() > m.end()):
+            m = wire
         if not m or m.end() == 0:
             return
         cut = span.start_char + m.end()
@@ -494,6 +504,31 @@ class Headliner:
             if len(keep) == before:
                 return
 
+    def _drop_orphaned_tail(self, root: Token, keep: set[int], protected: _Protected) -> None:
+        """The last stretch of words, when the word that governs it was cut ("… to a crawl and Barnett",
+        "… the release, other"): what is left of a phrase without its head."""
+        kept = sorted(i for i in keep if i not in self.punct)
+        if not kept:
+            return
+        run = [kept[-1]]
+        for i in reversed(kept[:-1]):
+            if any(j not in keep and j not in self.punct for j in range(i + 1, run[0])):
+                break  # a gap: the run starts after a cut
+            run.insert(0, i)
+        if len(run) == len(kept) or set(run) & protected.inside or self._words(keep) - len(run) < MIN_WORDS:
+            return
+
+        def orphaned(tok: Token) -> bool:
+            while tok.i != root.i and tok.head.i != tok.i:
+                tok = tok.head
+                if tok.i not in keep:
+                    return True
+            return False
+
+        if all(orphaned(self.doc[i]) for i in run):
+            keep.difference_update(i for i in list(keep) if i >= run[0])
+            self._drop_dangling_tail(keep, protected)
+
     def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> None:
         """A cut can leave "… and" or "… at" at the end: such words go too."""
         while keep:
@@ -503,6 +538,10 @@ class Headliner:
                 return
             if tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}:
                 keep.discard(last)
+                continue
+            if (tok.pos_ in {"VERB", "ADJ"} and tok.i not in self.core and tok.dep_ in {"acl", "advcl", "amod", "conj"}
+                    and any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)):
+                keep.discard(last)  # "… from Africa hoping", "… the release, other": it lost what it governed
                 continue
             return
 
