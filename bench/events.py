@@ -1,6 +1,6 @@
 """Events against human references: ISAF dates (a) and PLOVER codings (b), peers in the same run.
 
-    python bench/events.py [../shared/data/events] [--limit N] [--part isaf|plover|all] [--errors N]
+    python bench/events.py [../shared/data/events] [--limit N] [--part isaf|plover|petr2|all] [--errors N]
 
 (a) ISAF press releases: the date of the main event (the first dated event after the dateline)
 against the gold ``start_date``, exact and within one day.  Peers, each anchored on the same
@@ -13,6 +13,9 @@ the first date they find after the dateline (the dateline date when they find no
 the sentence with a named actor), of its source (actor) country and of its target country, next to a majority-class
 category and a "first / second country named" baseline.  Country accuracy counts sentences whose
 gold actor has an ISO3 code (not IGO/NGO/...); a prediction is right when it is one of them.
+(c) PETRARCH-2's gold-standard validation sentences (CAMEO codings): the same three measures, CAMEO
+root codes mapped to PLOVER categories as the PLOVER codebook maps them; a second check that what
+is tuned on (b) generalises.
 Prints markdown tables.
 """
 
@@ -252,11 +255,104 @@ def bench_plover(path: Path, limit: int | None, errors: int) -> None:
         print()
 
 
+# ---------------------------------------------------------------------------------------- PETRARCH-2
+
+# CAMEO root code -> PLOVER category (the PLOVER codebook's own mapping); 01 (public statement) has none.
+CAMEO_ROOT = {
+    "02": "request", "03": "agree", "04": "consult", "05": "support", "06": "cooperate", "07": "aid",
+    "08": "concede", "09": "investigate", "10": "request", "11": "accuse", "12": "reject", "13": "threaten",
+    "14": "protest", "15": "mobilize", "16": "sanction", "17": "coerce", "18": "assault", "19": "fight",
+    "20": "assault",
+}
+
+
+def read_petr2(path: Path) -> list[dict]:
+    """Sentences with their codings: text, categories, source and target ISO3 codes (CAMEO actor codes
+    begin with the state: "USAGOV" is the US government; "IGO...", "---REB" name none)."""
+    import re
+
+    from newsbrief.countries import by_iso3
+
+    raw = path.read_text(encoding="utf-8")
+    body = raw[raw.index("<Sentences>") :]
+    out = []
+    for attrs, rest in re.findall(r"<Sentence ([^>]*)>(.*?)(?=<Sentence |</Sentences>)", body, re.S):
+        text = re.search(r"<Text>(.*?)</Text>", rest, re.S)
+        codings = re.findall(r"<EventCoding ([^>]*)>", rest)
+        if text is None or not codings or "noevents" in codings[0]:
+            continue
+        cats, src, tgt = set(), set(), set()
+        for coding in codings:
+            fields = dict(re.findall(r'(\w+)="([^"]*)"', coding))
+            code = fields.get("eventcode", "")
+            # 087x: de-escalation of military engagement is PLOVER's retreat, the rest of 08 concession
+            cat = "retreat" if code.startswith("087") else CAMEO_ROOT.get(code[:2])
+            if cat:
+                cats.add(cat)
+            for key, into in (("sourcecode", src), ("targetcode", tgt)):
+                iso = fields.get(key, "")[:3]
+                if by_iso3(iso) is not None:
+                    into.add(iso)
+        ident = re.search(r'id="([^"]+)"', attrs)
+        out.append({"id": ident.group(1) if ident else "?", "text": " ".join(text.group(1).split()),
+                    "categories": cats, "source": src, "target": tgt})
+    return out
+
+
+def bench_petr2(path: Path, limit: int | None, errors: int) -> None:
+    data = read_petr2(path)
+    if limit:
+        data = data[:limit]
+    majority = Counter(c for d in data for c in d["categories"]).most_common(1)[0][0]
+    t0 = time.perf_counter()
+    results = list(analysed(d["text"] for d in data))
+    secs = time.perf_counter() - t0
+    score: Counter[str] = Counter()
+    wrong: list[str] = []
+    n_cat = n_src = n_tgt = 0
+    for d, (article, exc) in zip(data, results, strict=True):
+        events = article.events if exc is None else []
+        main = next((e for e in events if e.actor is not None), events[0] if events else None)
+        named = _named_countries(article) if exc is None else []
+        if d["categories"]:
+            n_cat += 1
+            ok = main is not None and main.action.category in d["categories"]
+            score["nb_cat"] += ok
+            score["base_cat"] += majority in d["categories"]
+            if not ok and len(wrong) < errors:
+                got = f"{main.action.category} ({main.action.text!r})" if main else "no event"
+                wrong.append(f"{d['id']}: gold {sorted(d['categories'])}, got {got}")
+        if d["source"]:
+            n_src += 1
+            score["nb_src"] += bool(main and main.actor and main.actor.country in d["source"])
+            score["base_src"] += bool(named and named[0] in d["source"])
+        if d["target"]:
+            n_tgt += 1
+            score["nb_tgt"] += bool(main and main.target and main.target.country in d["target"])
+            score["base_tgt"] += bool(len(named) > 1 and named[1] in d["target"])
+    print(f"### (c) PETRARCH-2 GSR validation: main event of each sentence ({len(data)} sentences with a coding; "
+          f"{n_cat} with a category other than a public statement, {n_src} with an ISO3 source, {n_tgt} with an ISO3 "
+          "target; a prediction is right when it matches any of the sentence's codings)\n")
+    print("| system | category | source country | target country | seconds |")
+    print("|---|---:|---:|---:|---:|")
+    print(f"| newsbrief | {score['nb_cat'] / max(n_cat, 1):.3f} | {score['nb_src'] / max(n_src, 1):.3f} | "
+          f"{score['nb_tgt'] / max(n_tgt, 1):.3f} | {secs:.1f} |")
+    print(f"| baseline: majority category ({majority}); first / second country named | "
+          f"{score['base_cat'] / max(n_cat, 1):.3f} | {score['base_src'] / max(n_src, 1):.3f} | "
+          f"{score['base_tgt'] / max(n_tgt, 1):.3f} | – |")
+    print()
+    if wrong:
+        print("Category errors (newsbrief):\n")
+        for line in wrong:
+            print("- " + line)
+        print()
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("data", nargs="?", default=str(DEFAULT_DATA), help="folder with isaf_dev.jsonl, plover_gsr.json")
     ap.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N records of each set")
-    ap.add_argument("--part", choices=["isaf", "plover", "all"], default="all")
+    ap.add_argument("--part", choices=["isaf", "plover", "petr2", "all"], default="all")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="list up to N errors per part")
     args = ap.parse_args(argv)
     data = Path(args.data)
@@ -271,6 +367,12 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{plover}: not found", file=sys.stderr)
             return 2
         bench_plover(plover, args.limit, args.errors)
+    petr2 = data / "petr2_gsr_validation.xml"
+    if args.part in {"petr2", "all"}:
+        if not petr2.exists():
+            print(f"{petr2}: not found", file=sys.stderr)
+            return 2
+        bench_petr2(petr2, args.limit, args.errors)
     return 0
 
 

@@ -208,8 +208,10 @@ class _Context:
         for deps in ({"dobj", "attr"}, {"prep"}):
             for child in verb.rights:  # "On Wednesday, the union called a strike" is no "call on"
                 if child.dep_ in deps:
-                    words = [child.lemma_.lower(), child.lower_]
-                    words += [c.lemma_.lower() for c in child.children if c.dep_ in {"compound", "amod"}]
+                    modifiers = [c.lemma_.lower() for c in child.children if c.dep_ in {"compound", "amod"}]
+                    # "launched an air strike" is no "launch strike" (a walkout): the compound noun first
+                    words = [f"{m} {child.lemma_.lower()}" for m in modifiers]
+                    words += [child.lemma_.lower(), child.lower_, *modifiers]
                     for word in words:
                         if f"{lemma} {word}" in phrases:
                             return phrases[f"{lemma} {word}"], [child]
@@ -383,7 +385,11 @@ class _Context:
         group that names no state ("lifted a night curfew") falls on the actor's own state."""
         named = self._sentence_countries(verb.sent, verb)
         if actor is not None and actor.country is None and actor.sector != "international":
-            others = [c for c in named if target is None or c != target.country] or named
+            others = [c for c in named if target is None or c != target.country]
+            # "President Bush threatened action against Russia": the state an action is aimed at is not the
+            # actor's; a group of its people is ("Museveni banned Ugandan opposition candidates")
+            if not others and not (target is not None and _names_state(target.name)):
+                others = named
             if others:
                 actor.country = others[0]
         if target is not None and target.country is None and target.sector != "international" and actor \
@@ -734,6 +740,16 @@ class _Context:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\u2028]+[A-Z\"“‘]|[\s\u2028]*$)|\n")
+
+
+def _names_state(name: str) -> bool:
+    """"Russia", "the United States", "Baghdad": the phrase is a state or its capital, not its people."""
+    found = countries.lookup(name) or countries.capital_of(name)
+    if found is None:
+        return False
+    word = name.strip().lower()
+    demonym = (found.demonym or "").lower()
+    return not demonym or word not in {demonym, demonym + "s"}
 
 
 def _sentence_end(text: str, pos: int) -> int:
