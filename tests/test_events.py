@@ -230,3 +230,132 @@ def test_an_ethnic_group_is_coded_by_where_the_event_happens(run):
     assert ev.actor.country == "SRB" and ev.actor.sector == "police"
     assert ev.target.name == "30 ethnic Albanians" and ev.target.country == "SRB"
     assert ev.location == "Presevo" and ev.counts == {"detained": 30}
+
+
+# --- a reader's dates for wire releases ---------------------------------------------------------
+
+
+def test_release_number_with_an_en_dash_gives_the_dateline_its_year(run):
+    text = ("NEWS RELEASE Joint Task Force North 2017-03-CA–042\nFor Immediate Release\n\n"
+            "MOSUL, Iraq (March 9) – Coalition aircraft struck a mortar position near the river yesterday.")
+    art = run(text, published=None)
+    assert art.published is not None and art.published.isoformat() == "2017-03-09"
+    ev = main_event(art)
+    assert ev is not None and ev.date == "2017-03-08"
+
+
+def test_yearless_dateline_takes_its_year_from_the_latest_month_named(run):
+    # a dateline of 14 January after "in November 2016" is January 2017: news looks back
+    text = ("HERAT, Afghanistan (Jan. 14) — Border police detained two smugglers on Thursday. "
+            "The pair had escaped from custody in November 2016.")
+    art = run(text, published=None)
+    assert art.published is not None and art.published.isoformat() == "2017-01-14"
+    assert event_for(art, "detained").date == "2017-01-12"
+
+
+def test_weekday_written_with_a_date_fixes_the_year_within_a_prior():
+    from newsbrief.times import read_dateline
+
+    text = "QUETTA, Pakistan (Oct. 7) - The provincial council met on Tuesday, Oct. 5, to vote on the budget."
+    assert read_dateline(text).date is None  # no year on the page, no prior: not guessed
+    # 5 October fell on a Tuesday in 2010 only, among 2009-2013
+    assert read_dateline(text, years=(2009, 2013)).date.isoformat() == "2010-10-07"
+    assert read_dateline(text, years=(2015, 2022)).date.isoformat() == "2021-10-07"
+    assert read_dateline(text, years=(2014, 2019)).date is None  # no Tuesday, 5 October in those years
+
+
+def test_dateline_slips_a_reader_reads_through():
+    from newsbrief.times import read_dateline
+
+    minus = read_dateline("By Sgt. A. Writer\n\nKANDAHAR, Afghanistan (Oct. 3, 2015) − Soldiers cleared a road.")
+    assert minus is not None and minus.date.isoformat() == "2015-10-03"
+    stop = read_dateline("2015-11-S-001\n\nKABUL, Afghanistan (Nov. 1. 2015)\nA patrol found a cache.")
+    assert stop is not None and stop.date.isoformat() == "2015-11-01"
+    june = read_dateline("2016-06-S-022\n\nKABUL, Afghanistan (Jun. 12)\nA patrol found a cache.")
+    assert june is not None and june.date.isoformat() == "2016-06-12"
+    title = read_dateline("Release 2014-09-CA-027\n\n Herat, Afghanistan (Sept. 2) - A patrol found a cache.")
+    assert title is not None and title.place == "Herat" and title.date.isoformat() == "2014-09-02"
+    heading = read_dateline("UPDATE: Police Confirm Arrest\nKABUL, Afghanistan (Nov. 28, 2014) — Police confirmed it.")
+    assert heading is not None and heading.place == "KABUL" and heading.date.isoformat() == "2014-11-28"
+
+
+def test_explicit_day_takes_the_year_of_the_release_number_when_no_dateline_dates_it(run):
+    text = ("Police Seize Weapons in Herat\nJoint Command 2014-07-CA-129 For Immediate Release\n"
+            "Border police seized a truck of rifles in Herat City July 16 after a tip from residents.")
+    art = run(text, published=None)
+    assert event_for(art, "seized").date == "2014-07-16"
+
+
+def test_a_time_closing_the_written_sentence_dates_its_clause(run):
+    # the long place name breaks the small model's parse; a reader still reads "yesterday" with "killed"
+    text = ("KABUL, Afghanistan (May 10, 2015) – A combined security force killed two gunmen while searching "
+            "for a bomb maker in Muhammad Aghah district, Logar province, yesterday.")
+    art = run(text, published=None)
+    ev = main_event(art)
+    assert ev.action.text == "killed" and ev.date == "2015-05-09"
+
+
+def test_main_event_is_the_clause_not_a_participle_describing_its_actor(run):
+    text = ("KABUL, Afghanistan (May 10, 2015) — A police unit supported by army troops arrested a weapons "
+            "dealer in Kandahar yesterday.")
+    ev = main_event(run(text, published=None))
+    assert ev.action.text == "arrested" and ev.date == "2015-05-09"
+
+
+def test_main_event_undated_gives_way_to_the_dated_outcome_in_its_sentence(run):
+    text = ("KUNDUZ, Afghanistan (July 19, 2015) – Commandos conducted an operation which resulted in two "
+            "suspects being detained in Archi district, July 5.")
+    ev = main_event(run(text, published=None))
+    assert ev.date == "2015-07-05"
+
+
+def test_an_operation_resulting_in_a_detention_is_that_detention(run):
+    art = run("The police operation resulted in the detention of a smuggler near the port on Friday.")
+    ev = event_for(art, "resulted")
+    assert ev.action.category == "coerce" and ev.date == "2024-06-14"
+
+
+# --- who acts for which state --------------------------------------------------------------------
+
+
+def test_institutions_and_movements_stand_for_their_state(run):
+    art = run("The Kremlin condemned the decision of the Lithuanian parliament on Monday.")
+    ev = event_for(art, "condemned")
+    assert ev.actor.country == "RUS" and ev.target.country == "LTU"
+    art = run("Police in Chile arrested three Hezbollah financiers on Tuesday.")
+    assert event_for(art, "arrested").target.country == "LBN"
+
+
+def test_the_target_is_whom_a_threat_is_conditioned_on(run):
+    art = run("Norway threatened to suspend the fishing talks unless Iceland withdrew its quota claim.")
+    ev = event_for(art, "threatened")
+    assert ev.actor.country == "NOR" and ev.target.country == "ISL"
+
+
+def test_the_target_is_the_state_a_noun_is_aimed_against(run):
+    art = run("Estonia mobilised its reservists for a possible war against Russia.")
+    ev = event_for(art, "mobilised")
+    assert ev.target.country == "RUS"
+
+
+def test_a_person_acting_on_a_foreign_state_does_not_take_its_country(run):
+    art = run("Senator Maria Lind condemned Belarus on Monday.")
+    ev = event_for(art, "condemned")
+    assert ev.target.country == "BLR" and ev.actor.country is None
+    # a group of that state's people is the person's own: a domestic act
+    art = run("President Amara Kone banned Ivorian opposition rallies on Monday.")
+    ev = event_for(art, "banned")
+    assert ev.actor.country == "CIV"
+
+
+def test_a_reporter_resolved_pronoun_gets_the_state_of_its_clause(run):
+    art = run("Governor Ana Ruiz announced on Sunday that she will impose a curfew in Bolivia's capital.")
+    ev = next(e for e in art.events if e.action.lemma.startswith("impose"))
+    assert ev.actor.name == "she" and ev.actor.country == "BOL"
+
+
+def test_an_air_strike_is_fighting_not_a_walkout(run):
+    art = run("Turkey launched an air strike against a rebel camp on Monday.")
+    assert event_for(art, "launched").action.category == "fight"
+    art = run("Dock workers launched a strike against the port authority on Monday.")
+    assert event_for(art, "launched").action.category == "protest"

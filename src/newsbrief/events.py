@@ -41,6 +41,7 @@ MODALS = {
 CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"}
 TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "towards", "from", "over", "between",
                 "among"}
+AIMED_PREPS = {"against", "on", "to", "with", "toward", "towards"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
 PLACE_NOUNS = {"area", "district", "province", "city", "town", "village", "region", "state", "county", "valley",
@@ -315,7 +316,7 @@ class _Context:
         candidates += self._target_candidates(verb, extra, actor)
         if verb.dep_ == "amod":  # "..., cancelled visas": the parser made it a modifier
             candidates.append(verb.head)
-        target = self._best(candidates)
+        target = self._best(candidates, verb, actor)
         return actor, target, passive
 
     def _subject(self, verb: Token, deps: set[str]) -> Token | None:
@@ -366,16 +367,17 @@ class _Context:
                        and s.lower_ not in PRONOUNS] if depth == 0 else []
         return [t for t in out + places + purposes + conditional if t is not None and t != actor]
 
-    def _best(self, candidates: list[Token]) -> Token | None:
-        """The first candidate that names a state or an organisation; else a state a candidate's own
-        phrase aims at ("mobilized reservists for a war against Iraq"); else the first one."""
+    def _best(self, candidates: list[Token], verb: Token | None = None, actor: Token | None = None) -> Token | None:
+        """The first candidate that names a state or an organisation; else a state the clause aims at
+        further down ("mobilized reservists for a war against Iraq"); else the first one."""
         for tok in candidates:
             if self._country_in(tok) is not None:
                 return tok
-        for tok in candidates:
-            for sub in tok.subtree:
-                if sub.dep_ == "pobj" and sub.head.lower_ in {"against", "on", "to", "with", "toward", "towards"} \
-                        and sub is not tok and self._country_in(sub) is not None:
+        if verb is not None:
+            skip = {t.i for t in actor.subtree} if actor is not None else set()
+            for sub in _subtree_without(verb, {"relcl", "ccomp", "nsubj", "nsubjpass"}):
+                if sub.i not in skip and sub.dep_ == "pobj" and sub.head.lower_ in AIMED_PREPS \
+                        and self._country_in(sub) is not None:
                     return sub
         return candidates[0] if candidates else None
 
