@@ -411,6 +411,19 @@ class _Context:
                     country = hit.iso3 if hit else None
                 if country:
                     named.append((m_start, country))
+        # names the entity layer missed or mislabelled: "Ugandan" tagged as a person, "Algiers" as a place
+        taken = {pos for pos, _ in named}
+        for tok in sent:
+            if not tok.is_title or tok.idx in taken or any(m[0] <= tok.idx < m[1] for m in self._mentions_at(tok.idx)
+                                                            if self._mention_country(m[2])):
+                continue
+            hit = countries.lookup(tok.text)
+            if hit is not None and tok.ent_type_ == "PERSON" and (hit.demonym or "").lower() != tok.lower_:
+                hit = None  # "Jordan" the person is no state; "Ugandan" is a demonym whatever the tag
+            if hit is None and tok.pos_ == "PROPN" and tok.ent_type_ in {"GPE", "LOC", ""}:
+                hit = countries.capital_of(tok.text)
+            if hit is not None:
+                named.append((tok.idx, hit.iso3))
         # institutions and movements the entity layer gives no state ("the Taliban", "the Kremlin")
         for pattern, iso3 in _actor_country_patterns():
             named += [(m.start(), iso3) for m in pattern.finditer(self.text, sent.start_char, sent.end_char)]
@@ -424,6 +437,13 @@ class _Context:
             if country not in found:
                 found.append(country)
         return found
+
+    @staticmethod
+    def _mention_country(ent: Entity) -> str | None:
+        if ent.country:
+            return ent.country
+        hit = countries.lookup(ent.affiliation) if ent.affiliation else None
+        return hit.iso3 if hit else None
 
     def _country_in(self, tok: Token) -> str | None:
         """The state a noun phrase names or belongs to: "Senior Hungarian and Romanian officials" -> HUN;
