@@ -53,3 +53,15 @@ def test_org_affiliation_from_a_demonym():
     )
     ministry = next(e for e in art.entities if e.name == "Foreign Ministry")
     assert ministry.affiliation == "Pakistan"
+
+
+def test_a_treaty_is_a_law_and_an_occupier_phrase_is_part_of_the_place():
+    art = newsbrief.analyze(
+        "Ethiopia said on Monday that it would leave the Nile Basin Cooperative Framework Agreement. "
+        "Clashes broke out in Indian-Illegally Occupied Jammu and Kashmir on Monday."
+    )
+    names = _by_name(art)
+    treaty = next(e for e in art.entities if e.name.endswith("Agreement"))
+    assert treaty.label == "LAW" and not treaty.name.startswith("the ")
+    assert not any(e.name.endswith("Occupied") for e in art.entities), list(names)
+    assert "Jammu and Kashmir" in names

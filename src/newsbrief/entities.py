@@ -186,6 +186,29 @@ def _candidate_spans(doc: Doc) -> list[Span]:
         ):
             out.append(SpacySpan(doc, token.i, token.i + 1, label="GPE"))
     out.sort(key=lambda e: e.start)
+    return _mend_labels(doc, out)
+
+
+LAW_HEADS = {"treaty", "agreement", "accord", "convention", "protocol", "act", "charter", "pact"}
+LAW_MISLABELS = {"ORG", "PRODUCT", "WORK_OF_ART", "LOC", "FAC", "EVENT"}
+OCCUPIER_WORDS = {"occupied", "administered", "controlled", "held", "annexed"}
+
+
+def _mend_labels(doc: Doc, spans: list[Span]) -> list[Span]:
+    """- "the Indus Waters Treaty" tagged ORG is a law or treaty (LAW);
+    - "Indian-Illegally Occupied" tagged ORG before "Jammu and Kashmir" is part of how the place is
+      named, not an organisation: it goes, the place stays."""
+    from spacy.tokens import Span as SpacySpan
+
+    out: list[Span] = []
+    for k, ent in enumerate(spans):
+        nxt = spans[k + 1] if k + 1 < len(spans) else None
+        if (ent.label_ in {"ORG", "NORP"} and ent[-1].lower_ in OCCUPIER_WORDS and nxt is not None
+                and nxt.start == ent.end and nxt.label_ in {"GPE", "LOC"}):
+            continue
+        if ent.label_ in LAW_MISLABELS and len(ent) > 1 and ent[-1].lower_ in LAW_HEADS:
+            ent = SpacySpan(doc, ent.start, ent.end, label="LAW")
+        out.append(ent)
     return out
 
 
@@ -222,7 +245,7 @@ def _trim(ent: Span, text: str) -> tuple[int, int]:
     surface = text[start:end]
     # "the Port of Rotterdam" loses its article; "The Hague" mid-sentence keeps it (part of the name)
     m = re.match(r"the\s+", surface) or (re.match(r"The\s+", surface) if ent.start == ent.sent.start else None)
-    if m and ent.label_ not in {"WORK_OF_ART", "LAW"}:
+    if m and ent.label_ != "WORK_OF_ART":
         start += m.end()
     while end > start and text[end - 1] in ".,;:!?\"'’”)":
         if text[end - 2 : end] in {"'s", "’s"}:
