@@ -359,3 +359,29 @@ def test_an_air_strike_is_fighting_not_a_walkout(run):
     assert event_for(art, "launched").action.category == "fight"
     art = run("Dock workers launched a strike against the port authority on Monday.")
     assert event_for(art, "launched").action.category == "protest"
+
+
+def test_a_people_named_with_where_they_live_belong_to_that_state(run):
+    art = run("Bosnian Croats demanded a ceasefire with the army on Monday.")
+    assert event_for(art, "demanded").actor.country == "BIH"
+
+
+def test_a_patron_named_in_a_hyphenated_modifier_is_not_the_actors_state(run):
+    art = run("The Syrian-backed Amal militia declared a ceasefire in Beirut on Wednesday.")
+    assert event_for(art, "declared").actor.country == "LBN"
+    art = run("A pro-Russian Transnistrian militia blocked the road to Moldova's capital on Friday.")
+    assert event_for(art, "blocked").actor.country != "RUS"
+
+
+def test_the_speaker_of_a_quoted_participle_is_the_pronouns_antecedent(run):
+    art = run("King Harald of Norway was quoted as saying he would host talks between the two sides.")
+    ev = next(e for e in art.events if e.action.lemma.startswith("host"))
+    assert ev.actor.name == "he" and ev.actor.country == "NOR"
+
+
+def test_a_head_of_state_dealing_with_another_government_is_not_of_its_state(run):
+    art = run("President Lena Holm offered to meet the prime minister of Latvia.")
+    ev = event_for(art, "offered")
+    assert ev.target.country == "LVA" and ev.actor.country != "LVA"
+    art = run("Church leaders urged the Latvian prime minister to resign.")
+    assert event_for(art, "urged").actor.country == "LVA"  # not a head of state: the domestic reading

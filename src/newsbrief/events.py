@@ -41,6 +41,9 @@ MODALS = {
 CLAUSE_DEPS = {"conj", "ccomp", "xcomp", "advcl", "relcl", "acl", "parataxis", "csubj", "pcomp"}
 TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "towards", "from", "over", "between",
                 "among"}
+# who speaks for a state: such a person dealing with another state's government is not of that state
+STATE_TITLE = re.compile(r"(?i)\b(?:president|prime minister|premier|chancellor|king|queen|emir|sultan|foreign minister"
+                         r"|secretary of state)\b")
 AIMED_PREPS = {"against", "on", "to", "with", "toward", "towards"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -390,7 +393,11 @@ class _Context:
             others = [c for c in named if target is None or c != target.country]
             # "President Bush threatened action against Russia": the state an action is aimed at is not the
             # actor's; a group of its people is ("Museveni banned Ugandan opposition candidates")
-            if not others and not (target is not None and _names_state(target.name)):
+            # nor is the state of a government an actor's government deals with ("Putin offered to negotiate
+            # with the president of Armenia")
+            foreign = target is not None and (_names_state(target.name) or (
+                STATE_TITLE.search(actor.name) is not None and target.sector == "government"))
+            if not others and not foreign:
                 others = named
             if others:
                 actor.country = others[0]
@@ -403,8 +410,8 @@ class _Context:
         """States the sentence names, those in the event's own clause first: in "... declared a state of
         siege in Haiti, a spokeswoman for the U.S. embassy said", Haiti before the reporter's embassy."""
         named: list[tuple[int, str]] = []
-        for m_start, _, ent in self.mentions:
-            if sent.start_char <= m_start < sent.end_char:
+        for m_start, m_end, ent in self.mentions:
+            if sent.start_char <= m_start < sent.end_char and not _patron_span(self.text, m_start, m_end):
                 country = ent.country
                 if country is None and ent.affiliation:
                     hit = countries.lookup(ent.affiliation)
@@ -414,8 +421,9 @@ class _Context:
         # names the entity layer missed or mislabelled: "Ugandan" tagged as a person, "Algiers" as a place
         taken = {pos for pos, _ in named}
         for tok in sent:
-            if not tok.is_title or tok.idx in taken or any(m[0] <= tok.idx < m[1] for m in self._mentions_at(tok.idx)
-                                                            if self._mention_country(m[2])):
+            if not tok.is_title or tok.idx in taken or _foreign_modifier(self.text, tok):
+                continue
+            if any(self._mention_country(m[2]) for m in self._mentions_at(tok.idx)):
                 continue
             hit = countries.lookup(tok.text)
             if hit is not None and tok.ent_type_ == "PERSON" and (hit.demonym or "").lower() != tok.lower_:
@@ -449,8 +457,17 @@ class _Context:
         """The state a noun phrase names or belongs to: "Senior Hungarian and Romanian officials" -> HUN;
         the head's own name first ("Palestinians of the Israeli-occupied West Bank" are Palestinian)."""
         tokens = _phrase_tokens(tok)
-        for t in [tok, *[t for t in tokens if t != tok]]:
-            for _, _, ent in self._mentions_at(t.idx):
+        ordered = [tok, *[t for t in tokens if t != tok]]
+        # "Bosnian Serbs" live in Bosnia: a people named with where they live belong to that state
+        lives_in = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i and c.is_title]
+        if lives_in and countries.lookup(tok.text) is not None and countries.lookup(lives_in[0].text) is not None:
+            ordered = [lives_in[0], *[t for t in ordered if t != lives_in[0]]]
+        for t in ordered:
+            if _foreign_modifier(self.text, t):
+                continue
+            for m_start, m_end, ent in self._mentions_at(t.idx):
+                if _patron_span(self.text, m_start, m_end):
+                    continue
                 if ent.country:
                     return ent.country
                 if ent.affiliation:
@@ -508,9 +525,11 @@ class _Context:
         places = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "throughout"}
                   for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ == "GPE"]
         country = next((self._country_in(p) for p in places if self._country_in(p)), None)
+        patron = entity is not None and any(_patron_span(self.text, m[0], m[1]) for t in span
+                                             for m in self._mentions_at(t.idx) if m[2] is entity)
         if entity is not None:
-            country = country or entity.country
-            if country is None and entity.affiliation:
+            country = country or (None if patron else entity.country)
+            if country is None and entity.affiliation and not patron:
                 found = countries.lookup(entity.affiliation)
                 country = found.iso3 if found else None
             if entity.role:  # "union leader", "army chief": the first telling word of a title
@@ -754,7 +773,8 @@ class _Context:
             if node.head == node:
                 return None
             if node.dep_ in {"ccomp", "xcomp"} and node.head.lemma_.lower() in self.lex.reporting | self.lex.control:
-                subj = self._subject(node.head, {"nsubj"})
+                # "King Hassan was quoted as saying he would ...": a participle's speaker is its clause's subject
+                subj = self._subject(node.head, {"nsubj"}) or self._inherited_subject(node.head)
                 if subj is not None and subj.lower_ not in PRONOUNS:
                     return self._participant(subj)
             node = node.head
@@ -762,6 +782,21 @@ class _Context:
 
 
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\u2028]+[A-Z\"“‘]|[\s\u2028]*$)|\n")
+
+
+_FOREIGN_AFFIX = re.compile(r"-(?:backed|occupied|based|sponsored|funded|allied|held|controlled|supported)\b")
+
+
+def _foreign_modifier(text: str, tok: Token) -> bool:
+    """"pro-Iranian", "Syrian-backed", "Israeli-occupied": a state named as another's patron or occupier."""
+    return _patron_span(text, tok.idx, tok.idx + len(tok.text))
+
+
+def _patron_span(text: str, start: int, end: int) -> bool:
+    words = text[max(0, start - 5) : end].lower()
+    if re.search(r"\b(?:pro|anti)-", words):
+        return True
+    return _FOREIGN_AFFIX.search(text[start:end]) is not None or _FOREIGN_AFFIX.match(text, end) is not None
 
 
 def _names_state(name: str) -> bool:
