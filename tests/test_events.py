@@ -385,3 +385,27 @@ def test_a_head_of_state_dealing_with_another_government_is_not_of_its_state(run
     assert ev.target.country == "LVA" and ev.actor.country != "LVA"
     art = run("Church leaders urged the Latvian prime minister to resign.")
     assert event_for(art, "urged").actor.country == "LVA"  # not a head of state: the domestic reading
+
+
+def test_a_state_named_in_full_is_that_state(run):
+    art = run("Japan demanded that the Democratic People's Republic of Korea return the fishing crew.")
+    ev = event_for(art, "demanded")
+    assert ev.actor.country == "JPN" and ev.target.country == "PRK"
+
+
+def test_coordinated_verbs_share_the_later_ones_object(run):
+    art = run("Nurses from two Canadian charities donated and delivered medicine to Haitian clinics on Friday.")
+    assert event_for(art, "donated").target.country == "HTI"
+
+
+def test_a_demonym_of_its_own_wins_over_where_a_thing_is(run):
+    art = run("The agency cut water supplies to the largest Somali refugee camp in Kenya on Monday.")
+    assert event_for(art, "cut").target.country == "SOM"
+    art = run("Opposition parties in Peru organized a general strike on Monday.")
+    assert event_for(art, "organized").actor.country == "PER"
+
+
+def test_a_state_named_inside_a_clause_on_a_noun_is_not_the_target(run):
+    art = run("Greek police stopped a march organised by farmers to protest imports from Turkey.")
+    ev = event_for(art, "stopped")
+    assert ev.actor.country == "GRC" and (ev.target is None or ev.target.country != "TUR")

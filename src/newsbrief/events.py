@@ -317,6 +317,10 @@ class _Context:
             actor = verb.head  # "Sharon, who has vowed ...": the noun the clause describes
         candidates = [subjpass] if passive else []
         candidates += self._target_candidates(verb, extra, actor)
+        if not candidates:
+            # "donated and personally delivered goods to a school": the verbs share the later one's object
+            for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+                candidates += self._target_candidates(conj, [], actor)
         if verb.dep_ == "amod":  # "..., cancelled visas": the parser made it a modifier
             candidates.append(verb.head)
         target = self._best(candidates, verb, actor)
@@ -378,7 +382,8 @@ class _Context:
                 return tok
         if verb is not None:
             skip = {t.i for t in actor.subtree} if actor is not None else set()
-            for sub in _subtree_without(verb, {"relcl", "ccomp", "nsubj", "nsubjpass"}):
+            # not into "the demonstration staged by students to protest ... troops to Iraq": a clause on a noun
+            for sub in _subtree_without(verb, {"relcl", "ccomp", "acl", "nsubj", "nsubjpass"}):
                 if sub.i not in skip and sub.dep_ == "pobj" and sub.head.lower_ in AIMED_PREPS \
                         and self._country_in(sub) is not None:
                     return sub
@@ -421,7 +426,8 @@ class _Context:
         # names the entity layer missed or mislabelled: "Ugandan" tagged as a person, "Algiers" as a place
         taken = {pos for pos, _ in named}
         for tok in sent:
-            if not tok.is_title or tok.idx in taken or _foreign_modifier(self.text, tok):
+            if not (tok.is_title or (tok.is_upper and len(tok) > 2)) or tok.idx in taken \
+                    or _foreign_modifier(self.text, tok):
                 continue
             if any(self._mention_country(m[2]) for m in self._mentions_at(tok.idx)):
                 continue
@@ -457,6 +463,10 @@ class _Context:
         """The state a noun phrase names or belongs to: "Senior Hungarian and Romanian officials" -> HUN;
         the head's own name first ("Palestinians of the Israeli-occupied West Bank" are Palestinian)."""
         tokens = _phrase_tokens(tok)
+        phrase = _noun_phrase(tok)
+        whole = countries.lookup(self.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)])
+        if whole is not None:  # "the Democratic People's Republic of Korea"
+            return whole.iso3
         ordered = [tok, *[t for t in tokens if t != tok]]
         # "Bosnian Serbs" live in Bosnia: a people named with where they live belong to that state
         lives_in = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i and c.is_title]
@@ -521,10 +531,14 @@ class _Context:
         entity = self._entity_for(tok, span)
         country: str | None = None
         sector: str | None = None
-        # where people are before who they are: "ethnic Albanians in southern Serbia" act in Serbia
+        # where people are, when they are not named by a demonym of their own: "opposition parties in Nepal",
+        # "the government of Sindh province"; but "a Cambodian refugee camp in Thailand" stays Cambodian
         places = [gc for c in tok.children if c.dep_ == "prep" and c.lower_ in {"in", "of", "throughout"}
                   for gc in c.children if gc.dep_ == "pobj" and gc.ent_type_ == "GPE"]
-        country = next((self._country_in(p) for p in places if self._country_in(p)), None)
+        own = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i
+               and countries.lookup(c.text) is not None and not _foreign_modifier(self.text, c)]
+        if not own:
+            country = next((self._country_in(p) for p in places if self._country_in(p)), None)
         patron = entity is not None and any(_patron_span(self.text, m[0], m[1]) for t in span
                                              for m in self._mentions_at(t.idx) if m[2] is entity)
         if entity is not None:
