@@ -370,3 +370,28 @@ def test_shared_example_speakers_and_sources(shared):
     assert "Wang Yi" in they.speaker.name and "Ishaq Dar" in they.speaker.name
     islamabad = find(shared, "act of war")
     assert speaker_text(shared, islamabad) == "Islamabad" and islamabad.speaker.role == "government"
+
+
+def test_a_clause_runs_on_over_a_word_misparsed_as_a_second_verb_of_the_cue():
+    """The small model sometimes makes "Occupied" in "… in Russian Occupied Crimea" a conjunct of
+    "said"; with nothing joining it, it is still the clause's words (parse set by hand here)."""
+    from spacy.tokens import Doc
+
+    from newsbrief.nlp import load_model
+    from newsbrief.quotes.attribution import _to_sentence_end
+
+    words = ["Berg", "said", "that", "Norway", "was", "open", "to", "an", "inquiry", "in", "Russian", "Occupied",
+             "Crimea", "."]
+    heads = [1, 1, 4, 4, 1, 4, 5, 8, 6, 8, 9, 1, 11, 1]
+    deps = ["nsubj", "ROOT", "mark", "nsubj", "ccomp", "acomp", "prep", "det", "pobj", "prep", "pobj", "conj",
+            "dobj", "punct"]
+    doc = Doc(load_model().vocab, words=words, heads=heads, deps=deps, sent_starts=[True] + [False] * 13)
+    cue = doc[1]
+    content = list(doc[4].subtree)
+    assert [t.text for t in _to_sentence_end(cue, content) if not t.is_punct][-2:] == ["Occupied", "Crimea"]
+    # joined by "and", the conjunct is the speaker's second act, not part of what was said
+    words2 = [*words[:11], "and", "left", "."]
+    heads2 = [*heads[:11], 1, 1, 1]
+    deps2 = [*deps[:11], "cc", "conj", "punct"]
+    doc2 = Doc(load_model().vocab, words=words2, heads=heads2, deps=deps2, sent_starts=[True] + [False] * 13)
+    assert [t.text for t in _to_sentence_end(doc2[1], list(doc2[4].subtree)) if not t.is_punct][-1] == "Russian"

@@ -243,12 +243,21 @@ def _to_sentence_end(cue: Token, content: list[Token]) -> list[Token]:
     sent = cue.sent
     rest = []
     for t in cue.doc[last + 1 : sent.end]:
-        if t.head.i == cue.i and t.dep_ in _CUE_MODIFIERS:
-            return content
-        if t.is_space or (not t.is_punct and not cue.is_ancestor(t)):
+        if t.head.i == cue.i and t.dep_ in _CUE_MODIFIERS and (
+                t.dep_ != "conj" or _after_a_break(t) or t.nbor(-1).dep_ == "cc"):
+            return content  # (a "conj" of the cue with nothing joining it is a misparse of the clause's words)
+        if t.is_space or (not t.is_punct and not cue.is_ancestor(t) and _after_a_break(t)):
             break  # what follows belongs to another clause (", the broadcaster reported")
         rest.append(t)
     return content + rest
+
+
+def _after_a_break(tok: Token) -> bool:
+    """Whether a word starts a new clause of the sentence: after a comma, a semicolon or a dash.
+    Words that run on without one ("… attack in Indian Illegally Occupied Jammu and Kashmir") are the
+    clause's own, however the parser attached them."""
+    prev = tok.nbor(-1) if tok.i > tok.sent.start else None
+    return prev is None or prev.text in {",", ";", "—", "–", "-", ":", "(", ")"}
 
 
 def _cue_end(tok: Token, prep: Token | None) -> int:
