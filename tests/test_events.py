@@ -409,3 +409,16 @@ def test_a_state_named_inside_a_clause_on_a_noun_is_not_the_target(run):
     art = run("Greek police stopped a march organised by farmers to protest imports from Turkey.")
     ev = event_for(art, "stopped")
     assert ev.actor.country == "GRC" and (ev.target is None or ev.target.country != "TUR")
+
+
+def test_with_no_one_named_the_target_is_the_state_the_clause_names(run):
+    art = run("Hundreds of students marched in Girona on Sunday demanding independence from Spain.")
+    ev = event_for(art, "marched")
+    assert ev.action.category == "protest" and ev.target.name == "Spain" and ev.target.country == "ESP"
+
+
+def test_a_reporters_state_is_not_the_targets(run):
+    # the Chilean reporter's clause does not stop the domestic reading of "rebels"
+    art = run("The Colombian army accused rebels of breaking the truce, a Chilean observer said.")
+    ev = event_for(art, "accused")
+    assert ev.actor.country == "COL" and ev.target.country == "COL"

@@ -32,10 +32,11 @@ _EXTRA_ALIASES = {
     "Burmese": "MMR", "Ivorian": "CIV", "Kiwi": "NZL", "Aussie": "AUS",
     # territories news names as actors' homes, and older or short names of states
     "West Bank": "PSE", "Gaza": "PSE", "Gaza Strip": "PSE", "Kampuchea": "KHM", "Kampuchean": "KHM",
-    "Kyrgyz": "KGZ",
+    "Kyrgyz": "KGZ", "Northern Ireland": "GBR",
 }
 # Seats of government the data set spells otherwise ("Washington D.C.") or lacks.
-_EXTRA_CAPITALS = {"Washington": "USA", "New Delhi": "IND", "Delhi": "IND", "Kyiv": "UKR", "Kiev": "UKR"}
+_EXTRA_CAPITALS = {"Washington": "USA", "New Delhi": "IND", "Delhi": "IND", "Kyiv": "UKR", "Kiev": "UKR",
+                   "Tel Aviv": "ISR"}
 
 
 @functools.lru_cache(maxsize=1)
@@ -55,7 +56,7 @@ def _tables() -> tuple[dict[str, Country], dict[str, Country], dict[str, Country
         if isinstance(capital, list):  # a few states list several seats of government
             capital = capital[0] if capital else None
         country = Country(iso3, info["name"], info.get("demonym") or None, capital)
-        by_iso[iso3] = country
+        by_iso.setdefault(iso3, country)  # the most populous entry with the code: the UK, not Wales
         keys = [info["name"], *(info.get("altSpellings") or []), info.get("demonym") or ""]
         for key in keys:
             # codes ("IN", "AND", "CAN") collide with words once lowercased; common ones are aliases

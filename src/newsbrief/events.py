@@ -387,6 +387,13 @@ class _Context:
                 if sub.i not in skip and sub.dep_ == "pobj" and sub.head.lower_ in AIMED_PREPS \
                         and self._country_in(sub) is not None:
                     return sub
+            if not candidates or self._country_in(candidates[0]) is None:
+                # "rejected a call for peacekeepers to be deployed in East Timor": with no one named, the
+                # state where the clause puts its action
+                for sub in _subtree_without(verb, {"relcl", "ccomp", "acl", "nsubj", "nsubjpass"}):
+                    if sub.i not in skip and sub.dep_ == "pobj" and sub.head.lower_ in LOCATION_PREPS | {"from"} \
+                            and _names_state(" ".join(t.text for t in sub.subtree if t.pos_ == "PROPN")):
+                        return sub
         return candidates[0] if candidates else None
 
     def _fill_countries(self, verb: Token, actor: Participant | None, target: Participant | None) -> None:
@@ -407,13 +414,12 @@ class _Context:
             if others:
                 actor.country = others[0]
         if target is not None and target.country is None and target.sector != "international" and actor \
-                and actor.country and not [c for c in named if c != actor.country] \
+                and actor.country and not [c for c in self._clause_countries(verb) if c != actor.country] \
                 and not (target.entity and (ent := self.article.entity(target.entity)) and ent.label in PLACE_LABELS):
             target.country = actor.country
 
-    def _sentence_countries(self, sent: Span, verb: Token | None = None) -> list[str]:
-        """States the sentence names, those in the event's own clause first: in "... declared a state of
-        siege in Haiti, a spokeswoman for the U.S. embassy said", Haiti before the reporter's embassy."""
+    def _named_in(self, sent: Span) -> list[tuple[int, str]]:
+        """(position, ISO3) of every state the sentence names."""
         named: list[tuple[int, str]] = []
         for m_start, m_end, ent in self.mentions:
             if sent.start_char <= m_start < sent.end_char and not _patron_span(self.text, m_start, m_end):
@@ -441,6 +447,22 @@ class _Context:
         # institutions and movements the entity layer gives no state ("the Taliban", "the Kremlin")
         for pattern, iso3 in _actor_country_patterns():
             named += [(m.start(), iso3) for m in pattern.finditer(self.text, sent.start_char, sent.end_char)]
+        return sorted(named)
+
+    def _clause_countries(self, verb: Token) -> list[str]:
+        """States named in the event's own clause, not in a reporting clause around it ("..., a member of the
+        Chadian team said")."""
+        top = verb
+        while top.dep_ in {"conj", "xcomp", "advcl"} and top.head != top:
+            top = top.head
+        chars = [(t.idx, t.idx + len(t.text)) for t in top.subtree]
+        lo, hi = min(c[0] for c in chars), max(c[1] for c in chars)
+        return [c for pos, c in self._named_in(verb.sent) if lo <= pos < hi]
+
+    def _sentence_countries(self, sent: Span, verb: Token | None = None) -> list[str]:
+        """States the sentence names, those in the event's own clause first: in "... declared a state of
+        siege in Haiti, a spokeswoman for the U.S. embassy said", Haiti before the reporter's embassy."""
+        named = self._named_in(sent)
         named.sort()
         if verb is not None:
             clause = {t.idx for t in verb.subtree}
