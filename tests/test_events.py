@@ -406,9 +406,17 @@ def test_a_demonym_of_its_own_wins_over_where_a_thing_is(run):
 
 
 def test_a_state_named_inside_a_clause_on_a_noun_is_not_the_target(run):
-    art = run("Greek police stopped a march organised by farmers to protest imports from Turkey.")
-    ev = event_for(art, "stopped")
-    assert ev.actor.country == "GRC" and (ev.target is None or ev.target.country != "TUR")
+    art = run("Greek police prevented the demonstration staged by farmers to protest the decision of buying "
+              "grain from Turkey.")
+    ev = event_for(art, "prevented")
+    # nor does it stop the domestic reading: the demonstration is in the police's own state
+    assert ev.actor.country == "GRC" and ev.target.name == "demonstration" and ev.target.country == "GRC"
+
+
+def test_an_organisation_named_after_a_capital_is_in_its_state(run):
+    art = run("Two Canadian charities delivered medicine to Nairobi University Hospital on Friday.")
+    ev = event_for(art, "delivered")
+    assert ev.actor.country == "CAN" and ev.target.country == "KEN"
 
 
 def test_with_no_one_named_the_target_is_the_state_the_clause_names(run):

@@ -451,13 +451,13 @@ class _Context:
 
     def _clause_countries(self, verb: Token) -> list[str]:
         """States named in the event's own clause, not in a reporting clause around it ("..., a member of the
-        Chadian team said")."""
+        Chadian team said"), nor in a clause on a noun."""
         top = verb
         while top.dep_ in {"conj", "xcomp", "advcl"} and top.head != top:
             top = top.head
-        chars = [(t.idx, t.idx + len(t.text)) for t in top.subtree]
-        lo, hi = min(c[0] for c in chars), max(c[1] for c in chars)
-        return [c for pos, c in self._named_in(verb.sent) if lo <= pos < hi]
+        # nor in a clause on a noun ("the march organised by students to protest imports from Turkey")
+        starts = {t.idx for t in _subtree_without(top, {"relcl", "acl"})}
+        return [c for pos, c in self._named_in(verb.sent) if pos in starts]
 
     def _sentence_countries(self, sent: Span, verb: Token | None = None) -> list[str]:
         """States the sentence names, those in the event's own clause first: in "... declared a state of
@@ -507,8 +507,10 @@ class _Context:
                     if found is not None:
                         return found.iso3
             if t.ent_type_ in {"GPE", "NORP"} or t.is_title:
-                # a capital the model did not tag ("a curfew in Algiers") still names its state
-                untagged_place = t.pos_ == "PROPN" and t.ent_type_ in {"", "LOC", "FAC"}
+                # a capital the model did not tag ("a curfew in Algiers") still names its state, and so does
+                # one that begins an organisation's name ("Baghdad University")
+                untagged_place = t.pos_ == "PROPN" and (t.ent_type_ in {"", "LOC", "FAC"} or (
+                    t.ent_type_ == "ORG" and t.ent_iob_ == "B"))
                 found = countries.lookup(t.text) or (
                     countries.capital_of(t.text) if t.ent_type_ == "GPE" or untagged_place else None)
                 if found is not None:
