@@ -799,8 +799,8 @@ _ABBREVIATION_END = re.compile(
 
 
 # Every time expression holds a digit or one of these words, and no rule's match runs further than
-# _REACH characters from it (the longest seen on 1,010 dev texts is 30): the rules only run near
-# them, which halves the scanning.
+# _REACH characters from it (on 1,010 dev texts no match needs more than 21): the rules only run
+# near them, which cuts the scanning to about a third of the text.
 _ANCHOR = re.compile(
     r"\d|(?i:\b(?:jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec|january|february|march|april|may|june|july"
     r"|august|september|october|november|december|mon|tue|tues|wed|thu|thur|thurs|fri|sat|sun|monday|tuesday"
@@ -812,7 +812,7 @@ _ANCHOR = re.compile(
     r"|eighteenth|nineteenth|twentieth|twenties|thirties|forties|fifties|sixties|seventies|eighties|nineties"
     r"|hourly|weekly|monthly|yearly|nightly|year-earlier|year-ago)\b)"
 )
-_REACH = 50
+_REACH = 32
 
 
 def _windows(text: str) -> list[tuple[int, int]]:
