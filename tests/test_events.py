@@ -430,3 +430,9 @@ def test_a_reporters_state_is_not_the_targets(run):
     art = run("The Colombian army accused rebels of breaking the truce, a Chilean observer said.")
     ev = event_for(art, "accused")
     assert ev.actor.country == "COL" and ev.target.country == "COL"
+
+
+def test_a_recipient_after_to_is_named_without_the_preposition(run):
+    art = run("Spain said it would not provide support to Morocco.")
+    ev = event_for(art, "provide")
+    assert ev.target.name == "Morocco" and ev.target.country == "MAR" and ev.negated

@@ -338,6 +338,8 @@ class _Context:
         out: list[Token] = []
         places: list[Token] = []  # "lifted a curfew in Montenegro": where it happens, when nothing else names a state
         objects = [c for c in verb.children if c.dep_ in {"dative", "dobj"} and c not in extra]
+        # "provide support to Israel": the parser makes "to" the dative; the recipient is its object
+        objects = [next((g for g in c.children if g.dep_ == "pobj"), c) if c.pos_ == "ADP" else c for c in objects]
         out += objects
         objects += [conj for o in objects for conj in o.conjuncts]
         for holder in [verb, *objects, *extra]:
@@ -839,6 +841,7 @@ def _patron_span(text: str, start: int, end: int) -> bool:
 
 def _names_state(name: str) -> bool:
     """"Russia", "the United States", "Baghdad": the phrase is a state or its capital, not its people."""
+    name = re.sub(r"^(?:to|on|against|with|at|from|into|toward|towards)\s+", "", name.strip(), flags=re.IGNORECASE)
     found = countries.lookup(name) or countries.capital_of(name)
     if found is None:
         return False
