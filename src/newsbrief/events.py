@@ -160,6 +160,7 @@ class _Context:
         self.times = [t for t in article.times if _date_value(t.value) and not (dl and dl[0] <= t.start < dl[1])]
         self.published = article.published.isoformat() if article.published else None
         self.tolls: dict[int, Token] = {}  # "..., killing 26": participles whose numbers belong to an event
+        self.named_cache: dict[int, list[tuple[int, str]]] = {}  # sentence start -> states it names
 
     # -- which tokens carry an event -------------------------------------------------------
     def event_for(self, token: Token) -> Event | None:
@@ -422,6 +423,11 @@ class _Context:
 
     def _named_in(self, sent: Span) -> list[tuple[int, str]]:
         """(position, ISO3) of every state the sentence names."""
+        if sent.start_char not in self.named_cache:
+            self.named_cache[sent.start_char] = self._find_named(sent)
+        return self.named_cache[sent.start_char]
+
+    def _find_named(self, sent: Span) -> list[tuple[int, str]]:
         named: list[tuple[int, str]] = []
         for m_start, m_end, ent in self.mentions:
             if sent.start_char <= m_start < sent.end_char and not _patron_span(self.text, m_start, m_end):
@@ -464,8 +470,7 @@ class _Context:
     def _sentence_countries(self, sent: Span, verb: Token | None = None) -> list[str]:
         """States the sentence names, those in the event's own clause first: in "... declared a state of
         siege in Haiti, a spokeswoman for the U.S. embassy said", Haiti before the reporter's embassy."""
-        named = self._named_in(sent)
-        named.sort()
+        named = sorted(self._named_in(sent))
         if verb is not None:
             clause = {t.idx for t in verb.subtree}
             named.sort(key=lambda pc: pc[0] not in clause and not any(
