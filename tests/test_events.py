@@ -436,3 +436,9 @@ def test_a_recipient_after_to_is_named_without_the_preposition(run):
     art = run("Spain said it would not provide support to Morocco.")
     ev = event_for(art, "provide")
     assert ev.target.name == "Morocco" and ev.target.country == "MAR" and ev.negated
+
+
+def test_engaging_someone_in_a_firefight_is_fighting(run):
+    art = run("Malian soldiers engaged Tuareg gunmen in a firefight near Kidal on Saturday.")
+    ev = event_for(art, "engaged")
+    assert ev.action.category == "fight" and ev.actor.country == "MLI" and ev.date == "2024-06-15"

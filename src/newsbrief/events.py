@@ -29,8 +29,9 @@ CONFLICTUAL = {"sanction", "coerce", "assault", "fight", "mobilize", "protest", 
 # Verbs of phase and intent that carry no event of their own but may govern one ("began a strike").
 ASPECTUAL = {"continue", "begin", "start", "resume", "remain", "issue", "express", "decide", "plan", "try",
              "attempt", "put", "conclude", "want", "confirm", "announce", "report"}
-# Verbs whose outcome, named by a noun after this preposition, is the event: "resulted in the arrest".
-RESULTATIVE = {"result": "in", "lead": "to", "end": "in"}
+# Verbs whose outcome or whose activity, named by a noun after this preposition, is the event: "resulted in
+# the arrest", "engaged the patrol in a firefight", "took part in the talks" (lemma "take" with "part").
+RESULTATIVE = {"result": "in", "lead": "to", "end": "in", "engage": "in", "participate": "in"}
 # Modal auxiliaries -> modality of the clause.
 MODALS = {
     "will": "future", "shall": "future", "'ll": "future", "wo": "future",
