@@ -442,3 +442,23 @@ def test_engaging_someone_in_a_firefight_is_fighting(run):
     art = run("Malian soldiers engaged Tuareg gunmen in a firefight near Kidal on Saturday.")
     ev = event_for(art, "engaged")
     assert ev.action.category == "fight" and ev.actor.country == "MLI" and ev.date == "2024-06-15"
+
+
+def test_since_and_by_bound_a_span_and_do_not_date_the_event(run):
+    art = run("The coast guard has seized 40 boats since March 3. It expects to seize more by July.")
+    ev = event_for(art, "seized")
+    assert ev.date_basis == "publication" and ev.date == "2024-06-16"
+
+
+def test_reference_numbers_above_a_dateline_date_nothing(run):
+    text = ("Operational Update, Jan. 15, 2015\nJoint Command 2015-01-S-169 1979, 1928, 1965 For Immediate "
+            "Release  KABUL, Afghanistan (Jan. 15)  An air weapons team patrolling the area engaged two gunmen.")
+    art = run(text, published=None)
+    assert all(e.date == "2015-01-15" for e in art.events if e.action.start > text.index("KABUL"))
+
+
+def test_a_confirmed_death_is_dated_by_the_strike_that_caused_it(run):
+    text = ("KABUL, Afghanistan (Sept. 4, 2015)\nCoalition forces today confirmed the death of a militia leader "
+            "following an airstrike in Logar province, Sunday.")
+    ev = main_event(run(text, published=None))
+    assert ev.action.text.startswith("confirmed the death") and ev.date == "2015-08-30"

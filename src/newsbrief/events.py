@@ -157,8 +157,10 @@ class _Context:
         )
         dl = dateline_span(article.text)
         self.dateline_end = dl[1] if dl else 0
-        # the dateline's own date is the publication date, not a time of any clause
-        self.times = [t for t in article.times if _date_value(t.value) and not (dl and dl[0] <= t.start < dl[1])]
+        # the dateline's own date is the publication date, not a time of any clause; "since Oct. 1" and "by
+        # June" bound a span, they do not date what happened
+        self.times = [t for t in article.times if _date_value(t.value) and not (dl and dl[0] <= t.start < dl[1])
+                      and not _BOUNDING.search(article.text, max(0, t.start - 7), t.start)]
         self.published = article.published.isoformat() if article.published else None
         self.tolls: dict[int, Token] = {}  # "..., killing 26": participles whose numbers belong to an event
         self.named_cache: dict[int, list[tuple[int, str]]] = {}  # sentence start -> states it names
@@ -675,7 +677,10 @@ class _Context:
         own_time = self._time_in({(t.idx, t.idx + len(t.text)) for n in nouns for t in n.subtree}) if nouns else None
         if own_time is None and nouns and verb.lemma_.lower() in self.lex.reporting:
             # "confirmed today the capture of X during an operation June 14": the later time is the capture's
-            own_time = self._time_in(own_chars, last=True)
+            # (the capture's clause may be a participle of its own: "confirmed the death ... following an
+            # airstrike ... Sunday")
+            own_time = self._time_in(own_chars | {(t.idx, t.idx + len(t.text))
+                                                  for t in _subtree_without(verb, {"relcl", "ccomp"})}, last=True)
         own_time = own_time or self._time_in(own_chars)
         if own_time is not None:
             return _date_value(own_time.value), ("explicit" if _EXPLICIT.search(own_time.text) else "relative")
@@ -701,12 +706,14 @@ class _Context:
         sent = verb.sent
         # a sentence-opening "In response, on Thursday, ..." dates what follows; a later one
         # ("... by the summer") belongs to a clause of its own
-        in_sent = [t for t in self.times if sent.start_char <= t.start < verb.idx]
+        # (never from the header above a dateline: release numbers, a list of reference numbers)
+        body = max(sent.start_char, self.dateline_end)
+        in_sent = [t for t in self.times if body <= t.start < verb.idx]
         if in_sent:
             return _date_value(in_sent[-1].value), "inherited"
         # the paragraph: the nearest time expression earlier in it
         para_start = self.text.rfind("\n", 0, sent.start_char) + 1
-        earlier = [t for t in self.times if para_start <= t.start < sent.start_char]
+        earlier = [t for t in self.times if max(para_start, self.dateline_end) <= t.start < sent.start_char]
         if earlier:
             return _date_value(earlier[-1].value), "inherited"
         return self.published, "publication"
@@ -827,6 +834,7 @@ class _Context:
         return None
 
 
+_BOUNDING = re.compile(r"(?i)\b(?:since|until|till|by)\s+$")
 _SENTENCE_END = re.compile(r"[.!?](?=[\s\u2028]+[A-Z\"“‘]|[\s\u2028]*$)|\n")
 
 
