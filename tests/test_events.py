@@ -462,3 +462,9 @@ def test_a_confirmed_death_is_dated_by_the_strike_that_caused_it(run):
             "following an airstrike in Logar province, Sunday.")
     ev = main_event(run(text, published=None))
     assert ev.action.text.startswith("confirmed the death") and ev.date == "2015-08-30"
+
+
+def test_issuing_an_arrest_warrant_is_coercion(run):
+    art = run("A court in Peru has issued arrest warrants for two Bolivian smugglers.")
+    ev = next(e for e in art.events if e.action.lemma.startswith("issue"))
+    assert ev.action.category == "coerce" and ev.actor.country == "PER" and ev.target.country == "BOL"

@@ -352,7 +352,9 @@ class _Context:
                     continue
                 pobjs = [c for c in child.children if c.dep_ == "pobj" and c.ent_type_ not in {"DATE", "TIME"}]
                 # "aid for Romania", "calls by Belarus's rulers": on a noun, these name who is concerned
-                if child.lower_ in TARGET_PREPS or (holder != verb and child.lower_ in {"for", "of", "by"}):
+                # ("issued arrest warrants for two smugglers": the parser may hang the noun's "for" on the verb)
+                if child.lower_ in TARGET_PREPS or (holder != verb and child.lower_ in {"for", "of", "by"}) \
+                        or (extra and child.lower_ == "for"):
                     out += pobjs
                 elif child.lower_ in LOCATION_PREPS:
                     places += pobjs
