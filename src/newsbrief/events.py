@@ -478,8 +478,7 @@ class _Context:
         named = sorted(self._named_in(sent))
         if verb is not None:
             clause = {t.idx for t in verb.subtree}
-            named.sort(key=lambda pc: pc[0] not in clause and not any(
-                t.idx <= pc[0] < t.idx + len(t.text) for t in verb.subtree if t.idx in clause))
+            named.sort(key=lambda pc: pc[0] not in clause)  # stable: text order within each group
         found: list[str] = []
         for _, country in named:
             if country not in found:
@@ -1053,4 +1052,5 @@ def make_stage(settings: Any) -> EventStage:
     return EventStage()
 
 
-__all__ = ["EventStage", "dateline_span", "extract_events", "lexicon", "main_event", "make_stage", "timeline_lines"]
+__all__ = ["EventStage", "actor_country", "dateline_span", "extract_events", "lexicon", "main_event", "make_stage",
+           "timeline_lines"]
