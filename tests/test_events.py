@@ -251,6 +251,11 @@ def test_yearless_dateline_takes_its_year_from_the_latest_month_named(run):
     art = run(text, published=None)
     assert art.published is not None and art.published.isoformat() == "2017-01-14"
     assert event_for(art, "detained").date == "2017-01-12"
+    # a month the text looks forward to bounds nothing
+    from newsbrief.times import read_dateline
+
+    assert read_dateline("HERAT, Afghanistan (Jan. 14) — Police detained two men. Elections are due by June 2017."
+                         ).date is None
 
 
 def test_weekday_written_with_a_date_fixes_the_year_within_a_prior():

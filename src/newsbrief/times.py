@@ -1086,6 +1086,7 @@ _RELEASE_NUMBER = re.compile(r"\b(?P<y>20\d\d|19\d\d)-(?P<m>\d\d)-[A-Z]{1,3}[-â€
 _HEADER_DATE = re.compile(rf"(?P<m>{MONTH})\s*(?P<d>{DAY})(?:[,.]\s*(?P<y>{YEAR}))?")
 # "in June 2011", "on Dec. 3, 2010": a dated mention that bounds the year of an undated dateline
 _MONTH_YEAR = re.compile(rf"(?P<m>{MONTH})\s*(?:(?P<d>{DAY}),?\s*)?(?P<y>{YEAR})")
+_AHEAD = re.compile(r"(?i)\b(?:by|until|till|before|next|due|scheduled|planned|expected|from|starting)\s+(?:\w+\s+)?$")
 _WEEKDAY_DATE = re.compile(rf"(?P<wd>{WEEKDAY}),?\s+(?P<m>{MONTH})\s*(?P<d>{DAY})(?![,.]?\s*\d)")
 
 
@@ -1177,7 +1178,9 @@ def _year_from_header(head: str, month: int) -> int | None:
 
 def _year_from_text(text: str, month: int, day: int, years: tuple[int, int] | None) -> int | None:
     """The year of a dateline written without one, from the rest of the page (see ``read_dateline``)."""
-    named = [(int(m["y"]), _month_of(m["m"])) for m in _MONTH_YEAR.finditer(text)]
+    # a month the text looks forward to ("elections due by June 2012") bounds nothing
+    named = [(int(m["y"]), _month_of(m["m"])) for m in _MONTH_YEAR.finditer(text)
+             if not _AHEAD.search(text, max(0, m.start() - 20), m.start())]
     window = years
     if window is None and named:
         window = (min(y for y, _ in named) - 1, max(y for y, _ in named) + 1)
