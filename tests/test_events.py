@@ -473,3 +473,14 @@ def test_issuing_an_arrest_warrant_is_coercion(run):
     art = run("A court in Peru has issued arrest warrants for two Bolivian smugglers.")
     ev = next(e for e in art.events if e.action.lemma.startswith("issue"))
     assert ev.action.category == "coerce" and ev.actor.country == "PER" and ev.target.country == "BOL"
+
+
+def test_unplaced_police_are_those_of_the_place_the_story_is_filed_from(run):
+    art = run("NAIROBI, March 14, 2019 (Reuters) - Police arrested four men after a bank robbery on Tuesday.",
+              published=None)
+    ev = event_for(art, "arrested")
+    assert ev.actor.country == "KEN" and ev.date == "2019-03-12"
+    # troops are often abroad: the dateline does not place them
+    art = run("NAIROBI, March 14, 2019 (Reuters) - Troops arrested four men after a bank robbery on Tuesday.",
+              published=None)
+    assert event_for(art, "arrested").actor.country is None

@@ -45,6 +45,10 @@ TARGET_PREPS = {"on", "against", "to", "with", "at", "into", "upon", "toward", "
 # who speaks for a state: such a person dealing with another state's government is not of that state
 STATE_TITLE = re.compile(r"(?i)\b(?:president|prime minister|premier|chancellor|king|queen|emir|sultan|foreign minister"
                          r"|secretary of state)\b")
+# sectors whose people act where they live: an unplaced "police" in a story filed from Kabul are Afghan police
+# (not troops, who are often abroad)
+HOME_SECTORS = {"police", "judiciary", "government", "legislature", "opposition", "civilians", "labour",
+                "education", "media", "business"}
 AIMED_PREPS = {"against", "on", "to", "with", "toward", "towards"}
 LOCATION_PREPS = {"in", "at", "near", "outside", "inside", "across", "throughout"}
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
@@ -157,6 +161,7 @@ class _Context:
         )
         dl = dateline_span(article.text)
         self.dateline_end = dl[1] if dl else 0
+        self.dateline_country = _dateline_country(article.text[dl[0] : dl[1]]) if dl else None
         # the dateline's own date is the publication date, not a time of any clause; "since Oct. 1" and "by
         # June" bound a span, they do not date what happened
         self.times = [t for t in article.times if _date_value(t.value) and not (dl and dl[0] <= t.start < dl[1])
@@ -421,6 +426,9 @@ class _Context:
                 others = named
             if others:
                 actor.country = others[0]
+            elif actor.sector in HOME_SECTORS and self.dateline_country:
+                # "KABUL, Afghanistan — Police arrested ...": the police of the place the story is filed from
+                actor.country = self.dateline_country
         if target is not None and target.country is None and target.sector != "international" and actor \
                 and actor.country and not [c for c in self._clause_countries(verb) if c != actor.country] \
                 and not (target.entity and (ent := self.article.entity(target.entity)) and ent.label in PLACE_LABELS):
@@ -852,6 +860,16 @@ def _patron_span(text: str, start: int, end: int) -> bool:
     if re.search(r"\b(?:pro|anti)-", words):
         return True
     return _FOREIGN_AFFIX.search(text[start:end]) is not None or _FOREIGN_AFFIX.match(text, end) is not None
+
+
+def _dateline_country(dateline: str) -> str | None:
+    """The state a dateline is filed from: "KABUL, Afghanistan (Jan. 8) -" -> AFG."""
+    words = re.split(r"[,(/:—–-]", dateline)
+    for word in (w.strip() for w in words):
+        found = countries.lookup(word) or countries.capital_of(word)
+        if found is not None:
+            return found.iso3
+    return None
 
 
 def _names_state(name: str) -> bool:
