@@ -425,3 +425,11 @@ def test_a_phrase_that_lost_its_head_does_not_end_a_headline():
     keep = {t.i for t in cand.span if t.i <= hoping.i}  # a cut took what "hoping" governed
     headliner._drop_dangling_tail(keep, quote_ranges(cand.span))
     assert max(keep) == hoping.i - 1 and article.doc[max(keep)].text == "Tunisia"
+
+
+def test_a_sentence_fragment_starting_in_lower_case_is_never_a_candidate():
+    text = ("The harbour board approved a new ferry terminal for the island on Monday after two years of hearings.\n"
+            "but the money for the second pier has still not been found by the regional council.\n"
+            "Work on the terminal will start in the spring and should take about eighteen months.\n")
+    article = parsed(text)
+    assert [c.sentence.text[:3] for c in candidates(article)] == ["The", "Wor"]

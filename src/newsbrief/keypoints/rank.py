@@ -108,6 +108,8 @@ def is_prose(sentence: Sentence, span: Span | None) -> bool:
         return False
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
+    if text[0].islower():
+        return False  # the tail of a sentence split at a line break or an abbreviation
     # a subhead: a short line with no closing punctuation ("Escalating tensions over water")
     return not (len(words) <= 10 and not re.search(r"[.!?\"”’']\s*$", text))
 
