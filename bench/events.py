@@ -1,14 +1,16 @@
 """Events against human references: ISAF dates (a) and PLOVER codings (b), peers in the same run.
 
     python bench/events.py [../shared/data/events] [--limit N] [--part isaf|plover|petr2|all] [--errors N]
+                           [--years FIRST-LAST]
 
 (a) ISAF press releases: the date of the main event (the first dated event after the dateline)
 against the gold ``start_date``, exact and within one day.  Peers, each anchored on the same
 dateline date (newsbrief's dateline reader, which takes a missing year from the release number):
 the dateline date itself; dateparser's ``search_dates`` and timefhuman (when installed) taking
 the first date they find after the dateline (the dateline date when they find none).  The
-"(dated)" columns count only releases whose dateline or heading gives a full date: without one
-(no year anywhere, or no day), no reader can resolve "yesterday".
+"(dated)" columns count only releases whose dateline or heading gives a full date, its year read
+as a reader reads it (from a release number, a weekday written with a date, the latest month and
+year the text names): without one (no year anywhere, or no day), no reader can resolve "yesterday".
 (b) PLOVER gold-standard sentences: accuracy of the main event's category (the first event of
 the sentence with a named actor), of its source (actor) country and of its target country, next to a majority-class
 category and a "first / second country named" baseline.  Country accuracy counts sentences whose
@@ -50,10 +52,13 @@ def read_jsonl(path: Path, limit: int | None) -> list[dict]:
     return rows
 
 
-def pipeline():
-    from newsbrief.pipeline import build
+YEARS: tuple[int, int] | None = None  # --years: the prior on the years a collection spans (off by default)
 
-    return build(stages=STAGES)
+
+def pipeline():
+    from newsbrief.pipeline import Settings, build
+
+    return build(Settings(extra={"years": YEARS} if YEARS else {}), stages=STAGES)
 
 
 def analysed(texts: Iterable[str]) -> Iterable[tuple[object, Exception | None]]:
@@ -126,7 +131,7 @@ def bench_isaf(path: Path, limit: int | None, errors: int) -> None:
     timings["newsbrief"] += time.perf_counter() - t0
     for row, (article, exc) in zip(rows, results, strict=True):
         gold = dt.date.fromisoformat(row["labels"]["start_date"])
-        dateline = read_dateline(row["text"])
+        dateline = read_dateline(row["text"], YEARS)
         anchor = dateline.date if dateline is not None else None
         anchored.append(anchor is not None)
         if exc is not None:
@@ -354,7 +359,14 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--limit", type=int, default=None, metavar="N", help="only the first N records of each set")
     ap.add_argument("--part", choices=["isaf", "plover", "petr2", "all"], default="all")
     ap.add_argument("--errors", type=int, default=0, metavar="N", help="list up to N errors per part")
+    ap.add_argument("--years", metavar="FIRST-LAST", default=None,
+                    help="prior on the years the releases span (e.g. 2009-2013, ISAF's); it only decides the "
+                         "year of a yearless dateline from a weekday written with a date")
     args = ap.parse_args(argv)
+    if args.years:
+        global YEARS
+        first, last = (int(y) for y in args.years.split("-"))
+        YEARS = (first, last)
     data = Path(args.data)
     isaf, plover = data / "isaf_dev.jsonl", data / "plover_gsr.json"
     if args.part in {"isaf", "all"}:
