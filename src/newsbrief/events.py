@@ -102,25 +102,30 @@ def lexicon() -> Lexicon:
 
 
 @functools.lru_cache(maxsize=1)
-def _actor_country_patterns() -> list[tuple[re.Pattern[str], str]]:
+def _actor_names() -> tuple[re.Pattern[str], dict[str, str]]:
+    """One pattern for every name in ``data/actor_countries.json`` (longest first, so "Hamas's armed wing"
+    beats "Hamas"; acronyms in capitals only), and the state of each name by its lower-case form."""
     raw: dict[str, Any] = json.loads(
         resources.files("newsbrief").joinpath("data/actor_countries.json").read_text(encoding="utf-8")
     )
     names = {name: iso3 for kind, table in raw.items() if not kind.startswith("_") for name, iso3 in table.items()}
-    out = []
-    for name in sorted(names, key=len, reverse=True):
-        flags = 0 if name.isupper() else re.IGNORECASE
-        out.append((re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])", flags), names[name]))
-    return out
+    alternatives = [f"(?-i:{re.escape(n)})" if n.isupper() else re.escape(n)
+                    for n in sorted(names, key=len, reverse=True)]
+    pattern = re.compile(rf"(?<![\w-])(?:{'|'.join(alternatives)})(?![\w-])", re.IGNORECASE)
+    return pattern, {name.lower(): iso3 for name, iso3 in names.items()}
+
+
+def _actor_names_in(text: str, start: int = 0, end: int | None = None) -> list[tuple[int, int, str]]:
+    pattern, states = _actor_names()
+    return [(m.start(), m.end(), states[m.group(0).lower()])
+            for m in pattern.finditer(text, start, len(text) if end is None else end)]
 
 
 def actor_country(text: str) -> str | None:
     """The state an institution or movement named in ``text`` stands for ("the Kremlin", "Hamas"), per
-    ``data/actor_countries.json``; None when it names none."""
-    for pattern, iso3 in _actor_country_patterns():
-        if pattern.search(text):
-            return iso3
-    return None
+    ``data/actor_countries.json``; None when it names none.  The longest name wins."""
+    found = _actor_names_in(text)
+    return max(found, key=lambda f: f[1] - f[0])[2] if found else None
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
@@ -466,8 +471,7 @@ class _Context:
             if hit is not None:
                 named.append((tok.idx, hit.iso3))
         # institutions and movements the entity layer gives no state ("the Taliban", "the Kremlin")
-        for pattern, iso3 in _actor_country_patterns():
-            named += [(m.start(), iso3) for m in pattern.finditer(self.text, sent.start_char, sent.end_char)]
+        named += [(start, iso3) for start, _, iso3 in _actor_names_in(self.text, sent.start_char, sent.end_char)]
         return sorted(named)
 
     def _clause_countries(self, verb: Token) -> list[str]:
