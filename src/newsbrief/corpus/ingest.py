@@ -8,6 +8,7 @@ in a process pool (the model loads once per worker) while this process reads, fo
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from collections.abc import Callable, Iterable
@@ -90,15 +91,13 @@ class Ingester:
 
     def _load(self) -> None:
         """Rebuild the in-memory indexes from what the database holds (in ingest order)."""
-        import json
-
         with self.store._lock:
             rows = self.store.db.execute("SELECT id, minhash, features, story_id FROM articles ORDER BY id")
             for aid, minhash, feats, story in rows:
                 if minhash:
                     self.dups.add(aid, Signature.from_bytes(minhash))
                 if feats and story is not None:
-                    self.stories.replay(json.loads(feats), story)
+                    self.stories.replay(json.loads(feats), story, key=aid)
 
     def close(self, abort: bool = False) -> None:
         """Stop the workers: at once when aborting (Ctrl-C, an error), else after they finish."""
@@ -194,8 +193,10 @@ class Ingester:
                     self.dups.remove(replaces)
                 feats = features(data)
                 aid = self.store.add_article(db, article, digest, minhash=signature.to_bytes(), features=feats)
-                story = self.stories.assign(feats, new_story=lambda d=data: self.store.new_story(db, _title(d)))
+                story = self.stories.assign(feats, new_story=lambda d=data: self.store.new_story(db, _title(d)),
+                                            key=aid)
                 self.store.set_story(db, aid, story)
+                self._apply_splits(db)
                 self.dups.add(aid, signature)
                 stored[n] = aid
                 summary.new += 1
@@ -212,6 +213,16 @@ class Ingester:
                 summary.total -= 1  # counted again in the next chunk
                 retry.append(item)  # its original failed: this copy gets its own chance
         return retry
+
+    def _apply_splits(self, db: Any) -> None:
+        """Move the articles a story split sent to a new story; the new story is titled after its first."""
+        titled: set[int] = set()
+        for aid, story in self.stories.take_moves():
+            self.store.set_story(db, int(aid), story)
+            if story not in titled:
+                titled.add(story)
+                row = db.execute("SELECT layers FROM articles WHERE id = ?", (int(aid),)).fetchone()
+                self.store.set_story_title(db, story, _title(json.loads(row[0])) if row else None)
 
     def _analyse(self, articles: list[Article]) -> list[tuple[dict | None, str | None]]:
         if not articles:
