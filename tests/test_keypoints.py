@@ -433,3 +433,17 @@ def test_a_sentence_fragment_starting_in_lower_case_is_never_a_candidate():
             "Work on the terminal will start in the spring and should take about eighteen months.\n")
     article = parsed(text)
     assert [c.sentence.text[:3] for c in candidates(article)] == ["The", "Wor"]
+
+
+def test_a_side_clause_cut_before_its_verb_goes_whole():
+    text = ("The chess champion Levan Abashidze was expelled from the city tournament in Tbilisi when he was found "
+            "using a phone in a toilet cubicle during the sixth round.\n")
+    article = parsed(text)
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    headliner.punct = {t.i for t in cand.span if t.is_punct}
+    headliner.core = {cand.span.root.i}
+    found = next(t for t in cand.span if t.text == "found")
+    keep = {t.i for t in cand.span if t.i < found.i}  # "… in Tbilisi when he was": the clause lost its verb
+    headliner._drop_dangling_tail(keep, quote_ranges(cand.span))
+    assert article.doc[max(keep)].text == "Tbilisi", [article.doc[i].text for i in sorted(keep)]

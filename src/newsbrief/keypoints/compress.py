@@ -539,11 +539,29 @@ class Headliner:
             if tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}:
                 keep.discard(last)
                 continue
-            if (tok.pos_ in {"VERB", "ADJ"} and tok.i not in self.core and tok.dep_ in {"acl", "advcl", "amod", "conj"}
-                    and any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)):
-                keep.discard(last)  # "… from Africa hoping", "… the release, other": it lost what it governed
+            lost_tail = any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)
+            if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail:
+                keep.discard(last)  # "… the release, other": it lost what it governed
+                continue
+            clause = self._truncated_clause(tok, keep, lost_tail)
+            if clause is not None and self._words(keep - clause) >= MIN_WORDS:
+                # "… expelled from the tournament when he was", "… from Africa hoping": a side clause that
+                # lost what completes it goes whole
+                keep.difference_update(clause)
                 continue
             return
+
+    def _truncated_clause(self, tok: Token, keep: set[int], lost_tail: bool) -> set[int] | None:
+        """The kept words of the side clause ending in ``tok``, when a cut took the clause's last part."""
+        if tok.pos_ not in {"VERB", "AUX"} or tok.i in self.core:
+            return None
+        head = tok
+        if tok.dep_ in {"aux", "auxpass"}:
+            head = tok.head  # "when he was [found]": the clause's verb was cut
+            lost_tail = lost_tail or head.i not in keep
+        if not lost_tail or head.i in self.core or head.dep_ not in {"advcl", "acl", "relcl", "conj", "pcomp", "xcomp"}:
+            return None
+        return {t.i for t in head.subtree if t.i in keep}
 
     def _trim_tail(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
         """Last resort: whole phrases, those at the end or those that only modify a noun, the
