@@ -17,6 +17,7 @@ it, key points chosen across articles without repeating one another, and what is
 from __future__ import annotations
 
 import datetime as dt
+import heapq
 import math
 import re
 import sys
@@ -35,6 +36,8 @@ WEIGHTS = {"terms": 0.4, "ents": 0.3, "numbers": 0.2, "lede": 0.1}
 SPLIT_THRESHOLD = 0.40  # two groups of one story less alike than this are two stories
 SPLIT_MIN_PART = 3
 SPLIT_SIZES = frozenset(int(6 * 1.5 ** k) for k in range(10))  # 6, 9, 13, 20, ... 230: tested at these sizes
+SHORTLIST = 50  # stories scored in full per article
+COMMON_POSTING = 50  # a term found in more stories than this (or a 20th of them) is common
 MAX_TERMS = 200  # per space and article: bounds work and memory; ECB+ scores drop below about 150
 DATE_GRACE_DAYS = 3  # inside this distance from a story's dates, time says nothing
 DATE_SCALE_DAYS = 10.0
@@ -108,12 +111,31 @@ class _Space:
         norm = math.sqrt(sum(v * v for v in weighted.values())) or 1.0
         return {t: v / norm for t, v in weighted.items()}
 
-    def cosines(self, vec: Vector) -> dict[int, float]:
+    def dots(self, vec: Vector) -> tuple[dict[int, float], list[tuple[float, dict[int, float]]]]:
+        """Dot products with the stories reached through the vector's rarer terms, and the common terms'
+        (weight, posting) pairs left to ``finish`` for the stories worth scoring: walking a posting that
+        holds nearly every story costs the most and tells the least."""
         dots: dict[int, float] = defaultdict(float)
+        common = []
+        long = max(COMMON_POSTING, len(self.norm2) // 20)
         for term, weight in vec.items():
-            for story, cw in self.postings.get(term, {}).items():
+            posting = self.postings.get(term)
+            if not posting:
+                continue
+            if len(posting) > long:
+                common.append((weight, posting))
+                continue
+            for story, cw in posting.items():
                 dots[story] += weight * cw
-        return {s: d / math.sqrt(self.norm2[s]) for s, d in dots.items() if self.norm2[s] > 1e-12}
+        return dots, common
+
+    def finish(self, story: int, dots: dict[int, float], common: list[tuple[float, dict[int, float]]]) -> float:
+        """The cosine of the vector with a story's centroid, from ``dots``."""
+        norm2 = self.norm2.get(story, 0.0)
+        if norm2 <= 1e-12:
+            return 0.0
+        dot = dots.get(story, 0.0) + sum(weight * posting.get(story, 0.0) for weight, posting in common)
+        return dot / math.sqrt(norm2)
 
     def add(self, story: int, vec: Vector, sign: float = 1.0) -> None:
         for term, weight in vec.items():
@@ -182,13 +204,22 @@ class StoryIndex:
     def score(self, feats: dict[str, Any]) -> tuple[int | None, float, dict[str, Any]]:
         """The best story for these features, its score, and the vectors (for ``add``)."""
         vecs = self._vectors(feats)
-        cosines = {name: self.spaces[name].cosines(vec) for name, vec in vecs.items() if vec}
+        present = {name: vec for name, vec in vecs.items() if vec}
         # a space the article has nothing in (no numbers, no entities) says nothing either way
-        total = sum(self.weights[name] for name in cosines)
+        total = sum(self.weights[name] for name in present)
+        partial = {name: self.spaces[name].dots(vec) for name, vec in present.items()}
+        # a story that shares only common words with the article is not scored at all, and only the
+        # stories closest on the rarer words are scored in full
+        rough: dict[int, float] = defaultdict(float)
+        for name, (dots, _) in partial.items():
+            space, weight = self.spaces[name], self.weights[name]
+            for story, dot in dots.items():
+                rough[story] += weight * dot / math.sqrt(max(space.norm2.get(story, 0.0), 1e-12))
+        candidates = heapq.nlargest(SHORTLIST, rough, key=rough.__getitem__)
         day = _day(feats.get("published"))
         best, best_margin, best_score = None, -math.inf, 0.0
-        for story in set().union(*cosines.values()) if cosines else ():
-            s = sum(self.weights[name] * cos.get(story, 0.0) for name, cos in cosines.items()) / total
+        for story in sorted(candidates):
+            s = sum(self.weights[name] * self.spaces[name].finish(story, *partial[name]) for name in present) / total
             if self.use_dates and day is not None and story in self.dates:
                 s *= _date_factor(day, self.dates[story])
             margin = s - self.bar(story)
