@@ -826,11 +826,40 @@ def _windows(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def _trigger_windows(text: str, trigger: re.Pattern[str], windows: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The parts of ``windows`` within _TRIGGER_REACH of a trigger: a match lies in both kinds of window."""
+    near: list[tuple[int, int]] = []
+    for m in trigger.finditer(text):
+        start, end = max(0, m.start() - _TRIGGER_REACH), min(len(text), m.end() + _TRIGGER_REACH)
+        if near and start <= near[-1][1]:
+            near[-1] = (near[-1][0], end)
+        else:
+            near.append((start, end))
+    out: list[tuple[int, int]] = []
+    i = j = 0
+    while i < len(windows) and j < len(near):
+        start, end = max(windows[i][0], near[j][0]), min(windows[i][1], near[j][1])
+        if start < end:
+            out.append((start, end))
+        if windows[i][1] < near[j][1]:
+            i += 1
+        else:
+            j += 1
+    return out
+
+
 def _candidates(text: str) -> list[_Match]:
     found: list[_Match] = []
     windows = _windows(text)
+    narrowed: dict[re.Pattern[str], list[tuple[int, int]]] = {}
     for pattern, handler in _RULES:
-        for m in (m for start, end in windows for m in pattern.finditer(text, start, end)):
+        trigger = _TRIGGERS.get(handler)
+        spans = windows
+        if trigger is not None:
+            if trigger not in narrowed:
+                narrowed[trigger] = _trigger_windows(text, trigger, windows)
+            spans = narrowed[trigger]
+        for m in (m for start, end in spans for m in pattern.finditer(text, start, end)):
             start, end = m.span()
             while start < end and text[start].isspace():
                 start += 1
@@ -1250,6 +1279,37 @@ def _fill_years(found: list[TimeExpression], text: str) -> None:
                 item.value = dt.date(year, int(m[1]), int(m[2])).isoformat()
             except ValueError:
                 continue
+
+
+# A rule whose every match holds one of these (a part of its pattern that is not optional) runs only
+# near them: months and weekdays are far rarer than the anchors, which halves the scanning again.
+# Trigger and match can be further apart than anchor and match ("Tuesday, the 3rd of March"): on the
+# dev texts no match needs more than _TRIGGER_REACH - 15.
+_TRIGGER_REACH = 45
+_MONTH_TRIGGER = re.compile(r"(?i)\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)")
+_UNIT_TRIGGER = re.compile(r"(?i)\b(?:second|minute|hour|day|week|month|quarter|year|decade|centur)")
+_DIGIT_TRIGGER = re.compile(r"\d")
+_TRIGGERS: dict[Handler, re.Pattern[str]] = {
+    _explicit_day: _MONTH_TRIGGER,
+    _month: _MONTH_TRIGGER,
+    _month_relative: _MONTH_TRIGGER,
+    _week_of: _MONTH_TRIGGER,
+    _weekday: re.compile(r"(?i)\b(?:mon|tue|wed|thu|fri|sat|sun)"),
+    _numeric_day: _DIGIT_TRIGGER,
+    _year: _DIGIT_TRIGGER,
+    _year_range: _DIGIT_TRIGGER,
+    _decade: _DIGIT_TRIGGER,
+    _short_decade: _DIGIT_TRIGGER,
+    _clock_time: re.compile(r"(?i)\d|noon|midnight|midday"),
+    _season: re.compile(r"(?i)spring|summer|fall|autumn|winter"),
+    _holiday: re.compile(r"(?i)christmas|new year|thanksgiving|easter|halloween"),
+    _deictic_day: re.compile(r"(?i)\b(?:yesterday|tomorrow|today|tonight|morning|afternoon|evening|night)"),
+    _this_unit: _UNIT_TRIGGER,
+    _ago: _UNIT_TRIGGER,
+    _counted_duration: _UNIT_TRIGGER,
+    _vague_duration: _UNIT_TRIGGER,
+    _set_adverb: re.compile(r"(?i)daily|weekly|monthly|yearly|hourly|nightly"),
+}
 
 
 def make_stage(settings: Settings) -> TimesStage:
