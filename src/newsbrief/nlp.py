@@ -61,16 +61,28 @@ def load_model(name: str | None = None) -> Language:
 
 def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:
     """Attach a parsed Doc to each article (over its analysis text, offsets unchanged)."""
-    pairs = ((a.analysis_text(), a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        article.doc = doc
+    pairs = ((text, (text, a)) for a in articles for text in (a.analysis_text(),))
+    for doc, (text, article) in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
+        article.doc = with_text(doc, text)
         yield article
+
+
+def with_text(doc: Doc, text: str) -> Doc:
+    """Keep the text a Doc was made from on it: ``Doc.text`` joins every token anew on each call."""
+    doc.user_data["newsbrief_text"] = text
+    return doc
+
+
+def doc_text(doc: Doc) -> str:
+    """The text of a Doc, without rebuilding it from the tokens when it is known."""
+    text = doc.user_data.get("newsbrief_text")
+    return text if text is not None else doc.text
 
 
 def sentences(article: Article) -> list[Sentence]:
     """Sentence layer: spaCy's sentences, stripped of surrounding space, numbered by paragraph."""
     doc = article.doc
-    text = doc.text  # the analysis text: same offsets, publisher's box blanked
+    text = doc_text(doc)  # the analysis text: same offsets, publisher's box blanked
     out: list[Sentence] = []
     for sent in doc.sents:
         start, end = sent.start_char, sent.end_char
@@ -108,7 +120,8 @@ class ParseStage:
         self.batch_size = batch_size
 
     def __call__(self, article: Article) -> None:
-        article.doc = self.nlp(article.analysis_text())
+        text = article.analysis_text()
+        article.doc = with_text(self.nlp(text), text)
 
     def pipe(self, articles: Iterable[Article]) -> Iterator[Article]:
         return parse(self.nlp, articles, self.batch_size)

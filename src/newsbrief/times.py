@@ -1258,7 +1258,7 @@ class TimesStage:
     name = "times"
 
     def __call__(self, article: Article) -> None:
-        text = article.doc.text if article.doc is not None else article.analysis_text()
+        text = article.analysis_text()  # what the Doc was made from (Doc.text would rebuild it from the tokens)
         article.times = find_times(text, article.published, article.doc)
         for item in article.times:
             item.text = article.text[item.start : item.end]

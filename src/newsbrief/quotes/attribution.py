@@ -14,6 +14,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from ..nlp import doc_text
 from .lexicon import CueEntry, Lexicon
 from .marks import QuotedSpan, quoted_spans
 
@@ -60,7 +61,7 @@ class Attribution:
 
 
 def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
-    text = doc.text  # Doc.text joins every token: built once here
+    text = doc_text(doc)
     spans = quoted_spans(text)
     quote_of = _quote_index(doc, spans)
     by_cue: dict[int, Attribution] = {}
