@@ -43,6 +43,17 @@ def ingest(folder: Path, db: Path) -> subprocess.Popen:
     )
 
 
+def stored(db: Path) -> int:
+    """Articles in the store so far (0 before it exists), read while another process may write it."""
+    if not db.exists():
+        return 0
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
 def contents(db: Path) -> tuple[list[str], list[tuple[str, str]]]:
     with sqlite3.connect(db) as conn:
         articles = sorted(r[0] for r in conn.execute("SELECT content_hash FROM articles"))
@@ -64,8 +75,14 @@ def test_killed_ingest_reruns_to_the_same_corpus(inputs, tmp_path):
     db = tmp_path / "killed.sqlite3"
     killed = 0
     for _ in range(4):
+        before = stored(db)
         proc = ingest(inputs, db)
-        time.sleep(rng.uniform(0.3, clean_seconds))
+        # kill mid-ingest whatever the machine's speed: once this run has stored something, at a random
+        # point in the work that follows (a fixed clock would miss the work on a fast machine)
+        deadline = time.monotonic() + clean_seconds + 60
+        while proc.poll() is None and stored(db) <= before and time.monotonic() < deadline:
+            time.sleep(0.02)
+        time.sleep(rng.uniform(0.0, 0.15))
         if proc.poll() is None:
             proc.send_signal(signal.SIGKILL)
             killed += 1
