@@ -245,19 +245,7 @@ def bench_plover(path: Path, limit: int | None, errors: int) -> None:
     n = len(data)
     print(f"### (b) PLOVER GSR: main event of each sentence ({n} sentences; {n_src} with an ISO3 source, "
           f"{n_tgt} with an ISO3 target)\n")
-    print("| system | category | source country | target country | seconds |")
-    print("|---|---:|---:|---:|---:|")
-    print(f"| newsbrief | {score['nb_cat'] / n:.3f} | {score['nb_src'] / max(n_src, 1):.3f} | "
-          f"{score['nb_tgt'] / max(n_tgt, 1):.3f} | {secs:.1f} |")
-    print(f"| baseline: majority category ({majority}); first / second country named | "
-          f"{score['base_cat'] / n:.3f} | {score['base_src'] / max(n_src, 1):.3f} | "
-          f"{score['base_tgt'] / max(n_tgt, 1):.3f} | – |")
-    print()
-    if wrong:
-        print("Category errors (newsbrief):\n")
-        for line in wrong:
-            print("- " + line)
-        print()
+    _print_coding_table(score, n, n_src, n_tgt, secs, majority, wrong)
 
 
 # ---------------------------------------------------------------------------------------- PETRARCH-2
@@ -338,6 +326,12 @@ def bench_petr2(path: Path, limit: int | None, errors: int) -> None:
     print(f"### (c) PETRARCH-2 GSR validation: main event of each sentence ({len(data)} sentences with a coding; "
           f"{n_cat} with a category other than a public statement, {n_src} with an ISO3 source, {n_tgt} with an ISO3 "
           "target; a prediction is right when it matches any of the sentence's codings)\n")
+    _print_coding_table(score, n_cat, n_src, n_tgt, secs, majority, wrong)
+
+
+def _print_coding_table(score: dict, n_cat: int, n_src: int, n_tgt: int, secs: float, majority: str,
+                        wrong: list[str]) -> None:
+    """Category / source / target accuracy of newsbrief and the baseline, then the category errors."""
     print("| system | category | source country | target country | seconds |")
     print("|---|---:|---:|---:|---:|")
     print(f"| newsbrief | {score['nb_cat'] / max(n_cat, 1):.3f} | {score['nb_src'] / max(n_src, 1):.3f} | "

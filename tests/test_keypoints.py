@@ -414,17 +414,25 @@ def test_title_case_wire_dateline_goes():
     assert point.text.startswith("Dock workers in Porto end"), point.text
 
 
-def test_a_phrase_that_lost_its_head_does_not_end_a_headline():
-    text = ("Rescue crews in Sicily are struggling with a rising number of small boats arriving from Libya and "
-            "Tunisia hoping to reach the mainland before the autumn storms close the crossing for the winter.\n")
+def tail_after_cut(text: str, word: str, keep_word: bool):
+    """The one-sentence article and what is left of its words once a cut took everything after ``word``
+    (or from it on) and the dangling tail went."""
     article = parsed(text)
     cand = candidates(article)[0]
     headliner = Headliner(article)
     headliner.punct = {t.i for t in cand.span if t.is_punct}
-    hoping = next(t for t in cand.span if t.text == "hoping")
-    keep = {t.i for t in cand.span if t.i <= hoping.i}  # a cut took what "hoping" governed
+    headliner.core = {cand.span.root.i}
+    at = next(t for t in cand.span if t.text == word)
+    keep = {t.i for t in cand.span if t.i < at.i or (keep_word and t.i == at.i)}
     headliner._drop_dangling_tail(keep, quote_ranges(cand.span))
-    assert max(keep) == hoping.i - 1 and article.doc[max(keep)].text == "Tunisia"
+    return article, keep
+
+
+def test_a_phrase_that_lost_its_head_does_not_end_a_headline():
+    text = ("Rescue crews in Sicily are struggling with a rising number of small boats arriving from Libya and "
+            "Tunisia hoping to reach the mainland before the autumn storms close the crossing for the winter.\n")
+    article, keep = tail_after_cut(text, "hoping", keep_word=True)  # a cut took what "hoping" governed
+    assert article.doc[max(keep)].text == "Tunisia"
 
 
 def test_a_sentence_fragment_starting_in_lower_case_is_never_a_candidate():
@@ -438,12 +446,5 @@ def test_a_sentence_fragment_starting_in_lower_case_is_never_a_candidate():
 def test_a_side_clause_cut_before_its_verb_goes_whole():
     text = ("The chess champion Levan Abashidze was expelled from the city tournament in Tbilisi when he was found "
             "using a phone in a toilet cubicle during the sixth round.\n")
-    article = parsed(text)
-    cand = candidates(article)[0]
-    headliner = Headliner(article)
-    headliner.punct = {t.i for t in cand.span if t.is_punct}
-    headliner.core = {cand.span.root.i}
-    found = next(t for t in cand.span if t.text == "found")
-    keep = {t.i for t in cand.span if t.i < found.i}  # "… in Tbilisi when he was": the clause lost its verb
-    headliner._drop_dangling_tail(keep, quote_ranges(cand.span))
+    article, keep = tail_after_cut(text, "found", keep_word=False)  # "… in Tbilisi when he was": no verb
     assert article.doc[max(keep)].text == "Tbilisi", [article.doc[i].text for i in sorted(keep)]
