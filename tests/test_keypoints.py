@@ -88,6 +88,16 @@ def parsed(text: str):
     return article
 
 
+def direct_quote(article, person, speaker: tuple[int, int], cue: tuple[int, int], content: tuple[int, int]) -> Quote:
+    """A quotes-layer item set by hand: ``person`` said the text at ``content`` (offsets into the text)."""
+    return Quote(
+        speaker=Speaker(name=person.name, entity=person.id, role=None, start=speaker[0], end=speaker[1]),
+        cue=Cue(text=article.text[cue[0]:cue[1]], start=cue[0], end=cue[1], type="say"),
+        content=TextSpan(text=article.text[content[0]:content[1]], start=content[0], end=content[1]),
+        kind="direct",
+    )
+
+
 def content_words(text: str) -> set[str]:
     return {w.lower() for w in CONTENT.findall(text) if w.lower() not in STOP_WORDS}
 
@@ -234,12 +244,7 @@ def test_pronoun_left_alone_without_evidence_and_resolved_by_the_quotes_layer():
     content_start = cand.sentence.start + 1
     content_end = article.text.index("begins,", content_start) + len("begins")
     he = article.text.index(" he said", content_start) + 1
-    article.quotes = [Quote(
-        speaker=Speaker(name="Rui Cardoso", entity=person.id, role=None, start=he, end=he + 2),
-        cue=Cue(text="said", start=he + 3, end=he + 7, type="say"),
-        content=TextSpan(text=article.text[content_start:content_end], start=content_start, end=content_end),
-        kind="direct",
-    )]
+    article.quotes = [direct_quote(article, person, (he, he + 2), (he + 3, he + 7), (content_start, content_end))]
     text, sources, _ = Headliner(article).compress(cand, commit=False)
     assert text.startswith("“We will repair every canal before the harvest begins,” Cardoso says")
     assert sources[0].text.startswith("Rui Cardoso met")
@@ -323,12 +328,8 @@ def test_quotes_layer_speaker_named_elsewhere_in_the_sentence_is_not_the_pronoun
     content_start = article.text.index("a promise")
     content_end = article.text.index("harvest”") + len("harvest")
     mention = article.text.index("Cardoso had")
-    article.quotes = [Quote(
-        speaker=Speaker(name="Rui Cardoso", entity=cardoso.id, role=None, start=mention, end=mention + 7),
-        cue=Cue(text="called", start=mention + 12, end=mention + 18, type="say"),
-        content=TextSpan(text=article.text[content_start:content_end], start=content_start, end=content_end),
-        kind="direct",
-    )]
+    article.quotes = [direct_quote(article, cardoso, (mention, mention + 7), (mention + 12, mention + 18),
+                                   (content_start, content_end))]
     headline, sources, _ = Headliner(article).compress(cand, commit=False)
     # the quote is Cardoso's, but "She" is someone else: the pronoun stays unresolved
     assert not headline.startswith("Cardoso says"), headline

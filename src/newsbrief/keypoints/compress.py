@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
-from .rank import DANGLING_OPENERS, QUOTE_PATTERN, RUN_ON
+from .rank import DANGLING_OPENERS, QUOTE_PATTERN, RUN_ON, main_subject
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -50,6 +50,7 @@ TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "app
 LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead"}
 PLURAL_PRONOUNS = {"they", "we", "you", "i", "both"}
 SUBJECT_PRONOUNS = {"he", "she"}
+FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
 
 
 @dataclass
@@ -162,10 +163,9 @@ class Headliner:
                     keep.clear()
                     keep.update(alternative)
         self._drop_dangling_tail(keep, protected)
-        self._drop_orphaned_tail(root, keep, protected)
-        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = main_subject(root)
         if not self._has_subject(span, root, keep, replacements) or (
-                subj is not None and subj.lower_ in {"i", "we", "you"} and subj.i not in protected.inside):
+                subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
             # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
             self.unusable.add(cand.index)
         self._present_tense(span, root, keep, protected, replacements)
@@ -284,7 +284,7 @@ class Headliner:
         if singles:
             # most used; a tie goes to the earliest (a set's order changes with the hash seed)
             return max(dict.fromkeys(singles), key=singles.count)
-        return ent.name.split()[-1]
+        return last
 
     def _shorten_names(self, span: Span, keep: set[int], protected: _Protected,
                        replacements: dict[int, str]) -> set[str]:
@@ -340,7 +340,7 @@ class Headliner:
     def _resolve_pronoun(self, cand: Candidate, root: Token, keep: set[int],
                          replacements: dict[int, str]) -> tuple[Entity, Sentence] | None:
         """"He said …": the speaker from the quotes layer, else the person named last before."""
-        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = main_subject(root)
         if subj is None or subj.lower_ not in SUBJECT_PRONOUNS or subj.i not in keep:
             return None
         found = self._speaker_from_quotes(cand, subj) or self._last_named(subj.idx)
@@ -363,7 +363,7 @@ class Headliner:
         Only when the article has named exactly two people, in full, before this sentence, and the
         sentence before is about one of them; any other "they" (police, the residents) stays unresolved
         and the sentence is not used."""
-        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = main_subject(root)
         if subj is None or subj.lower_ != "they" or subj.i not in keep:
             return []
         start = cand.sentence.start
@@ -371,11 +371,8 @@ class Headliner:
         if len(people) != 2 or self._person_between(start, cand.sentence.end):
             return []
         sents = self.article.sentences
-        here = next((k for k, s in enumerate(sents) if s.start == start), None)
-        if not here:
-            return []
-        prev = self.doc.char_span(sents[here - 1].start, sents[here - 1].end, alignment_mode="expand")
-        prev_subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if prev else None
+        here = cand.index
+        prev_subj = self._previous_subject(here)
         if prev_subj is None or self._person_at(prev_subj.idx, prev_subj.idx + len(prev_subj.text)) not in people:
             return []
         # cite the sentence that names both if there is one, else where each was last named
@@ -420,10 +417,7 @@ class Headliner:
             return None
         if self._person_between(sents[here].start, position):
             return None  # "When Karo met Kunis, she…": two candidates
-        prev = self.doc.char_span(sents[here - 1].start, sents[here - 1].end, alignment_mode="expand")
-        if prev is None:
-            return None
-        subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = self._previous_subject(here)
         if subj is None or subj.ent_type_ != "PERSON":
             return None
         person = self._person_at(subj.idx, subj.idx + len(subj.text))
@@ -433,6 +427,14 @@ class Headliner:
                for p in self.persons):
             return None  # two people in the sentence before: "she" could be either
         return person, subj.idx
+
+    def _previous_subject(self, here: int) -> Token | None:
+        """The main-clause subject of the sentence before sentence ``here`` (None for the first)."""
+        if here < 1:
+            return None
+        before = self.article.sentences[here - 1]
+        prev = self.doc.char_span(before.start, before.end, alignment_mode="expand")
+        return main_subject(prev.root) if prev is not None else None
 
     def _person_between(self, start: int, end: int, persons: list[Entity] | None = None) -> bool:
         return any(start <= m.start < end for p in (self.persons if persons is None else persons) for m in p.mentions)
@@ -503,31 +505,6 @@ class Headliner:
             self._remove(set(best), span, keep, protected=protected, commas=True)
             if len(keep) == before:
                 return
-
-    def _drop_orphaned_tail(self, root: Token, keep: set[int], protected: _Protected) -> None:
-        """The last stretch of words, when the word that governs it was cut ("… to a crawl and Barnett",
-        "… the release, other"): what is left of a phrase without its head."""
-        kept = sorted(i for i in keep if i not in self.punct)
-        if not kept:
-            return
-        run = [kept[-1]]
-        for i in reversed(kept[:-1]):
-            if any(j not in keep and j not in self.punct for j in range(i + 1, run[0])):
-                break  # a gap: the run starts after a cut
-            run.insert(0, i)
-        if len(run) == len(kept) or set(run) & protected.inside or self._words(keep) - len(run) < MIN_WORDS:
-            return
-
-        def orphaned(tok: Token) -> bool:
-            while tok.i != root.i and tok.head.i != tok.i:
-                tok = tok.head
-                if tok.i not in keep:
-                    return True
-            return False
-
-        if all(orphaned(self.doc[i]) for i in run):
-            keep.difference_update(i for i in list(keep) if i >= run[0])
-            self._drop_dangling_tail(keep, protected)
 
     def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> None:
         """A cut can leave "… and" or "… at" at the end: such words go too."""
@@ -685,7 +662,7 @@ class Headliner:
             if head.i in protected.inside:
                 continue
             subject = _subject_of(head)
-            if subject is not None and subject.lower_ in {"i", "we", "you"}:
+            if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
             plural = _is_plural(subject, replacements)
             verbs = [head] + [c for c in head.children if c.dep_ in {"aux", "auxpass"}]

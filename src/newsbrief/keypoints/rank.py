@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from ..document import Article, Sentence
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span
+    from spacy.tokens import Span, Token
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 ENTITY_WEIGHT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
@@ -148,13 +148,18 @@ def candidates(article: Article) -> list[Candidate]:
     return out
 
 
+def main_subject(verb: Token) -> Token | None:
+    """The subject of a clause's verb, active or passive."""
+    return next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+
+
 def _mark_actors(article: Article, cands: list[Candidate]) -> None:
     """Who each sentence is about: the entity its main-clause subject names, or for "he"/"she" the
     person the sentence before was about (a guess good enough to spread bullets across actors)."""
     mentions = [(m.start, m.end, ent.id) for ent in article.entities if ent.label in NAMED for m in ent.mentions]
     previous: str | None = None
     for c in cands:
-        subj = next((t for t in c.span.root.children if t.dep_ in {"nsubj", "nsubjpass"}), None)
+        subj = main_subject(c.span.root)
         actor = None
         if subj is not None:
             if subj.lower_ in {"he", "she"}:
