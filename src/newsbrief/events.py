@@ -449,10 +449,7 @@ class _Context:
         named: list[tuple[int, str]] = []
         for m_start, m_end, ent in self.mentions:
             if sent.start_char <= m_start < sent.end_char and not _patron_span(self.text, m_start, m_end):
-                country = ent.country
-                if country is None and ent.affiliation:
-                    hit = countries.lookup(ent.affiliation)
-                    country = hit.iso3 if hit else None
+                country = self._mention_country(ent)
                 if country:
                     named.append((m_start, country))
         # names the entity layer missed or mislabelled: "Ugandan" tagged as a person, "Algiers" as a place
@@ -523,12 +520,9 @@ class _Context:
             for m_start, m_end, ent in self._mentions_at(t.idx):
                 if _patron_span(self.text, m_start, m_end):
                     continue
-                if ent.country:
-                    return ent.country
-                if ent.affiliation:
-                    found = countries.lookup(ent.affiliation)
-                    if found is not None:
-                        return found.iso3
+                country = self._mention_country(ent)
+                if country is not None:
+                    return country
             if t.ent_type_ in {"GPE", "NORP"} or t.is_title:
                 # a capital the model did not tag ("a curfew in Algiers") still names its state, and so does
                 # one that begins an organisation's name ("Baghdad University")
@@ -585,14 +579,11 @@ class _Context:
         own = [c for c in tok.children if c.dep_ in {"amod", "compound"} and c.i < tok.i
                and countries.lookup(c.text) is not None and not _foreign_modifier(self.text, c)]
         if not own:
-            country = next((self._country_in(p) for p in places if self._country_in(p)), None)
+            country = next(filter(None, map(self._country_in, places)), None)
         patron = entity is not None and any(_patron_span(self.text, m[0], m[1]) for t in span
                                              for m in self._mentions_at(t.idx) if m[2] is entity)
         if entity is not None:
-            country = country or (None if patron else entity.country)
-            if country is None and entity.affiliation and not patron:
-                found = countries.lookup(entity.affiliation)
-                country = found.iso3 if found else None
+            country = country or (None if patron else self._mention_country(entity))
             if entity.role:  # "union leader", "army chief": the first telling word of a title
                 sector = next((lex.sectors[w] for w in entity.role.lower().split() if w in lex.sectors), None)
         if country is None:
