@@ -192,7 +192,8 @@ class Ingester:
                     self.store.delete_article(db, replaces)
                     self.dups.remove(replaces)
                 feats = features(data)
-                aid = self.store.add_article(db, article, digest, minhash=signature.to_bytes(), features=feats)
+                aid = self.store.add_article(db, article, digest, minhash=signature.to_bytes(), features=feats,
+                                             data=data)
                 story = self.stories.assign(feats, new_story=lambda d=data: self.store.new_story(db, _title(d)),
                                             key=aid)
                 self.store.set_story(db, aid, story)

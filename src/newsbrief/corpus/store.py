@@ -264,10 +264,13 @@ class Store:
         minhash: bytes | None = None,
         features: dict[str, Any] | None = None,
         story_id: int | None = None,
+        data: dict[str, Any] | None = None,
     ) -> int:
-        """Insert an analysed article, its layers as rows, and its first copy (inside ``transaction()``)."""
-        data = article.to_dict()
-        data.pop("id", None)
+        """Insert an analysed article, its layers as rows, and its first copy (inside ``transaction()``).
+
+        ``data`` is ``article.to_dict()`` when the caller has it already (ingest gets it from a worker).
+        """
+        data = {k: v for k, v in (data or article.to_dict()).items() if k != "id"}
         stamp = now()
         cur = db.execute(
             "INSERT INTO articles (content_hash, external_id, url, title, source, published, ingested_at, text,"
