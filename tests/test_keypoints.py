@@ -449,3 +449,51 @@ def test_a_side_clause_cut_before_its_verb_goes_whole():
             "using a phone in a toilet cubicle during the sixth round.\n")
     article, keep = tail_after_cut(text, "found", keep_word=False)  # "… in Tbilisi when he was": no verb
     assert article.doc[max(keep)].text == "Tbilisi", [article.doc[i].text for i in sorted(keep)]
+
+
+def headline_of(text: str, starts: str) -> tuple[str, bool]:
+    """The compressed bullet of the sentence starting with ``starts``, and whether it is acceptable."""
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith(starts))
+    headliner = Headliner(article)
+    return headliner.compress(cand, commit=False)[0], headliner.acceptable(cand)
+
+
+def test_a_closing_attribution_goes_even_when_parsed_inside_the_claim():
+    text = ("Mark Hollins, 61, drained the accounts of eleven customers who banked at his branch in Lewes, "
+            "Sussex, the Crown Court heard.\n")
+    out, _ = headline_of(text, "Mark")
+    assert "heard" not in out and "hears" not in out and "Crown Court" not in out, out
+    assert out.startswith("Mark Hollins drains the accounts of eleven customers"), out
+
+
+def test_a_preposition_goes_with_the_time_it_introduced():
+    text = ("Mark Hollins, who once won a prize from the county police for his work against fraud, hid the "
+            "thefts for almost a year before his arrest in May 2014.\n")
+    out, _ = headline_of(text, "Mark")
+    assert "for before" not in out and "almost a year" not in out, out
+    assert out.endswith("before his arrest"), out
+
+
+def test_a_picture_caption_label_goes():
+    text = ("Caught out: Mark Hollins was filmed leaving the branch in Lewes with a bag of banknotes.\n"
+            "The bank dismissed him a week later and called in the police to investigate.\n")
+    out, _ = headline_of(text, "Caught")
+    assert out.startswith("Mark Hollins is filmed leaving the branch"), out
+
+
+def test_an_agency_tag_glued_to_the_first_word_is_split_off(nlp):
+    assert [t.text for t in nlp("(CNN)Firefighters rescued a woman.")][:4] == ["(", "CNN", ")", "Firefighters"]
+    text = ("Lisbon, Portugal (CNN)Firefighters have rescued a woman from the ruins of a flat that collapsed "
+            "after a gas explosion.\n")
+    out, _ = headline_of(text, "Lisbon")
+    assert out.startswith("Firefighters have rescued a woman from the ruins"), out
+
+
+def test_he_is_not_the_person_his_own_sentence_names():
+    text = ("Prosecutor Ruth Adeyemi told the jury that Mark Hollins had emptied the savings of a retired "
+            "teacher in the village.\n"
+            "He said she had trusted Hollins for years and gave him her passwords.\n")
+    out, ok = headline_of(text, "He said")
+    assert not out.startswith("Hollins"), out
+    assert not ok, out

