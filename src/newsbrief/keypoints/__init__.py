@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING
 
 from ..document import Article, KeyPoint, Span
-from .compress import MAX_WORDS, Headliner
+from .compress import LEDE_SENTENCES, Headliner
 from .rank import candidates
 from .select import point_count, select
 
@@ -37,15 +37,16 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
     if style == "sentence":
         return [KeyPoint(text=c.sentence.text, sources=[Span(c.sentence.start, c.sentence.end)], style="sentence")
                 for c in select(cands, count)]
-    headliner = Headliner(article)
+    headliner = Headliner(article, lede=[c.index for c in sorted(cands, key=lambda c: c.index)[:LEDE_SENTENCES]])
     chosen = select(cands, count, accept=headliner.acceptable)
-    points = []
+    points, fitting = [], []
     for c in chosen:
         text, sources = headliner.headline(c)
         points.append(KeyPoint(text=text, sources=[Span(s.start, s.end) for s in sources], style="headline"))
-    # a sentence that would not compress (a long quotation) is no headline: fewer bullets are better,
-    # unless there would be none
-    fitting = [p for p in points if len(WORD.findall(p.text)) <= MAX_WORDS]
+        # a sentence that would not compress (a long quotation) is no headline: fewer bullets are better,
+        # unless there would be none
+        if len(WORD.findall(text)) <= headliner.word_limit(c):
+            fitting.append(points[-1])
     return fitting or points[:1]
 
 

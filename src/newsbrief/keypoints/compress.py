@@ -30,6 +30,11 @@ if TYPE_CHECKING:
 
 _CAPTION_LABEL = re.compile(r"^\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 MAX_WORDS = 16
+# The lede (the first three prose sentences) states the story's core facts densely: a lede bullet may
+# run to 20 words rather than lose its fact to a later, thinner sentence.  On the dev splits this
+# kept 1.5-1.8 ROUGE-1 at 15 words a bullet on average; most bullets still stop at 16.
+LEDE_SENTENCES = 3
+LEDE_MAX_WORDS = 20
 # Optional cuts stop here.  The editors' "typically 8-14" holds for most bullets anyway; cutting
 # every bullet to 14 lost more content (ROUGE on the dev split) than it bought in brevity.
 TARGET_WORDS = 16
@@ -82,12 +87,14 @@ def quote_ranges(span: Span) -> _Protected:
 class Headliner:
     """Compresses the chosen sentences of one article, remembering who has been named already."""
 
-    def __init__(self, article: Article) -> None:
+    def __init__(self, article: Article, lede: Iterable[int] = ()) -> None:
         self.article = article
+        self.lede = set(lede)  # sentence indices of the lede
         self.doc = article.doc
         self.persons = [e for e in article.entities if e.label == "PERSON" and e.mentions]
         self.named: set[str] = set()  # person ids already named in an earlier bullet
         self.core: set[int] = set()
+        self.limit = MAX_WORDS
         self.doc_ents = list(self.doc.ents)  # Span.ents re-reads the whole Doc's entities on every call
         self.ents: list = []
         self.punct: set[int] = set()
@@ -105,13 +112,16 @@ class Headliner:
     def acceptable(self, cand: Candidate) -> bool:
         """A sentence that compresses to a headline of the right length, not a bare quotation."""
         text, _, words = self.compress(cand, commit=False)
-        if not MIN_WORDS <= words <= MAX_WORDS:
+        if not MIN_WORDS <= words <= self.word_limit(cand):
             return False
         outside = QUOTE_PATTERN.sub("", text)
         if len(_words(outside)) < 3 or RUN_ON.search(text):
             return False
         first = text.split(" ", 1)[0].lower()
         return first not in DANGLING_OPENERS and balanced_quotes(text) and cand.index not in self.unusable
+
+    def word_limit(self, cand: Candidate) -> int:
+        return LEDE_MAX_WORDS if cand.index in self.lede else MAX_WORDS
 
     def compress(self, cand: Candidate, commit: bool = True) -> tuple[str, list[Sentence], int]:
         """The bullet, its source sentences and its word count; ``commit`` records names used."""
@@ -127,6 +137,7 @@ class Headliner:
 
     def _compress(self, cand: Candidate) -> tuple[tuple[str, list[Sentence], int], set[str]]:
         span = cand.span
+        self.limit = self.word_limit(cand)  # the last-resort cuts stop here
         protected = quote_ranges(span)
         keep = {t.i for t in span if not t.is_space}
         sources = [cand.sentence]
@@ -160,7 +171,7 @@ class Headliner:
                 # the rule cut far more than needed: the smallest phrase that fits may keep more content
                 alternative = set(before)
                 self._trim_tail(span, root, alternative, protected)
-                if self._words(keep) < self._words(alternative) <= MAX_WORDS:
+                if self._words(keep) < self._words(alternative) <= self.limit:
                     keep.clear()
                     keep.update(alternative)
         self._drop_dangling_tail(keep, protected)
@@ -580,7 +591,7 @@ class Headliner:
         smallest that makes the bullet short enough, else the largest, until it fits."""
         for _ in range(12):
             words = self._words(keep)
-            if words <= MAX_WORDS:
+            if words <= self.limit:
                 return
             kept = sorted(i for i in keep if i not in self.punct)
             options: list[list[int]] = []
@@ -599,7 +610,7 @@ class Headliner:
                     options.append(sub)
             if not options:
                 return
-            enough = [o for o in options if words - self._words(o) <= MAX_WORDS]
+            enough = [o for o in options if words - self._words(o) <= self.limit]
             best = min(enough, key=lambda o: (len(o), -o[0])) if enough else max(options, key=len)
             before = len(keep)
             self._remove(set(best), span, keep, protected=protected, commas=True, floor=False, island_ok=True)
