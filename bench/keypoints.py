@@ -4,7 +4,8 @@
 
 Prints one markdown table: ROUGE-1/2/Lsum F1 (rouge-score, stemmed; Lsum over newline-joined
 bullets), bullets per article, words per bullet and articles/second for newsbrief `sentence` and
-`headline` styles, Lead-3, sumy LexRank and TextRank (3 sentences), lede (at Lead-3's length in
+`headline` styles, Lead-3, Lead-4 with each sentence cut to 16 words (the headline budget spent
+without judgement), sumy LexRank and TextRank (3 sentences), lede (at Lead-3's length in
 characters) and a greedy extractive oracle (R-1 + R-2 over source sentences, up to 5). Then the
 whole pipeline's articles per CPU-second (the machine is shared, so CPU time is the fair clock;
 wall-clock rates are printed too) next to a bare spaCy ``nlp.pipe`` over the same texts, and peak
@@ -105,6 +106,12 @@ def sumy_system(kind: str) -> Callable[[str], list[str]]:
 
 def lead3(text: str) -> list[str]:
     return punkt_sentences(text)[:3]
+
+
+def lead4_cut(text: str) -> list[str]:
+    """Lead-4 with every sentence cut after 16 words: what the headline budget buys with no judgement
+    at all (the yardstick for the headline target, "R-1 >= Lead-3 at <= 16 words a bullet")."""
+    return [" ".join(s.split()[:16]) for s in punkt_sentences(text)[:4]]
 
 
 def lede_system(text: str) -> list[str]:
@@ -228,6 +235,7 @@ def main(argv: list[str] | None = None) -> int:
                for style in ("sentence", "headline")]
     rss_after_pipeline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     results.append(run_peer("Lead-3", lead3, rows))
+    results.append(run_peer("Lead-4, each cut to 16 words", lead4_cut, rows))
     results.append(run_peer("sumy LexRank (3)", sumy_system("lexrank"), rows))
     results.append(run_peer("sumy TextRank (3)", sumy_system("textrank"), rows))
     results.append(run_peer("lede (Lead-3 length)", lede_system, rows))
