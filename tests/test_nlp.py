@@ -66,3 +66,15 @@ def test_every_feature_registers_its_commands():
     sub = next(a for a in build_parser()._actions if a.dest == "command")
     assert {"analyze", "quotes", "timeline", "ingest", "watch", "stories", "story", "search", "export",
             "entities", "serve", "batch"} <= set(sub.choices)
+
+
+def test_a_caption_glued_on_without_its_full_stop_is_a_sentence_of_its_own():
+    text = ("Former council leader Tom Reddy has denied three counts of fraud A retired teacher who lost her "
+            "savings told the court she had trusted him for years.\n"
+            "He said that the plan was sound and that the town would gain from it.")
+    art = newsbrief.analyze(text)
+    assert [s.text for s in art.sentences] == [
+        "Former council leader Tom Reddy has denied three counts of fraud",
+        "A retired teacher who lost her savings told the court she had trusted him for years.",
+        "He said that the plan was sound and that the town would gain from it.",
+    ]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
+import re
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
@@ -29,7 +30,16 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[i + 1].is_sent_start = True
+        elif (token.text in _RUN_ON_STARTS and 0 < i < len(doc) - 1 and doc[i + 1].text[:1].islower()
+              and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)):
+            # "...has denied four counts of assault A senior doctor facing...": a caption or a
+            # paragraph glued on without its full stop (web copy), a new sentence all the same
+            token.is_sent_start = True
     return doc
+
+
+_RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", "His", "Her", "Their"})
+_RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
 
 
 @functools.lru_cache(maxsize=4)
