@@ -484,3 +484,19 @@ def test_unplaced_police_are_those_of_the_place_the_story_is_filed_from(run):
     art = run("NAIROBI, March 14, 2019 (Reuters) - Troops arrested four men after a bank robbery on Tuesday.",
               published=None)
     assert event_for(art, "arrested").actor.country is None
+
+
+def test_a_coordinated_action_does_not_lend_its_target(run):
+    art = run("Ghana suspended the fishing accord on Monday, closed the ferry route with Togo and "
+              "recalled its envoy.")
+    suspended = event_for(art, "suspended")
+    assert suspended.target is not None and "fishing accord" in suspended.target.name, suspended.target
+    closed = event_for(art, "closed")
+    assert closed.actor.country == "GHA"
+
+
+def test_a_camp_for_a_people_is_that_peoples(run):
+    art = run("A temporary camp for Congolese refugees was raided by Burundian militiamen armed with clubs, "
+              "killing at least 40 people, aid workers said.")
+    raided = event_for(art, "raided")
+    assert raided.target is not None and raided.target.country == "COD", raided.target

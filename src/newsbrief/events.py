@@ -400,6 +400,8 @@ class _Context:
                 return tok
         if verb is not None:
             skip = {t.i for t in actor.subtree} if actor is not None else set()
+            # nor into a coordinated action: "suspended the treaty, closed the crossing with Pakistan"
+            skip |= {t.i for c in verb.children if c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} for t in c.subtree}
             # not into "the demonstration staged by students to protest ... troops to Iraq": a clause on a noun
             for sub in _subtree_without(verb, {"relcl", "ccomp", "acl", "nsubj", "nsubjpass"}):
                 if sub.i not in skip and sub.dep_ == "pobj" and sub.head.lower_ in AIMED_PREPS \
@@ -588,6 +590,10 @@ class _Context:
                 sector = next((lex.sectors[w] for w in entity.role.lower().split() if w in lex.sectors), None)
         if country is None:
             country = self._country_in(tok)
+        if country is None:
+            # "a temporary camp for Congolese refugees": a place or fund for a people is theirs
+            country = next(filter(None, (self._country_in(gc) for c in tok.children if c.dep_ == "prep"
+                                         and c.lower_ == "for" for gc in c.children if gc.dep_ == "pobj")), None)
         words = [t.lemma_.lower() for t in span]
         if sector is None:
             sector = lex.sectors.get(tok.lemma_.lower()) or lex.sectors.get(tok.lower_)
