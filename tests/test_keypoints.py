@@ -500,3 +500,13 @@ def test_he_is_not_the_person_his_own_sentence_names():
     out, ok = headline_of(text, "He said")
     assert not out.startswith("Hollins"), out
     assert not ok, out
+
+
+def test_a_quotation_in_the_first_or_second_person_without_its_marks_is_no_headline():
+    text = ("The harbour master Ana Lopes defended the new ferry timetable at a packed meeting on Monday night.\n"
+            "It's not perfect but I'm sure the islanders will get used to the later boats by the summer.\n"
+            "If you travel on the early boat, expect to wait for the connecting bus in the village square.\n")
+    article = parsed(text)
+    headliner = Headliner(article)
+    verdict = {c.sentence.text[:5]: headliner.acceptable(c) for c in candidates(article)}
+    assert verdict["The h"] and not verdict["If yo"] and not verdict.get("It's ", False), verdict

@@ -78,3 +78,13 @@ def test_a_caption_glued_on_without_its_full_stop_is_a_sentence_of_its_own():
         "A retired teacher who lost her savings told the court she had trusted him for years.",
         "He said that the plan was sound and that the town would gain from it.",
     ]
+
+
+def test_a_picture_caption_glued_on_is_a_sentence_of_its_own():
+    text = ("Maria Silva has become the first woman to coach the national rowing team Silva (left) celebrates "
+            "with her crew after the final in Seville.")
+    art = newsbrief.analyze(text)
+    assert [s.text for s in art.sentences] == [
+        "Maria Silva has become the first woman to coach the national rowing team",
+        "Silva (left) celebrates with her crew after the final in Seville.",
+    ]

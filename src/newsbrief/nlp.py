@@ -35,9 +35,18 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # "...has denied four counts of assault A senior doctor facing...": a caption or a
             # paragraph glued on without its full stop (web copy), a new sentence all the same
             token.is_sent_start = True
+        elif token.text == "(" and i + 2 < len(doc) and doc[i + 1].lower_ in _CAPTION_MARKS and doc[i + 2].text == ")":
+            # "...in the England cricket team Stokes (left) clashed with...": a picture caption glued on
+            start = i
+            while start > 0 and i - start < 3 and doc[start - 1].is_title:
+                start -= 1
+            if 1 < start < i and _RUN_ON_BEFORE.fullmatch(doc[start - 1].text):
+                doc[start].is_sent_start = True
     return doc
 
 
+_CAPTION_MARKS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom",
+                            "inset"})
 _RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", "His", "Her", "Their"})
 _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
 

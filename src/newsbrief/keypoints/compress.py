@@ -28,6 +28,8 @@ if TYPE_CHECKING:
 
     from .rank import Candidate
 
+_SPEAKING = re.compile(r"(?<!War )\bI(?:[’'](?:m|ve|d|ll))?\b(?=\s+[a-z])|\bI[’'](?:m|ve|d|ll)\b"
+                       r"|\b(?:me|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b(?!\s?[A-Z])")
 _CAPTION_LABEL = re.compile(r"^\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 MAX_WORDS = 16
 # The lede (the first three prose sentences) states the story's core facts densely: a lede bullet may
@@ -115,8 +117,8 @@ class Headliner:
         if not MIN_WORDS <= words <= self.word_limit(cand):
             return False
         outside = QUOTE_PATTERN.sub("", text)
-        if len(_words(outside)) < 3 or RUN_ON.search(text):
-            return False
+        if len(_words(outside)) < 3 or RUN_ON.search(text) or _SPEAKING.search(outside):
+            return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
         first = text.split(" ", 1)[0].lower()
         return first not in DANGLING_OPENERS and balanced_quotes(text) and cand.index not in self.unusable
 
