@@ -510,3 +510,16 @@ def test_a_quotation_in_the_first_or_second_person_without_its_marks_is_no_headl
     headliner = Headliner(article)
     verdict = {c.sentence.text[:5]: headliner.acceptable(c) for c in candidates(article)}
     assert verdict["The h"] and not verdict["If yo"] and not verdict.get("It's ", False), verdict
+
+
+def test_a_surname_ending_in_s_is_one_person():
+    out, _ = headline_of("Coach Marc Wilmots admitted on Sunday that he may have played his captain for too long.\n",
+                         "Coach")
+    assert "Wilmots admits that he may have played his captain" in out, out
+
+
+def test_a_bullet_starting_with_a_bare_verb_is_refused():
+    text = ("The harbour board has cut the number of summer ferries to the island from six a day to four.\n"
+            "Expect long queues at the pier on the first weekend of the new timetable, the board said.\n")
+    _, ok = headline_of(text, "Expect")
+    assert not ok

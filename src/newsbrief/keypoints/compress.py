@@ -120,6 +120,9 @@ class Headliner:
         if len(_words(outside)) < 3 or RUN_ON.search(text) or _SPEAKING.search(outside):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
         first = text.split(" ", 1)[0].lower()
+        opener = next((t for t in cand.span if t.text.lower() == first), None)
+        if opener is not None and opener.pos_ in {"VERB", "AUX"} and opener.tag_ in {"VB", "VBZ", "VBD"}:
+            return False  # "Says actress Patsy Kensit, …", "Get a new childcare place…": no subject, no headline
         return first not in DANGLING_OPENERS and balanced_quotes(text) and cand.index not in self.unusable
 
     def word_limit(self, cand: Candidate) -> int:
@@ -802,6 +805,8 @@ def _is_plural(subject: Token | None, replacements: dict[int, str]) -> bool:
         return False
     if any(c.dep_ == "conj" for c in subject.children):
         return True
+    if subject.ent_type_ == "PERSON":
+        return False  # "Wilmots admitted": a surname ending in s is tagged NNPS, but is one person
     return subject.tag_ in {"NNS", "NNPS"}
 
 
