@@ -500,3 +500,10 @@ def test_a_camp_for_a_people_is_that_peoples(run):
               "killing at least 40 people, aid workers said.")
     raided = event_for(art, "raided")
     assert raided.target is not None and raided.target.country == "COD", raided.target
+
+
+def test_the_time_closing_a_sentence_dates_its_action_not_one_on_the_way(run):
+    art = run("KABUL, Afghanistan (Dec. 30, 2010) – Police detained a smuggler linked to the theft of a truck "
+              "in March in Herat province yesterday.", published=None)
+    detained = event_for(art, "detained")
+    assert detained.date == "2010-12-29", (detained.date, detained.date_basis)

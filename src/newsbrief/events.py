@@ -742,7 +742,9 @@ class _Context:
                      and not self.text.startswith(("'s", "’s"), t.end)]
             if not later:
                 continue
-            when = later[0]
+            # "...a facilitator linked to a murder in March in Kandahar province yesterday": the time that
+            # closes the sentence, not one inside a phrase on the way
+            when = next((t for t in later if not self.text[t.end:end].strip(" \t.,;:!?\"'”’)")), later[0])
             # "detained two insurgents and found a cache ... Tuesday": a coordinated verb shares the time
             if any(event.action.end <= other.idx < when.start for other in finite
                    if other != tok and other not in tok.conjuncts):
