@@ -523,3 +523,13 @@ def test_a_bullet_starting_with_a_bare_verb_is_refused():
             "Expect long queues at the pier on the first weekend of the new timetable, the board said.\n")
     _, ok = headline_of(text, "Expect")
     assert not ok
+
+
+def test_sentence_style_skips_a_sentence_speaking_in_the_first_person():
+    text = ("The harbour board approved a new ferry terminal for the island on Monday after two years of hearings.\n"
+            "I am sure the islanders will welcome the later boats once the summer season begins in earnest.\n"
+            "Work on the terminal will start in the spring and should take about eighteen months to complete.\n"
+            "The regional council has promised to pay for a second pier if the first one proves its worth.\n")
+    points = key_points(parsed(text), "sentence", 3, 3)
+    assert len(points) == 3
+    assert not any(p.text.startswith("I am") for p in points), [p.text for p in points]

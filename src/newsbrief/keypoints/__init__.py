@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING
 
 from ..document import Article, KeyPoint, Span
 from .compress import LEDE_SENTENCES, Headliner
-from .rank import candidates
+from .rank import candidates, speaks
 from .select import point_count, select
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
     count = point_count(cands, min_points, max_points, headline=style != "sentence")
     if style == "sentence":
         return [KeyPoint(text=c.sentence.text, sources=[Span(c.sentence.start, c.sentence.end)], style="sentence")
-                for c in select(cands, count)]
+                for c in select(cands, count, accept=lambda c: not speaks(c.sentence.text))]
     headliner = Headliner(article, lede=[c.index for c in sorted(cands, key=lambda c: c.index)[:LEDE_SENTENCES]])
     chosen = select(cands, count, accept=headliner.acceptable)
     points, fitting = [], []

@@ -21,15 +21,13 @@ from typing import TYPE_CHECKING
 
 from ..document import Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
-from .rank import DANGLING_OPENERS, QUOTE_PATTERN, RUN_ON, main_subject
+from .rank import DANGLING_OPENERS, QUOTE_PATTERN, RUN_ON, main_subject, speaks
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from .rank import Candidate
 
-_SPEAKING = re.compile(r"(?<!War )\bI(?:[’'](?:m|ve|d|ll))?\b(?=\s+[a-z])|\bI[’'](?:m|ve|d|ll)\b"
-                       r"|\b(?:me|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b(?!\s?[A-Z])")
 _CAPTION_LABEL = re.compile(r"^\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 MAX_WORDS = 16
 # The lede (the first three prose sentences) states the story's core facts densely: a lede bullet may
@@ -117,7 +115,7 @@ class Headliner:
         if not MIN_WORDS <= words <= self.word_limit(cand):
             return False
         outside = QUOTE_PATTERN.sub("", text)
-        if len(_words(outside)) < 3 or RUN_ON.search(text) or _SPEAKING.search(outside):
+        if len(_words(outside)) < 3 or RUN_ON.search(text) or speaks(text):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
         first = text.split(" ", 1)[0].lower()
         opener = next((t for t in cand.span if t.text.lower() == first), None)

@@ -36,6 +36,9 @@ QUOTE_PATTERN = re.compile(
 # A photo caption run into the next sentence ("…in the corner It was then…"): web furniture.
 RUN_ON = re.compile(r"[a-z0-9,’'] (?:It|He|She|They|This|The|A|An|His|Her|Their) [a-z]")
 _FURNITURE = re.compile(r"scroll down for video|click here|read more:|sign up for|follow us on", re.IGNORECASE)
+# I, we, you outside quotation marks: someone speaking (a quotation that lost its marks), not a report
+SPEAKING = re.compile(r"(?<!War )\bI(?:[’'](?:m|ve|d|ll))?\b(?=\s+[a-z])|\bI[’'](?:m|ve|d|ll)\b"
+                       r"|\b(?:me|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b(?!\s?[A-Z])")
 # Openers that make a sentence lean on the one before it ("But", "He", "This"): a poor bullet.
 DANGLING_OPENERS = {
     "but", "and", "or", "so", "yet", "however", "also", "meanwhile", "then", "still", "he", "she", "it",
@@ -237,3 +240,8 @@ def _title_words(article: Article) -> set[str]:
     from spacy.lang.en.stop_words import STOP_WORDS
 
     return {w for w in re.findall(r"[a-z]+", article.title.lower()) if w not in STOP_WORDS and len(w) > 2}
+
+
+def speaks(text: str) -> bool:
+    """The text speaks in the first or second person outside its quotation marks."""
+    return bool(SPEAKING.search(QUOTE_PATTERN.sub("", text)))
