@@ -7,8 +7,10 @@ PolNeAR train and dev, TimeBank/AQUAINT) and the project's example, in a seeded 
 those ~2,500 distinct texts, compositions of sentence runs from 5 different source articles, each
 kept only when the corpus's own duplicate index finds nothing it duplicates (see ``build``), so
 N articles are N analyses and the "dup" column should read 0.  Each measurement runs in its own
-process, so its peak memory is its own.  The peer in the same run is the pipeline itself (``pipe_safe`` over the
-same articles, one process): the issue asks ingest to reach >= 90% of its throughput.
+process, so its peak memory is its own.  The peers in the same run are the pipeline itself (``pipe_safe``
+over the same articles) in one process and in as many processes as ingest has workers, each with
+its model loaded before the clock starts: the issue asks ingest to reach >= 90% of the pipeline's
+throughput, and the fair pipeline for a 2-worker ingest is the one on the same 2 cores.
 """
 
 from __future__ import annotations
@@ -16,6 +18,7 @@ from __future__ import annotations
 import argparse
 import html
 import json
+import os
 import random
 import re
 import resource
@@ -106,7 +109,16 @@ def child(mode: str, jsonl: Path, db: Path, workers: int) -> dict:
     rows = [json.loads(line) for line in jsonl.open(encoding="utf-8")]
     start = time.perf_counter()
     cpu0 = _cpu()
-    if mode == "pipeline":
+    if mode == "pipeline-pool":
+        from concurrent.futures import ProcessPoolExecutor
+
+        with ProcessPoolExecutor(max_workers=workers, initializer=_load_pipeline) as pool:
+            list(pool.map(_pipeline_part, [[rows[0]]] * workers))  # every worker loads the model first
+            loading = sum(_proc_cpu(pid) for pid in pool._processes)
+            start, cpu0 = time.perf_counter(), _cpu() + loading
+            parts = [rows[i:i + 16] for i in range(0, len(rows), 16)]
+            result = {"failed": sum(pool.map(_pipeline_part, parts))}
+    elif mode == "pipeline":
         from newsbrief import get_pipeline
         from newsbrief.ingest import from_text
 
@@ -123,7 +135,11 @@ def child(mode: str, jsonl: Path, db: Path, workers: int) -> dict:
         store = Store(db)
         with Ingester(store, workers=workers, on_error=lambda o, m: None) as ingester:
             ingester._analyse([from_text("Warm-up: the model loads in every worker before timing starts.")] * workers)
-            start, cpu0 = time.perf_counter(), _cpu()
+            # the workers' CPU counts only once they are reaped, and then whole: take off what loading
+            # the model cost them, as the pipeline's own run does
+            pool = ingester._pool
+            loading = sum(_proc_cpu(pid) for pid in (pool._processes if pool is not None else {}))
+            start, cpu0 = time.perf_counter(), _cpu() + loading
             summary = ingester.run(Item(r["id"], from_text(r["text"], id=r["id"])) for r in rows)
         result = summary.to_dict()
     seconds = time.perf_counter() - start
@@ -132,6 +148,29 @@ def child(mode: str, jsonl: Path, db: Path, workers: int) -> dict:
     return {**result, "seconds": seconds, "rate": len(rows) / seconds,
             "rss_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
             "child_rss_mb": resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024}
+
+
+def _load_pipeline() -> None:
+    from newsbrief import get_pipeline
+
+    get_pipeline()
+
+
+def _pipeline_part(rows: list[dict]) -> int:
+    """The pipeline over some articles in a worker; the number that failed."""
+    from newsbrief import get_pipeline
+    from newsbrief.ingest import from_text
+
+    return sum(1 for _, exc in get_pipeline().pipe_safe(from_text(r["text"], id=r["id"]) for r in rows) if exc)
+
+
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds a live process has used so far (Linux /proc; 0 elsewhere)."""
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def _cpu() -> float:
@@ -200,19 +239,23 @@ def main() -> int:
     results = []
     if not args.skip_pipeline:
         results.append(("pipeline alone (pipe_safe, 1 process)", measure("pipeline", jsonl, tmp / "none", 1)))
+        results.append((f"pipeline alone, {args.workers} processes", measure("pipeline-pool", jsonl, tmp / "none",
+                                                                             args.workers)))
     if not args.skip_single:
         results.append(("newsbrief ingest, 1 worker", measure("ingest", jsonl, tmp / "w1.sqlite3", 1)))
     db = tmp / f"w{args.workers}.sqlite3"
     results.append((f"newsbrief ingest, {args.workers} workers", measure("ingest", jsonl, db, args.workers)))
-    base = results[0][1]["rate"] if not args.skip_pipeline else None
-    base_cpu = results[0][1]["cpu_per_article"] if not args.skip_pipeline else None
-    print("| run | articles/s (wall) | vs pipeline | CPU s/article | articles per CPU s vs pipeline | seconds | new "
-          "| dup | failed | peak RSS main MB | peak RSS worker MB |")
-    print("|---|---|---|---|---|---|---|---|---|---|---|")
+    base = results[0][1] if not args.skip_pipeline else None
+    pool = results[1][1] if not args.skip_pipeline else None  # the pipeline on the same cores as ingest
+    print(f"| run | articles/s (wall) | vs pipeline, 1 process | vs pipeline, {args.workers} processes | "
+          "CPU s/article | articles per CPU s vs pipeline, 1 process | seconds | new | dup | failed | "
+          "peak RSS main MB | peak RSS worker MB |")
+    print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for name, r in results:
-        ratio = f"{r['rate'] / base:.0%}" if base else "–"
-        cpu_ratio = f"{base_cpu / r['cpu_per_article']:.0%}" if base_cpu else "–"
-        print(f"| {name} | {r['rate']:.2f} | {ratio} | {r['cpu_per_article']:.3f} | {cpu_ratio} | "
+        ratio = f"{r['rate'] / base['rate']:.0%}" if base else "–"
+        pool_ratio = f"{r['rate'] / pool['rate']:.0%}" if pool else "–"
+        cpu_ratio = f"{base['cpu_per_article'] / r['cpu_per_article']:.0%}" if base else "–"
+        print(f"| {name} | {r['rate']:.2f} | {ratio} | {pool_ratio} | {r['cpu_per_article']:.3f} | {cpu_ratio} | "
               f"{r['seconds']:.0f} | {r.get('new', '–')} | "
               f"{r.get('duplicates', '–')} | {r['failed']} | {r['rss_mb']:.0f} | "
               f"{r['child_rss_mb'] if r['child_rss_mb'] else 0:.0f} |")

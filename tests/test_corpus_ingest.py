@@ -264,3 +264,33 @@ def test_a_changed_page_replaces_its_old_version(tmp_path):
     assert len(rows) == 1 and rows[0]["copies"] == 1
     assert store.article(rows[0]["id"])["article"]["text"].endswith("residents began to return.")
     assert len(store.search("residents")) == 1 and store.search("Wednesday evening")
+
+
+def test_chunks_in_flight_fold_copies_and_page_updates_across_each_other(tmp_path):
+    """Chunk k+1 is folded while chunk k is still being analysed: copies of chunk k's articles and a
+    new version of one of its pages must still end up as one article each."""
+    flood = (DATA / "river-flood-2025-03-18.txt").read_text(encoding="utf-8")
+    harbour = (DATA / "harbour-reopens-2025-03-17.txt").read_text(encoding="utf-8")
+    talks = EXAMPLE.read_text(encoding="utf-8")
+    updated = flood + "\nBy Wednesday evening the river had fallen back below its banks and residents began to return."
+    url = "https://regional.example/valkenburg-flood"
+    items = [
+        Item("flood", Article(text=flood, url=url)),
+        Item("harbour", Article(text=harbour)),
+        Item("flood-again", Article(text=flood, url="https://mirror.example/flood")),  # exact copy, next chunk
+        Item("harbour-wire", Article(text=wire_copy(harbour))),  # near copy, next chunk
+        Item("flood-update", Article(text=updated, url=url)),  # the page changed, a later chunk
+        Item("talks", Article(text=talks)),
+    ]
+    store = Store(tmp_path / "c.sqlite3")
+    summary = ingest(store, items, workers=2, chunk=2)
+    assert (summary.new, summary.duplicates, summary.failed, summary.total) == (4, 2, 0, 6)
+    rows = store.articles()
+    assert len(rows) == 3, [r["title"] for r in rows]
+    texts = [store.article(r["id"])["article"]["text"] for r in rows]
+    assert sum(t.endswith("residents began to return.") for t in texts) == 1
+    assert not any(t == flood for t in texts)
+    # a rerun replays the page's two versions in order: the same three articles, the newer version kept
+    ingest(store, items, workers=2, chunk=2)
+    texts = [store.article(r["id"])["article"]["text"] for r in store.articles()]
+    assert len(texts) == 3 and sum(t.endswith("residents began to return.") for t in texts) == 1

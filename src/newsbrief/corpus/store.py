@@ -241,16 +241,20 @@ class Store:
 
     # -- writing (used by ingest) ----------------------------------------------------------
 
-    def find_copy(self, digest: str, url: str | None) -> tuple[int, bool] | None:
+    def find_copy(self, digest: str, url: str | None, db: sqlite3.Connection | None = None) -> tuple[int, bool] | None:
         """``(article_id, exact)`` when this text or this URL is already stored.
 
-        ``exact`` is False when only the URL is known (the page changed since).
+        ``exact`` is False when only the URL is known (the page changed since).  Inside
+        ``transaction()``, pass its ``db`` to see what the transaction has written.
         """
-        row = self._query("SELECT article_id FROM copies WHERE content_hash = ? LIMIT 1", (digest,))
+        def query(sql: str, params: tuple) -> list:
+            return db.execute(sql, params).fetchall() if db is not None else self._query(sql, params)
+
+        row = query("SELECT article_id FROM copies WHERE content_hash = ? LIMIT 1", (digest,))
         if row:
             return int(row[0][0]), True
         if url:
-            row = self._query("SELECT article_id FROM copies WHERE url = ? LIMIT 1", (url,))
+            row = query("SELECT article_id FROM copies WHERE url = ? LIMIT 1", (url,))
             if row:
                 return int(row[0][0]), False
         return None
