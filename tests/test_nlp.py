@@ -78,6 +78,8 @@ def test_a_caption_glued_on_without_its_full_stop_is_a_sentence_of_its_own():
         "A retired teacher who lost her savings told the court she had trusted him for years.",
         "He said that the plan was sound and that the town would gain from it.",
     ]
+    kept = newsbrief.analyze("Doctors found a vitamin A deficiency in most of the children tested at the clinic.")
+    assert len(kept.sentences) == 1  # a letter naming a kind is no new sentence
 
 
 def test_a_picture_caption_glued_on_is_a_sentence_of_its_own():

@@ -31,7 +31,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[i + 1].is_sent_start = True
         elif (token.text in _RUN_ON_STARTS and 0 < i < len(doc) - 1 and doc[i + 1].text[:1].islower()
-              and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)):
+              and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)
+              and not (token.text in {"A", "An"} and doc[i - 1].lower_ in _LETTER_NAMED)):
             # "...has denied four counts of assault A senior doctor facing...": a caption or a
             # paragraph glued on without its full stop (web copy), a new sentence all the same
             token.is_sent_start = True
@@ -47,6 +48,10 @@ def paragraph_boundaries(doc: Doc) -> Doc:
 
 _CAPTION_MARKS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom",
                             "inset"})
+# "vitamin A deficiency", "a grade A student", "category A prisoners": a letter naming a kind, not "A" opening
+_LETTER_NAMED = frozenset({"vitamin", "type", "grade", "hepatitis", "category", "class", "group", "part", "section",
+                           "channel", "gate", "terminal", "block", "wing", "platform", "level", "division", "tier",
+                           "zone", "size", "model", "series", "ward", "row", "list", "pool", "plan", "option", "line"})
 _RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", "His", "Her", "Their"})
 _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
 
