@@ -533,3 +533,21 @@ def test_sentence_style_skips_a_sentence_speaking_in_the_first_person():
     points = key_points(parsed(text), "sentence", 3, 3)
     assert len(points) == 3
     assert not any(p.text.startswith("I am") for p in points), [p.text for p in points]
+
+
+def test_a_verbs_particle_and_a_copulas_predicate_are_never_cut():
+    text = ("When the vote came, under pressure from the fishing unions and their many allies in the regional "
+            "parliament, the ferry company backed out.\n")
+    out, _ = headline_of(text, "When")
+    assert out.endswith("backs out"), out
+    text = ("The islanders kept calm even though an arbitration panel in 2019 found the ferry company was in breach "
+            "of its contract with the regional council.\n")
+    out, _ = headline_of(text, "The islanders")
+    assert not out.endswith(" was"), out
+
+
+def test_a_title_case_headline_line_is_not_prose():
+    text = ("What The Harbour Board Could Do When Up Against The Ferry Unions.\n\n"
+            "The harbour board approved a new ferry terminal for the island on Monday after two years of hearings.\n"
+            "Work on the terminal will start in the spring and should take about eighteen months to complete.\n")
+    assert [c.sentence.text[:4] for c in candidates(parsed(text))] == ["The ", "Work"]

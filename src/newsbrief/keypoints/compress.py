@@ -54,6 +54,7 @@ TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last"
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
 # Openers that only link to the sentence before; cutting them leaves the clause whole.
 LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead"}
+PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "through", "apart", "aside"}
 PLURAL_PRONOUNS = {"they", "we", "you", "i", "both"}
 SUBJECT_PRONOUNS = {"he", "she"}
 FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
@@ -543,8 +544,8 @@ class Headliner:
                     continue
                 if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
                     continue
-                if tok.dep_ == "prep" and tok.head.lemma_ == "be":
-                    continue  # "is not in their sights": the phrase is the predicate
+                if (tok.dep_ == "prep" and tok.head.lemma_ == "be") or _particle(tok):
+                    continue  # "is not in their sights": the phrase is the predicate; "backed out"
                 sub = [t.i for t in tok.subtree]
                 if max(sub) >= kept[-1] and min(sub) > root.i and (best is None or min(sub) > min(best)):
                     best = sub
@@ -562,7 +563,8 @@ class Headliner:
             tok = self.doc[last]
             if tok.i in protected.inside:
                 return
-            if tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}:
+            if (tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}) \
+                    and not (tok.dep_ == "prt" or _particle(tok)):
                 keep.discard(last)
                 continue
             lost_tail = any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)
@@ -599,8 +601,11 @@ class Headliner:
             kept = sorted(i for i in keep if i not in self.punct)
             options: list[list[int]] = []
             for tok in span:
-                if tok.i not in keep or tok.i in self.core or tok.dep_ not in TRIMMABLE:
+                if tok.i not in keep or tok.i in self.core or tok.dep_ not in TRIMMABLE or _particle(tok):
                     continue
+                if tok.dep_ == "prep" and tok.head.lemma_ == "be" and not any(
+                        c.dep_ in {"attr", "acomp"} for c in tok.head.children):
+                    continue  # "found the United States was in breach": the phrase is the predicate
                 sub = [t.i for t in tok.subtree if t.i in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
@@ -777,6 +782,12 @@ def _core(root: Token) -> set[int]:
                           "prt", "oprd"}:
             core.add(child.i)
     return core
+
+
+def _particle(tok: Token) -> bool:
+    """"backed out", "gave up": a verb's particle the parser took for a preposition or adverb."""
+    return (tok.dep_ in {"prt", "prep", "advmod"} and tok.i == tok.head.i + 1 and tok.head.pos_ == "VERB"
+            and tok.lower_ in PARTICLES and not any(c.dep_ in {"pobj", "pcomp"} for c in tok.children))
 
 
 def _subject_of(verb: Token) -> Token | None:

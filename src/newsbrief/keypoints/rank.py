@@ -113,8 +113,22 @@ def is_prose(sentence: Sentence, span: Span | None) -> bool:
         return False
     if text[0].islower():
         return False  # the tail of a sentence split at a line break or an abbreviation
+    # a title in title case on a line of its own, with or without a full stop ("What Mexico Could Do
+    # When Up Against Trump."): prose has its verbs and longer function words in lower case
+    long_words = [t.text for t in words if len(t.text) >= 4]
+    if len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words) \
+            and _whole_line(span):
+        return False
     # a subhead: a short line with no closing punctuation ("Escalating tensions over water")
     return not (len(words) <= 10 and not re.search(r"[.!?\"”’']\s*$", text))
+
+
+def _whole_line(span: Span) -> bool:
+    doc = span.doc
+    before = span.start == 0 or "\n" in doc[span.start - 1].whitespace_ or "\n" in doc[span.start - 1].text
+    last = span[-1]
+    after = span.end >= len(doc) or "\n" in last.whitespace_ or "\n" in doc[span.end].text
+    return before and after
 
 
 def content_lemmas(span: Span) -> Counter:
