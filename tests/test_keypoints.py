@@ -551,3 +551,10 @@ def test_a_title_case_headline_line_is_not_prose():
             "The harbour board approved a new ferry terminal for the island on Monday after two years of hearings.\n"
             "Work on the terminal will start in the spring and should take about eighteen months to complete.\n")
     assert [c.sentence.text[:4] for c in candidates(parsed(text))] == ["The ", "Work"]
+
+
+def test_a_surname_two_people_share_is_not_shortened():
+    text = ("Hannah Okafor opened the new ferry terminal on the island of Brava on Monday morning.\n"
+            "Later that day Hannah Okafor and her brother Daniel Okafor signed the contract for the second pier.\n")
+    out, _ = headline_of(text, "Later")
+    assert "Hannah Okafor" in out and "Daniel Okafor" in out, out

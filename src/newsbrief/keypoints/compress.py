@@ -350,7 +350,10 @@ class Headliner:
                 keep.difference_update(title)
             surname = self._surname(person)
             known = person.id in self.named or person.mentions[0].start < ent.start_char
-            if known and len(ent) > 1:
+            # "Bill Clinton had worked with Hillary Clinton": a surname two people share names neither
+            shared = any(p is not person and len(p.name.split()) > 1 and p.name.split()[-1] == surname
+                         for p in self.persons)
+            if known and len(ent) > 1 and not shared:
                 hits = [t for t in ent if t.text == surname]
                 if hits:
                     keep.difference_update(t.i for t in ent if t.i != hits[0].i)
