@@ -558,3 +558,14 @@ def test_a_surname_two_people_share_is_not_shortened():
             "Later that day Hannah Okafor and her brother Daniel Okafor signed the contract for the second pier.\n")
     out, _ = headline_of(text, "Later")
     assert "Hannah Okafor" in out and "Daniel Okafor" in out, out
+
+
+def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
+    text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
+            "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"
+            "Her lawyers said the charges against her had been invented to silence her reporting on pipelines.\n"
+            "The foreign ministry in Lisbon said it had raised her case with the authorities at every meeting.\n"
+            "Her editor said the paper would keep publishing her work and would pay for her treatment at home.\n"
+            "Tom Reddy is a columnist for the Harbour Gazette and the author of two books on shipping.\n")
+    starts = [c.sentence.text[:10] for c in candidates(parsed(text))]
+    assert "Tom Reddy " not in starts and "Silva is a" in starts, starts

@@ -35,6 +35,9 @@ QUOTE_PATTERN = re.compile(
 )
 # A photo caption run into the next sentence ("…in the corner It was then…"): web furniture.
 RUN_ON = re.compile(r"[a-z0-9,’'] (?:It|He|She|They|This|The|A|An|His|Her|Their) [a-z]")
+# "AWR Hawkins is the Second Amendment columnist for Breitbart News": the author's note that ends a piece
+_AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:a|an|the)\b[^.;]{0,80}?\b(?:columnist|correspondent|"
+                          r"reporter|editor|writer|contributor|commentator|journalist|blogger)s?\b")
 _FURNITURE = re.compile(r"scroll down for video|click here|read more:|sign up for|follow us on", re.IGNORECASE)
 # I, we, you outside quotation marks: someone speaking (a quotation that lost its marks), not a report
 SPEAKING = re.compile(r"(?<!War )\bI(?:[’'](?:m|ve|d|ll))?\b(?=\s+[a-z])|\bI[’'](?:m|ve|d|ll)\b"
@@ -109,6 +112,9 @@ def is_prose(sentence: Sentence, span: Span | None) -> bool:
         return False
     if _BYLINE.match(text) or _DATELINE_ONLY.match(text) or _FURNITURE.search(text):
         return False
+    end_of_text = span.doc[-1].idx + len(span.doc[-1].text)
+    if _AUTHOR_NOTE.match(text) and end_of_text - sentence.start < 400:
+        return False  # at the foot of the piece; "X is a reporter for The Post who was jailed" elsewhere is news
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
     if text[0].islower():
