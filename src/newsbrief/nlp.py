@@ -30,7 +30,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[i + 1].is_sent_start = True
-        elif (token.text in _RUN_ON_STARTS and 0 < i < len(doc) - 1 and doc[i + 1].text[:1].islower()
+        elif (token.text in RUN_ON_STARTS and 0 < i < len(doc) - 1 and doc[i + 1].text[:1].islower()
               and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)
               and not (token.text in {"A", "An"} and doc[i - 1].lower_ in _LETTER_NAMED)):
             # "...has denied four counts of assault A senior doctor facing...": a caption or a
@@ -52,7 +52,8 @@ _CAPTION_MARKS = frozenset({"left", "right", "centre", "center", "pictured", "ab
 _LETTER_NAMED = frozenset({"vitamin", "type", "grade", "hepatitis", "category", "class", "group", "part", "section",
                            "channel", "gate", "terminal", "block", "wing", "platform", "level", "division", "tier",
                            "zone", "size", "model", "series", "ward", "row", "list", "pool", "plan", "option", "line"})
-_RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", "His", "Her", "Their"})
+# words that open a sentence glued on without its full stop ("…of assault A senior doctor…")
+RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", "His", "Her", "Their"})
 _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
 
 
@@ -89,9 +90,7 @@ def _split_agency_tags(nlp: Language) -> None:
     keeps "CNN)Rescuers" as one token, so the sentence loses its subject to the dateline."""
     from spacy.util import compile_infix_regex
 
-    infixes = list(nlp.Defaults.infixes or [])
-    if _AGENCY_INFIX not in infixes:
-        nlp.tokenizer.infix_finditer = compile_infix_regex([*infixes, _AGENCY_INFIX]).finditer
+    nlp.tokenizer.infix_finditer = compile_infix_regex([*(nlp.Defaults.infixes or []), _AGENCY_INFIX]).finditer
 
 
 _AGENCY_INFIX = r"(?<=[A-Z])\)(?=[A-Z][a-z])"

@@ -79,9 +79,9 @@ def _analyse(articles: list[Article], settings: Settings | None = None) -> list[
 class _Batch:
     """A chunk sent to the workers: what is new (with its pending key), and copies waiting for those."""
 
-    pending: list[tuple[Item, str, Signature, int | None, tuple[str, int]]] = field(default_factory=list)
+    pending: list[tuple[Item, str, Signature, tuple[str, int]]] = field(default_factory=list)
     waiting: list[tuple[Item, str, tuple[str, int], float]] = field(default_factory=list)
-    results: Any = None  # the analyses, or a call that waits for them
+    results: Callable[[], list[tuple[dict | None, str | None]]] | None = None  # waits for the analyses
 
 
 class Ingester:
@@ -99,7 +99,8 @@ class Ingester:
         self._pool: ProcessPoolExecutor | None = None
         self._next_pending = 0
         self._pending_hashes: dict[str, tuple[str, int]] = {}  # text hash -> pending key, while analysed
-        self._stored: dict[tuple[str, int], int] = {}  # pending key -> the stored article it became
+        # pending key -> the stored article it became, for the chunks a copy can still wait on
+        self._stored: dict[tuple[str, int], int] = {}
         self._load()
 
     def _load(self) -> None:
@@ -191,15 +192,17 @@ class Ingester:
             key = ("pending", self._next_pending)
             self._pending_hashes[digest] = key
             self.dups.add(key, signature)
-            batch.pending.append((item, digest, signature, replaces, key))
+            batch.pending.append((item, digest, signature, key))
         batch.results = self._submit([p[0].article for p in batch.pending])
         return batch
 
     def _store(self, batch: _Batch, summary: Summary, bar: Any) -> list[Item]:
         """Write one analysed chunk in one transaction; returns the items that must wait for another."""
-        results = batch.results() if callable(batch.results) else batch.results
+        results = batch.results() if batch.results is not None else []
+        # a copy in the next chunk can wait only on this chunk or itself (the one before was written)
+        stored, self._stored = self._stored, {}
         with self.store.transaction() as db:
-            for (item, digest, signature, _, key), (data, error) in zip(batch.pending, results, strict=True):
+            for (item, digest, signature, key), (data, error) in zip(batch.pending, results, strict=True):
                 self.dups.remove(key)
                 self._pending_hashes.pop(digest, None)
                 if data is None:
@@ -210,10 +213,8 @@ class Ingester:
                 article.id = item.article.id
                 known = self.store.find_copy(digest, article.url, db=db)
                 if known is not None and known[1]:  # stored meanwhile by another chunk in flight
-                    added = self.store.add_copy(db, known[0], article, digest, 1.0)
-                    summary.duplicates += 1 if added else 0
-                    summary.unchanged += 0 if added else 1
-                    self._stored[key] = known[0]
+                    _tally(summary, self.store.add_copy(db, known[0], article, digest, 1.0))
+                    stored[key] = self._stored[key] = known[0]
                     continue
                 replaces = known[0] if known is not None else None  # what the URL holds now, not at folding
                 if replaces is not None:
@@ -227,13 +228,13 @@ class Ingester:
                 self.store.set_story(db, aid, story)
                 self._apply_splits(db)
                 self.dups.add(aid, signature)
-                self._stored[key] = aid
+                stored[key] = self._stored[key] = aid
                 summary.new += 1
         bar.update(len(batch.pending))
         retry: list[Item] = []
         for item, digest, key, sim in batch.waiting:
-            if key in self._stored:
-                self._add_copy(self._stored[key], item.article, digest, round(sim, 4), summary)
+            if key in stored:
+                self._add_copy(stored[key], item.article, digest, round(sim, 4), summary)
                 bar.update(1)
             else:
                 summary.total -= 1  # counted again in the next chunk
@@ -243,9 +244,7 @@ class Ingester:
     def _add_copy(self, article_id: int, article: Article, digest: str, similarity: float,
                   summary: Summary) -> None:
         with self.store.transaction() as db:
-            added = self.store.add_copy(db, article_id, article, digest, similarity)
-        summary.duplicates += 1 if added else 0
-        summary.unchanged += 0 if added else 1
+            _tally(summary, self.store.add_copy(db, article_id, article, digest, similarity))
 
     def _apply_splits(self, db: Any) -> None:
         """Move the articles a story split sent to a new story; the new story is titled after its first."""
@@ -258,15 +257,13 @@ class Ingester:
                 self.store.set_story_title(db, story, _title(json.loads(row[0])) if row else None)
 
     def _analyse(self, articles: list[Article]) -> list[tuple[dict | None, str | None]]:
-        results = self._submit(articles)
-        return results() if callable(results) else results
+        return self._submit(articles)()
 
-    def _submit(self, articles: list[Article]) -> Any:
-        """Start analysing ``articles``: their results, or (with workers) a call that waits for them."""
-        if not articles:
-            return []
-        if self.workers <= 1:
-            return _analyse(articles, self.settings)
+    def _submit(self, articles: list[Article]) -> Callable[[], list[tuple[dict | None, str | None]]]:
+        """Start analysing ``articles`` (in this process: at once); the call returns their results."""
+        if not articles or self.workers <= 1:
+            done = _analyse(articles, self.settings) if articles else []
+            return lambda: done
         if self._pool is None:
             self._pool = ProcessPoolExecutor(max_workers=self.workers, initializer=_init_worker,
                                              initargs=(self.settings,))
@@ -277,6 +274,12 @@ class Ingester:
             return [row for future in futures for row in future.result()]
 
         return results
+
+
+def _tally(summary: Summary, added: bool) -> None:
+    """A copy of a stored article: a new source, or one the store had already."""
+    summary.duplicates += 1 if added else 0
+    summary.unchanged += 0 if added else 1
 
 
 def _report(origin: str, message: str) -> None:

@@ -37,7 +37,7 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
     if style == "sentence":
         return [KeyPoint(text=c.sentence.text, sources=[Span(c.sentence.start, c.sentence.end)], style="sentence")
                 for c in select(cands, count, accept=lambda c: not speaks(c.sentence.text))]
-    headliner = Headliner(article, lede=[c.index for c in sorted(cands, key=lambda c: c.index)[:LEDE_SENTENCES]])
+    headliner = Headliner(article, lede=[c.index for c in cands[:LEDE_SENTENCES]])
     chosen = select(cands, count, accept=headliner.acceptable)
     points, fitting = [], []
     for c in chosen:

@@ -548,7 +548,7 @@ class Headliner:
                 if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
                     continue
                 if (tok.dep_ == "prep" and tok.head.lemma_ == "be") or _particle(tok):
-                    continue  # "is not in their sights": the phrase is the predicate; "backed out"
+                    continue  # "is not in their sights" (even after an attribute): the predicate; "backed out"
                 sub = [t.i for t in tok.subtree]
                 if max(sub) >= kept[-1] and min(sub) > root.i and (best is None or min(sub) > min(best)):
                     best = sub
@@ -604,11 +604,9 @@ class Headliner:
             kept = sorted(i for i in keep if i not in self.punct)
             options: list[list[int]] = []
             for tok in span:
-                if tok.i not in keep or tok.i in self.core or tok.dep_ not in TRIMMABLE or _particle(tok):
+                if tok.i not in keep or tok.i in self.core or tok.dep_ not in TRIMMABLE or _particle(tok) \
+                        or _predicate(tok):
                     continue
-                if tok.dep_ == "prep" and tok.head.lemma_ == "be" and not any(
-                        c.dep_ in {"attr", "acomp"} for c in tok.head.children):
-                    continue  # "found the United States was in breach": the phrase is the predicate
                 sub = [t.i for t in tok.subtree if t.i in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
@@ -785,6 +783,12 @@ def _core(root: Token) -> set[int]:
                           "prt", "oprd"}:
             core.add(child.i)
     return core
+
+
+def _predicate(tok: Token) -> bool:
+    """"was in breach", "is not in their sights": the phrase after "be" is what the clause says."""
+    return tok.dep_ == "prep" and tok.head.lemma_ == "be" and not any(
+        c.dep_ in {"attr", "acomp"} for c in tok.head.children)
 
 
 def _particle(tok: Token) -> bool:

@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from ..document import Article, Sentence
+from ..nlp import RUN_ON_STARTS
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -34,7 +35,7 @@ QUOTE_PATTERN = re.compile(
     r"“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’']|[’'](?=\w))*[’'](?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
 )
 # A photo caption run into the next sentence ("…in the corner It was then…"): web furniture.
-RUN_ON = re.compile(r"[a-z0-9,’'] (?:It|He|She|They|This|The|A|An|His|Her|Their) [a-z]")
+RUN_ON = re.compile(rf"[a-z0-9,’'] (?:{'|'.join(sorted(RUN_ON_STARTS))}) [a-z]")
 # "AWR Hawkins is the Second Amendment columnist for Breitbart News": the author's note that ends a piece
 _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:a|an|the)\b[^.;]{0,80}?\b(?:columnist|correspondent|"
                           r"reporter|editor|writer|contributor|commentator|journalist|blogger)s?\b")
