@@ -300,6 +300,14 @@ def test_a_time_closing_the_written_sentence_dates_its_clause(run):
     assert ev.action.text == "killed" and ev.date == "2015-05-09"
 
 
+def test_a_date_inside_an_adjective_describing_a_participant_is_not_the_clause_date(run):
+    # "responsible for a raid May 2" says who the man is; the arrest is dated by "yesterday"
+    text = ("KANDAHAR, Afghanistan (May 10, 2015) – Police arrested a smuggler responsible for a raid May 2 "
+            "in Daman district during a search operation detaining two suspects in Arghandab yesterday.")
+    ev = event_for(run(text, published=None), "arrested")
+    assert ev.date == "2015-05-09"
+
+
 def test_main_event_is_the_clause_not_a_participle_describing_its_actor(run):
     text = ("KABUL, Afghanistan (May 10, 2015) — A police unit supported by army troops arrested a weapons "
             "dealer in Kandahar yesterday.")

@@ -681,7 +681,11 @@ class _Context:
         return sorted(out, key=lambda t: t.i)
 
     def _date(self, verb: Token, own: list[Token], extra: list[Token]) -> tuple[str | None, str]:
-        own_chars = {(t.idx, t.idx + len(t.text)) for t in own}
+        # "targeted a leader responsible for an attack Jan. 7": an adjective's complement describes the
+        # participant, and its time is not the clause's
+        described = {t.i for a in own if a.dep_ == "amod" and a.pos_ == "ADJ" and a.n_rights for t in a.subtree
+                     if t != a}
+        own_chars = {(t.idx, t.idx + len(t.text)) for t in own if t.i not in described}
         # "confirmed yesterday the arrest of X on Oct. 19": a noun event's own time comes first
         nouns = [t for t in extra if t.pos_ == "NOUN" and t.lemma_.lower() in self.lex.nouns]
         own_time = self._time_in({(t.idx, t.idx + len(t.text)) for n in nouns for t in n.subtree}) if nouns else None
@@ -699,7 +703,7 @@ class _Context:
         # a relative clause or reported content has its own time
         # ("a facilitator linked to a murder in March": a participle on a noun has its own time, too)
         shared = self._time_in({(t.idx, t.idx + len(t.text))
-                                for t in _subtree_without(verb, {"relcl", "ccomp", "acl"})})
+                                for t in _subtree_without(verb, {"relcl", "ccomp", "acl"}) if t.i not in described})
         if shared is not None:
             return _date_value(shared.value), "inherited"
         # the governing clauses ("..., killing 26" has the date of "opened fire on Tuesday")
