@@ -569,3 +569,15 @@ def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is
             "Tom Reddy is a columnist for the Harbour Gazette and the author of two books on shipping.\n")
     starts = [c.sentence.text[:10] for c in candidates(parsed(text))]
     assert "Tom Reddy " not in starts and "Silva is a" in starts, starts
+
+
+def test_a_verb_cut_off_from_what_it_wants_or_offers_is_no_headline():
+    # the cuts that make these fit leave "... accepted the striker wants", "... staff has offered"
+    for text, start in [
+        ("Porto have scored 17 times in the league this season - but the directors have accepted the striker "
+         "wants to go back to his boyhood club in Argentina before the end of the season.\n", "Porto"),
+        ("The airport apologised for the delays at security on Friday but pointed out that staff had offered "
+         "to post the confiscated toy guns back to every family who asked.\n", "The airport"),
+    ]:
+        out, acceptable = headline_of(text, start)
+        assert not acceptable, out

@@ -99,6 +99,7 @@ class Headliner:
         self.doc_ents = list(self.doc.ents)  # Span.ents re-reads the whole Doc's entities on every call
         self.ents: list = []
         self.punct: set[int] = set()
+        self.truncated = False  # the last cut left a verb without its complement
         # sentences whose bullet lost its subject to a misparse, or speaks in the first person
         self.unusable: set[int] = set()
         # sentence index -> (names known when made, result, people named): a bullet depends on
@@ -178,7 +179,10 @@ class Headliner:
                 if self._words(keep) < self._words(alternative) <= self.limit:
                     keep.clear()
                     keep.update(alternative)
+        self.truncated = False
         self._drop_dangling_tail(keep, protected)
+        if self.truncated:
+            self.unusable.add(cand.index)
         subj = main_subject(root)
         if subj is not None and any(a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 < len(self.doc)
                                     and self.doc[a.right_edge.i + 1].head == root
@@ -580,6 +584,11 @@ class Headliner:
                 # lost what completes it goes whole
                 keep.difference_update(clause)
                 continue
+            if tok.pos_ in {"VERB", "AUX"} and any(c.i > tok.i and c.i not in keep and c.dep_ in {"xcomp", "ccomp"}
+                                                   for c in tok.children):
+                # "… accepted the player wants", "… has urged his former side": a verb that lost what it
+                # wants or urges says nothing; no cut of this sentence makes a headline
+                self.truncated = True
             return
 
     def _truncated_clause(self, tok: Token, keep: set[int], lost_tail: bool) -> set[int] | None:
