@@ -203,6 +203,7 @@ def test_shared_example_five_dated_events(shared_example_body):
     assert date_of("reaffirm", "Wang") == "2025-04-27"  # the call (Sunday)
     warned = next(e for e in art.events if e.action.lemma == "warn")
     assert warned.action.category == "threaten" and warned.actor.country == "PAK"
+    assert warned.date == "2025-04-24" and warned.date_basis == "inherited"  # "also", after Thursday's sentence
 
 
 def test_event_in_reported_speech_points_to_its_quote(run):
@@ -306,6 +307,16 @@ def test_a_date_inside_an_adjective_describing_a_participant_is_not_the_clause_d
             "in Daman district during a search operation detaining two suspects in Arghandab yesterday.")
     ev = event_for(run(text, published=None), "arrested")
     assert ev.date == "2015-05-09"
+
+
+def test_also_carries_the_date_of_the_sentence_before_across_a_line_break(run):
+    text = ("On Thursday, the port authority closed the northern terminal to cargo ships.\n"
+            "The authority also suspended the licences of two pilots.\n"
+            "The minister praised the harbour staff.")
+    art = run(text)  # published Sunday 16 June 2024
+    assert event_for(art, "suspended").date == "2024-06-13"
+    praised = event_for(art, "praised")
+    assert praised.date_basis == "publication"  # no "also": nothing says it was Thursday
 
 
 def test_main_event_is_the_clause_not_a_participle_describing_its_actor(run):

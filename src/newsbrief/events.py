@@ -730,6 +730,13 @@ class _Context:
         earlier = [t for t in self.times if max(para_start, self.dateline_end) <= t.start < sent.start_char]
         if earlier:
             return _date_value(earlier[-1].value), "inherited"
+        if sent.start > 0 and any(c.lower_ == "also" and c.dep_ == "advmod" for c in verb.children):
+            # "Pakistan on Thursday expelled … / Islamabad also warned …": "also" goes on with the
+            # occasion of the sentence before, even across a paragraph break
+            before = verb.doc[sent.start - 1].sent
+            told = [t for t in self.times if max(before.start_char, self.dateline_end) <= t.start < before.end_char]
+            if told:
+                return _date_value(told[-1].value), "inherited"
         return self.published, "publication"
 
     def date_from_sentence_end(self, events: list[tuple[Token, Event]]) -> None:
