@@ -581,3 +581,19 @@ def test_a_verb_cut_off_from_what_it_wants_or_offers_is_no_headline():
     ]:
         out, acceptable = headline_of(text, start)
         assert not acceptable, out
+
+
+def test_an_adjective_of_a_title_goes_with_it_but_a_persons_state_stays():
+    out, _ = headline_of("The presidential candidate Maria Lopes promised on Monday to cut the price of bus tickets "
+                         "in the capital by half before the end of the year.\n", "The")
+    assert "presidential" not in out and "candidate" not in out and out.startswith("Maria Lopes"), out
+    out, _ = headline_of("United were without the injured captain Tom Reyes and fellow forward Ali Demir but Kovac "
+                         "quickly made an impact with a free kick from 30 yards.\n", "United")
+    assert "injured Tom Reyes" in out, out
+
+
+def test_a_fragment_after_a_caption_mark_is_not_prose():
+    text = ("The harbour board approved a new ferry terminal for the island on Monday after two years of hearings.\n"
+            "(pictured) was opened by the mayor in a short ceremony on the quay with the ferry crews.\n"
+            "Work on the terminal will start in the spring and should take about eighteen months to complete.\n")
+    assert [c.sentence.text[:4] for c in candidates(parsed(text))] == ["The ", "Work"]

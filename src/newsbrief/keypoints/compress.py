@@ -373,7 +373,10 @@ class Headliner:
             low = tok.lower_
             title_word = low in TITLE_HEADS or low in TITLE_MODIFIERS - {"of", "for", "the", "and"}
             joined = low == "and" and ids and j - 1 >= span.start and self.doc[j - 1].lower_ in TITLE_HEADS
-            if title_word or joined or tok.ent_type_ == "NORP" or (tok.pos_ == "ADJ" and tok.is_title):
+            # "presidential candidate": an adjective on a title goes with it; "injured captain Totti" is the
+            # man's state, and stays
+            described = tok.pos_ == "ADJ" and (tok.is_title or (ids and tok.dep_ == "amod" and not low.endswith("ed")))
+            if title_word or joined or tok.ent_type_ == "NORP" or described:
                 ids.append(j)
             elif low in {"'s", "’s"} and ids and j - 1 >= span.start and self.doc[j - 1].ent_type_ in {"GPE", "ORG"}:
                 ids.extend([j, j - 1])

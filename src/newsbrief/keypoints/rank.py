@@ -118,8 +118,8 @@ def is_prose(sentence: Sentence, span: Span | None) -> bool:
         return False  # at the foot of the piece; "X is a reporter for The Post who was jailed" elsewhere is news
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
-    if text[0].islower():
-        return False  # the tail of a sentence split at a line break or an abbreviation
+    if text.lstrip("([{")[:1].islower() or text.startswith("(pictured)"):
+        return False  # the tail of a sentence split at a line break, an abbreviation or a caption mark
     # a title in title case on a line of its own, with or without a full stop ("What Mexico Could Do
     # When Up Against Trump."): prose has its verbs and longer function words in lower case
     long_words = [t.text for t in words if len(t.text) >= 4]
