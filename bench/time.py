@@ -4,7 +4,8 @@
 
 Scores span strict and relaxed F1 and value F1 (a relaxed match whose normalised value equals the
 gold one; precision over all system spans, recall over all gold spans, as TempEval-3 does) and
-value accuracy (the share of relaxed matches with the right value), for
+value accuracy (the share of relaxed matches with the right value; the few gold week numbers written
+unpadded, "2000-W7", are read as ISO 8601 writes them, "2000-W07"), for
 newsbrief (with the parse, so tenses count; and without it) and for dateparser's ``search_dates``
 (the peer) in the same run, and prints one markdown table.
 """
@@ -55,7 +56,8 @@ def read_tml(path: Path) -> Document:
             closing, tag, attrs, selfclose = m.group(1), m.group(2), m.group(3), m.group(4)
             if tag == "TIMEX3" and not closing and not selfclose:
                 value = re.search(r'value="([^"]*)"', attrs)
-                open_timex = (length, value.group(1) if value else None)
+                # a few gold weeks are written unpadded ("2000-W7"); ISO 8601, and newsbrief, write "2000-W07"
+                open_timex = (length, re.sub(r"-W(\d)(?!\d)", r"-W0\1", value.group(1)) if value else None)
             elif tag == "TIMEX3" and closing and open_timex is not None:
                 gold.append(Timex(open_timex[0], length, open_timex[1]))
                 open_timex = None
