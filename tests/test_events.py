@@ -526,3 +526,16 @@ def test_the_time_closing_a_sentence_dates_its_action_not_one_on_the_way(run):
               "in March in Herat province yesterday.", published=None)
     detained = event_for(art, "detained")
     assert detained.date == "2010-12-29", (detained.date, detained.date_basis)
+
+
+def test_a_release_without_a_year_is_dated_as_far_as_it_goes(run):
+    # no year anywhere: the day of the dateline, and the days counted from it, without a year
+    art = run("KANDAHAR, Afghanistan (March 1) – Police detained two smugglers in Spin Boldak yesterday.\n"
+              "The border police seized a truck of fertiliser.", published=None)
+    assert event_for(art, "detained").date == "XXXX-02-28"
+    assert ("yesterday", "XXXX-02-28") in [(t.text, t.value) for t in art.times]
+    assert event_for(art, "seized").date == "XXXX-03-01"
+    # only a release number: the month is all a reader knows
+    art = run("2015-05-S-012\nFor Immediate Release\n\nAn Afghan force detained two suspects in Khost province "
+              "yesterday.", published=None)
+    assert event_for(art, "detained").date == "2015-05"

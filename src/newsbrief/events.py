@@ -63,7 +63,7 @@ NUMBER_WORDS = {
 }
 _MONTH = r"(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?"
 _EXPLICIT = re.compile(r"\d{4}|\d{1,2}[/.-]\d{1,2}|" + _MONTH + r"\s*\d|\d\s*" + _MONTH, re.IGNORECASE)
-_DATE_VALUE = re.compile(r"^\d{4}(?:-(?:\d{2}(?:-\d{2})?|W\d{2}))?")
+_DATE_VALUE = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}(?:-\d{2})?|W\d{2}))?")  # XXXX: a year no one gives
 
 
 @dataclass(frozen=True)
@@ -171,7 +171,13 @@ class _Context:
         # June" bound a span, they do not date what happened
         self.times = [t for t in article.times if _date_value(t.value) and not (dl and dl[0] <= t.start < dl[1])
                       and not _BOUNDING.search(article.text, max(0, t.start - 7), t.start)]
-        self.published = article.published.isoformat() if article.published else None
+        # no publication date: what the release gives of it ("Feb. 07" with no year, a release number's month)
+        if article.published is not None:
+            self.published: str | None = article.published.isoformat()
+        else:
+            from .times import partial_anchor
+
+            self.published = partial_anchor(article.text)
         self.tolls: dict[int, Token] = {}  # "..., killing 26": participles whose numbers belong to an event
         self.named_cache: dict[int, list[tuple[int, str]]] = {}  # sentence start -> states it names
 

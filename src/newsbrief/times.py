@@ -1088,6 +1088,20 @@ class Dateline:
     date: dt.date | None
     start: int
     end: int
+    partial: str | None = None  # the day without its year ("XXXX-02-07") when no year can be read
+
+
+def partial_anchor(text: str, years: tuple[int, int] | None = None) -> str | None:
+    """What a reader knows of the date of a release that gives no full date: its dateline's day
+    without the year ("KABUL, Afghanistan (Feb. 07)": ``XXXX-02-07``), else the month of its release
+    number ("2011-07-S-039": ``2011-07``). None when the dateline gives a full date, or nothing does."""
+    dateline = read_dateline(text, years)
+    if dateline is not None and dateline.date is not None:
+        return None
+    if dateline is not None and dateline.partial:
+        return dateline.partial
+    release = _RELEASE_NUMBER.search(text[:1500])
+    return f"{release['y']}-{release['m']}" if release else None
 
 
 _PLACE = r"(?P<place>[A-Z][A-Z'.\-]+(?:[ /][A-Z][A-Z'.\-]+)*)"
@@ -1141,7 +1155,12 @@ def read_dateline(text: str, years: tuple[int, int] | None = None) -> Dateline |
             heading = _heading_date(head, text, years)
             if heading is not None:
                 date = heading[0]
-        dateline = Dateline(place=place, date=date, start=m.start(), end=m.end())
+        partial = None
+        if has_date and date is None:
+            md = _HEADER_DATE.match(m["date1"] or m["date2"])
+            if md is not None:
+                partial = f"XXXX-{_month_of(md['m']):02d}-{int(re.match(r'[0-9]+', md['d']).group()):02d}"
+        dateline = Dateline(place=place, date=date, start=m.start(), end=m.end(), partial=partial)
         if has_date or found is not None:
             return found if found is not None and not has_date else dateline
         # "UPDATE: ISAF Confirms ..." above "KABUL, Afghanistan (Nov. 28, 2010) —": a dated line below wins
@@ -1255,10 +1274,35 @@ class TimesStage:
     def __call__(self, article: Article) -> None:
         text = article.analysis_text()  # what the Doc was made from (Doc.text would rebuild it from the tokens)
         article.times = find_times(text, article.published, article.doc)
-        for item in article.times:
-            item.text = article.text[item.start : item.end]
         if article.published is None:
             _fill_years(article.times, text)
+            partial = partial_anchor(text)
+            if partial is not None:
+                article.times = _against_partial(article.times, text, partial, article.doc)
+        for item in article.times:
+            item.text = article.text[item.start : item.end]
+
+
+_DEICTIC = re.compile(rf"(?i)(?:(?:early|late)\s+)?(?:the day before yesterday|the day after tomorrow|today|yesterday"
+                      rf"|tomorrow|tonight|this {PART}|last night)\b")
+
+
+def _against_partial(found: list[TimeExpression], text: str, partial: str, doc: Any) -> list[TimeExpression]:
+    """"Today" in a release dated only "Feb. 07" is XXXX-02-07; in one numbered 2011-07-S-039 it is
+    some day of 2011-07. Only the days counted from the release's own day are read: a weekday or "last
+    week" needs the year."""
+    yearless = partial.startswith("XXXX")
+    month, day = int(partial[5:7]), int(partial[8:10]) if yearless else 15
+    # a common year, as three years in four are (a leap year only for a release of Feb. 29)
+    surrogate = dt.date((2000 if (month, day) == (2, 29) else 2001) if yearless else int(partial[:4]), month, day)
+    seen = {(t.start, t.end) for t in found}
+    added = []
+    for item in find_times(text, surrogate, doc):
+        if (item.start, item.end) in seen or not _DEICTIC.fullmatch(text[item.start : item.end]):
+            continue
+        item.value = "XXXX" + item.value[4:] if yearless else item.value[:7]
+        added.append(item)
+    return sorted(found + added, key=lambda t: t.start)
 
 
 def _fill_years(found: list[TimeExpression], text: str) -> None:

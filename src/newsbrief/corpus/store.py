@@ -508,7 +508,7 @@ class Store:
             where.append("LOWER(e.category) = ?")
             params.append(category.lower())
         if since:
-            where.append("e.date >= ?")
+            where.append("e.date >= ? AND e.date GLOB '[0-9]*'")  # not 'XXXX-02-07': its year is unknown
             params.append(since)
         if until:
             where.append("SUBSTR(e.date, 1, ?) <= ?")
