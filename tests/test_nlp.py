@@ -90,3 +90,17 @@ def test_a_picture_caption_glued_on_is_a_sentence_of_its_own():
         "Maria Silva has become the first woman to coach the national rowing team",
         "Silva (left) celebrates with her crew after the final in Seville.",
     ]
+
+
+def test_a_caption_glued_on_before_a_capitalised_name_is_a_sentence_of_its_own():
+    text = ("The rower set a new record for the crossing in under an hour The Spaniard finished her career in "
+            "Seville a week later.")
+    art = newsbrief.analyze(text)
+    assert [s.text for s in art.sentences] == [
+        "The rower set a new record for the crossing in under an hour",
+        "The Spaniard finished her career in Seville a week later.",
+    ]
+    # a word that names a title before it, or a preposition, is no boundary
+    for kept in ("The critic reviewed the new film The Harbour Lights for the paper on Friday night.",
+                 "The mayor told The Courier that the new ferry would start in the spring."):
+        assert len(newsbrief.analyze(kept).sentences) == 1, kept

@@ -36,6 +36,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # "...has denied four counts of assault A senior doctor facing...": a caption or a
             # paragraph glued on without its full stop (web copy), a new sentence all the same
             token.is_sent_start = True
+        elif (token.text in {"The", "A", "An"} and 0 < i < len(doc) - 1 and doc[i + 1].is_title
+              and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)
+              and doc[i - 1].tag_ in {"NN", "NNS", "JJ", "CD"} and doc[i - 1].lower_ not in _NAMING_NOUNS):
+            # "...in an hour The Briton finished...", "...on consecutive nights A Texas teacher...": the same,
+            # before a capitalised word; not after a word that names a title ("the restaurant The Ivy")
+            token.is_sent_start = True
         elif token.text == "(" and i + 2 < len(doc) and doc[i + 1].lower_ in _CAPTION_MARKS and doc[i + 2].text == ")":
             # "...in the England cricket team Stokes (left) clashed with...": a picture caption glued on
             start = i
@@ -52,6 +58,16 @@ _CAPTION_MARKS = frozenset({"left", "right", "centre", "center", "pictured", "ab
 _LETTER_NAMED = frozenset({"vitamin", "type", "grade", "hepatitis", "category", "class", "group", "part", "section",
                            "channel", "gate", "terminal", "block", "wing", "platform", "level", "division", "tier",
                            "zone", "size", "model", "series", "ward", "row", "list", "pool", "plan", "option", "line"})
+# nouns a title or name follows ("the film The Martian", "told the paper The Times")
+_NAMING_NOUNS = frozenset({
+    "film", "movie", "book", "novel", "play", "show", "series", "song", "album", "band", "group", "newspaper", "paper",
+    "magazine", "restaurant", "pub", "bar", "hotel", "club", "programme", "program", "documentary", "musical",
+    "painting", "game", "studio", "website", "site", "blog", "column", "charity", "company", "firm", "brand", "shop",
+    "store", "ship", "vessel", "boat", "horse", "dog", "team", "title", "drama", "sitcom", "opera", "exhibition",
+    "organisation", "organization", "campaign", "venue", "theatre", "theater", "cafe", "label", "tabloid", "daily",
+    "weekly", "station", "channel", "network", "agency", "publication", "edition", "episode", "poem", "essay",
+    "report", "memoir", "hit", "single", "track", "event", "festival", "award", "prize", "trophy", "category",
+})
 # words that open a sentence glued on without its full stop ("…of assault A senior doctor…")
 RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", "His", "Her", "Their"})
 _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
