@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from ..document import Article, KeyPoint, Span
 from .compress import LEDE_SENTENCES, Headliner
 from .rank import candidates, speaks
-from .select import point_count, select
+from .selection import point_count, select
 
 if TYPE_CHECKING:
     from ..pipeline import Settings
