@@ -629,3 +629,39 @@ def test_an_inversion_keeps_its_adverb():
     out, _ = headline_of("Never before has the harbour seen so many ferries queuing outside the breakwater waiting "
                          "for the storm over the island to pass.\n", "Never")
     assert out.startswith("Never before has the harbour seen"), out
+
+
+def test_a_true_apposition_before_the_verb_keeps_the_sentence_usable():
+    out, acceptable = headline_of("The champion's 16-year-old son Lukas began his karting career in Austria at the "
+                                  "weekend, finishing fourth in his first race.\n", "The champion")
+    assert acceptable and out.startswith("The champion's 16-year-old son Lukas begins"), out
+
+
+def test_a_question_is_no_key_point():
+    _, acceptable = headline_of("What does a harbour town with no ferry have in common with a mountain village "
+                                "that lost its only bus?\n", "What")
+    assert not acceptable
+
+
+def test_two_people_joined_inside_the_subjects_modifiers_are_plural():
+    # the parse the small model gives "Henderson and Liverpool goalkeeper Simon Mignolet played ...": the pair
+    # hangs under the title, and the subject is the last name alone
+    from spacy.tokens import Doc
+
+    from newsbrief.keypoints.compress import _is_plural
+
+    words = ["Okafor", "and", "United", "goalkeeper", "Dan", "Price", "played"]
+    doc = Doc(nlp_vocab(), words=words, heads=[3, 0, 0, 5, 5, 6, 6],
+              deps=["nmod", "cc", "conj", "compound", "compound", "nsubj", "ROOT"],
+              ents=["B-PERSON", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O"])
+    assert _is_plural(doc[5], {})
+    doc = Doc(nlp_vocab(), words=["Ex-Rovers", "and", "City", "player", "Price", "played"], heads=[3, 0, 0, 4, 5, 5],
+              deps=["nmod", "cc", "conj", "compound", "nsubj", "ROOT"],
+              ents=["O", "O", "B-ORG", "O", "B-PERSON", "O"])
+    assert not _is_plural(doc[4], {})
+
+
+def nlp_vocab():
+    from newsbrief.nlp import load_model
+
+    return load_model().vocab

@@ -123,6 +123,8 @@ class Headliner:
         outside = QUOTE_PATTERN.sub("", text)
         if len(_words(outside)) < 3 or RUN_ON.search(text) or speaks(text):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
+        if cand.sentence.text.rstrip(" \t\n'\"’”").endswith("?"):
+            return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
         first = text.split(" ", 1)[0].lower()
         opener = next((t for t in cand.span if t.text.lower() == first), None)
         if opener is not None and opener.pos_ in {"VERB", "AUX"} and opener.tag_ in {"VB", "VBZ", "VBD"}:
@@ -195,11 +197,14 @@ class Headliner:
             if self.truncated:
                 self.unusable.add(cand.index)
         subj = main_subject(root)
-        if subj is not None and any(a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 < len(self.doc)
-                                    and self.doc[a.right_edge.i + 1].head == root
-                                    and self.doc[a.right_edge.i + 1].pos_ in {"VERB", "AUX"} for a in subj.rights):
+        opener = next((t for t in span if not t.is_punct and not t.is_space), None)
+        if subj is not None and opener is not None and opener.pos_ == "ADP" and opener.i < subj.i and any(
+                a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 < len(self.doc)
+                and self.doc[a.right_edge.i + 1].head == root
+                and self.doc[a.right_edge.i + 1].pos_ in {"VERB", "AUX"} for a in subj.rights):
             # "Near Fort Carson, the fire department responded": an "apposition" running straight into the
             # verb is the real subject, misparsed after an opening place; no cut of this parse can be trusted
+            # ("his son Mick begins", "Nicole Randock (centre) was criticised" are true appositions)
             self.unusable.add(cand.index)
         if not self._has_subject(span, root, keep, replacements) or (
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
@@ -762,7 +767,9 @@ class Headliner:
         and let a cut take it: "Is quick to note…")."""
         subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"}), None)
         if subj is not None:
-            return subj.i in keep or subj.i in replacements
+            # "(CNN) SpaceX launched": the dateline the parser took for the subject went, its "apposition" stays
+            return subj.i in keep or subj.i in replacements or any(
+                a.dep_ == "appos" and a.i in keep for a in subj.rights)
         first = next((self.doc[i] for i in sorted(keep) if i not in self.punct), None)
         # no subject in the parse: fine for "Police say…" misparses, not when a finite verb opens the bullet
         return not (first is not None and first.i == root.i and root.tag_ in {"VBD", "VBZ", "VBP"})
@@ -885,7 +892,13 @@ def _is_plural(subject: Token | None, replacements: dict[int, str]) -> bool:
         return True
     if low in {"he", "she", "it", "this", "that", "who", "which"}:
         return False
-    if any(c.dep_ == "conj" for c in subject.children):
+    if any(c.dep_ == "conj" or c.lower_ == "both" for c in subject.children):
+        return True
+    # "Henderson and Liverpool goalkeeper Simon Mignolet": the parser can hang the pair inside the name's
+    # modifiers; an "and" there after a person's name joins two people ("Ex-Killie and Hearts player Locke"
+    # is one)
+    if any(t.lower_ == "and" and t.dep_ == "cc" and t.head.ent_type_ == "PERSON" and not t.ent_type_
+           for left in subject.lefts for t in left.subtree):
         return True
     if subject.ent_type_ == "PERSON":
         return False  # "Wilmots admitted": a surname ending in s is tagged NNPS, but is one person
