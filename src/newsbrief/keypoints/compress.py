@@ -173,29 +173,23 @@ class Headliner:
             used_people.add(person.id)
             if sentence is not cand.sentence and sentence not in sources:
                 sources.insert(0, sentence)
-        if self._words(keep) > TARGET_WORDS:
-            # each order of the cuts gives a bullet; the one that fits and keeps most of what the article
-            # is about (its frequent words) wins
-            best: tuple[tuple[bool, bool, float], set[int]] | None = None
-            for order in self.cut_orders():
-                trial = set(keep)
-                self._cut(order, span, root, trial, protected)
-                self._drop_bare_clauses(span, trial, protected)
-                self.truncated = False
-                self._drop_dangling_tail(trial, protected)
-                rank = (not self.truncated, self._words(trial) <= self.limit, self._value(trial))
-                if best is None or rank > best[0]:
-                    best = (rank, trial)
-            assert best is not None
-            keep.clear()
-            keep.update(best[1])
-            if not best[0][0]:
-                self.unusable.add(cand.index)
-        else:
+        # each order of the cuts gives a bullet; the one that fits and keeps most of what the article is
+        # about (its frequent words) wins
+        best: tuple[tuple[bool, bool, float], set[int]] | None = None
+        for order in self.cut_orders() if self._words(keep) > TARGET_WORDS else [[]]:
+            trial = set(keep)
+            self._cut(order, span, root, trial, protected)
+            self._drop_bare_clauses(span, trial, protected)
             self.truncated = False
-            self._drop_dangling_tail(keep, protected)
-            if self.truncated:
-                self.unusable.add(cand.index)
+            self._drop_dangling_tail(trial, protected)
+            rank = (not self.truncated, self._words(trial) <= self.limit, self._value(trial))
+            if best is None or rank > best[0]:
+                best = (rank, trial)
+        assert best is not None
+        keep.clear()
+        keep.update(best[1])
+        if not best[0][0]:
+            self.unusable.add(cand.index)
         subj = main_subject(root)
         opener = next((t for t in span if not t.is_punct and not t.is_space), None)
         if subj is not None and opener is not None and opener.pos_ == "ADP" and opener.i < subj.i and any(
