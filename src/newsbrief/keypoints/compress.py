@@ -3,11 +3,13 @@ past-to-present tense changes only (word order is the source's).
 
 Deletions follow spaCy's dependency parse: the dateline, a trailing attribution ("…, CGTN
 reported"), time adverbials ("on Sunday"), titles before a known person's name, appositions,
-parentheses, then, only while the bullet is too long, side clauses and trailing phrases.
-Words inside quotation marks are never touched.  A pronoun subject ("He said…") is replaced by
-the speaker's surname only when the quotes layer gives the speaker, or the previous sentence's
-subject is a person named in full; the sentence naming that person is then cited as a second
-source, so the bullet never names anyone its sources do not.
+parentheses, then, only while the bullet is too long, side clauses and trailing phrases, in
+two orders (the editors' usual one, and the smallest phrases from the tail); the bullet that
+keeps most of the article's frequent words wins.  Words inside quotation marks are never
+touched.  A pronoun subject ("He said…") is replaced by the speaker's surname only when the
+quotes layer gives the speaker, or the previous sentence's subject is a person named in full;
+the sentence naming that person is then cited as a second source, so the bullet never names
+anyone its sources do not.
 Hand-written: no offline sentence-compression model or library exists for spaCy; English
 third-person agreement from a lemma needs only a handful of spelling rules.
 """
