@@ -23,6 +23,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA
+
 from ..document import Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
 from .rank import DANGLING_OPENERS, QUOTE_PATTERN, RUN_ON, main_subject, speaks
@@ -248,9 +250,12 @@ class Headliner:
         """How much of what the article is about a bullet keeps: 1 + log(frequency in the article) for a
         content word, a little for a function word."""
         if self.worth is None:
-            lemmas = [t.lemma_.lower() if t.is_alpha and not t.is_stop else "" for t in self.doc]
-            counts = Counter(lemmas)
-            self.worth = [1.0 + math.log(counts[w]) if w else FUNCTION_WORD_VALUE for w in lemmas]
+            # over the whole Doc at once, in arrays: a Token per word would cost more than the cuts
+            lemma, alpha, stop = self.doc.to_array([LEMMA, IS_ALPHA, IS_STOP]).T
+            content = (alpha == 1) & (stop == 0)
+            counts = Counter(lemma[content].tolist())
+            self.worth = [1.0 + math.log(counts[w]) if c else FUNCTION_WORD_VALUE
+                          for w, c in zip(lemma.tolist(), content.tolist(), strict=True)]
         worth = self.worth
         return sum(worth[i] for i in keep if i not in self.punct)
 
@@ -771,7 +776,8 @@ class Headliner:
         return not (first is not None and first.i == root.i and root.tag_ in {"VBD", "VBZ", "VBP"})
 
     def _words(self, keep: Iterable[int]) -> int:
-        return sum(1 for i in keep if i not in self.punct)
+        ids = keep if isinstance(keep, set | frozenset) else set(keep)
+        return len(ids) - len(self.punct.intersection(ids))
 
     # -- tense ----------------------------------------------------------------------------------------------
     def _present_tense(self, span: Span, root: Token, keep: set[int], protected: _Protected,
