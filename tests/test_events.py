@@ -539,3 +539,10 @@ def test_a_release_without_a_year_is_dated_as_far_as_it_goes(run):
     art = run("2015-05-S-012\nFor Immediate Release\n\nAn Afghan force detained two suspects in Khost province "
               "yesterday.", published=None)
     assert event_for(art, "detained").date == "2015-05"
+
+
+def test_releasing_a_statement_or_footage_is_no_event_but_releasing_prisoners_is(run):
+    art = run("The ministry released a statement on Friday. The police released footage of the crash. "
+              "The rebels released six hostages on Saturday.")
+    assert [e.action.text for e in art.events] == ["released"]
+    assert art.events[0].action.category == "concede" and art.events[0].date == "2024-06-15"

@@ -69,7 +69,7 @@ _DATE_VALUE = re.compile(r"^(?:\d{4}|XXXX)(?:-(?:\d{2}(?:-\d{2})?|W\d{2}))?")  #
 @dataclass(frozen=True)
 class Lexicon:
     verbs: dict[str, str]
-    phrases: dict[str, str]
+    phrases: dict[str, str | None]  # None: a speech act or a publication, no event
     adjectives: dict[str, str]
     nouns: dict[str, str]
     reporting: frozenset[str]
@@ -196,6 +196,8 @@ class _Context:
             return None  # "A force, supported by coalition troops, detained ...": who the actor is, not an event
         lemma = token.lemma_.lower()
         category, extra = self._phrase(token)
+        if category is None and extra:
+            return None  # "released a statement": the lexicon's phrase for a speech act, no event
         if category is None and lemma in lex.reporting and lemma not in ASPECTUAL:
             return None
         if self._folded(token):
