@@ -546,3 +546,14 @@ def test_releasing_a_statement_or_footage_is_no_event_but_releasing_prisoners_is
               "The rebels released six hostages on Saturday.")
     assert [e.action.text for e in art.events] == ["released"]
     assert art.events[0].action.category == "concede" and art.events[0].date == "2024-06-15"
+
+
+def test_cannot_praise_enough_is_praise_and_no_complaints_is_denied(run):
+    art = run("\u2018I can\u2019t praise the crew highly enough,\u2019 the captain said on Friday. "
+              "The union has no complaints about the new rosters.")
+    praise = event_for(art, "praise")
+    assert not praise.negated and praise.action.category == "support"
+    complaints = next(e for e in art.events if "complaints" in e.action.text)
+    assert complaints.negated
+    lines = "\n".join(timeline_lines(art, markdown=False))
+    assert "not has no complaints" not in lines and "not praise" not in lines

@@ -289,6 +289,13 @@ class _Context:
         target = self._participant(target_tok) if target_tok is not None else None
         self._fill_countries(verb, actor, target)
         negated = any(c.dep_ == "neg" for c in verb.children) or any(c.dep_ == "neg" for c in action_tok.children)
+        if negated and any(t.lower_ == "enough" and t.dep_ == "advmod" for t in verb.subtree):
+            negated = False  # "I can't praise the players highly enough": the most praise there is
+        # "no complaints", "no agreement": a noun event its determiner denies
+        negated = negated or (action_tok.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det"
+                                                                for c in action_tok.children))
+        negated = negated or any(t.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in t.children)
+                                 for t in extra)
         # "failed to reach an agreement": the action did not happen
         negated = negated or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
         modality = self._modality(verb)
@@ -1049,6 +1056,14 @@ def _heads_clause(doc: Doc, event: Event) -> bool:
     return not (tok.dep_ in {"acl", "amod"} and tok.tag_ == "VBN")
 
 
+def action_words(negated: bool, text: str) -> str:
+    """An action as a timeline shows it: "not" before a denied one, unless its own words already deny it
+    ("'ve no complaints")."""
+    if negated and not re.search(r"\b(?:no|not|never)\b|n[’']t\b", text):
+        return "not " + text
+    return text
+
+
 def timeline_lines(article: Article, markdown: bool) -> list[str]:
     """"What happened when": events by date, one line each, with its source sentence's offsets."""
     if not article.events:
@@ -1061,7 +1076,7 @@ def timeline_lines(article: Article, markdown: bool) -> list[str]:
         date = event.date or "undated"
         if event.date_basis == "publication" and event.date:
             date += " (published)"  # the text gives no date: on or before publication
-        action = ("not " if event.negated else "") + event.action.text
+        action = action_words(event.negated, event.action.text)
         if event.actor is None and event.target is not None:  # "two workers were injured"
             words = f"{event.target.name}: {action}"
         else:
@@ -1092,5 +1107,5 @@ def make_stage(settings: Any) -> EventStage:
     return EventStage()
 
 
-__all__ = ["EventStage", "actor_country", "dateline_span", "extract_events", "lexicon", "main_event", "make_stage",
-           "timeline_lines"]
+__all__ = ["EventStage", "action_words", "actor_country", "dateline_span", "extract_events", "lexicon", "main_event",
+           "make_stage", "timeline_lines"]

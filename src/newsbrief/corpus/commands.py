@@ -13,6 +13,7 @@ import time
 from typing import Any
 
 from ..errors import InputError
+from ..events import action_words
 from .store import Store, default_path
 
 
@@ -319,7 +320,7 @@ def timeline_from_store(args: argparse.Namespace) -> int:
         if e["actor_country"]:
             actor += f" [{e['actor_country']}]"
         target = f" → {e['target']}" if e["target"] else ""
-        neg = "not " if e["negated"] else ""
-        print(f"{e['date'] or e['published'] or '????-??-??'}  {actor}: {neg}{e['action']} ({e['category']})"
-              f"{target}  [article {e['article_id']}]")
+        when = e["date"] or e["published"] or "????-??-??"
+        print(f"{when}  {actor}: {action_words(e['negated'], e['action'])} ({e['category']}){target}  "
+              f"[article {e['article_id']}]")
     return 0
