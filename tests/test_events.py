@@ -557,3 +557,8 @@ def test_cannot_praise_enough_is_praise_and_no_complaints_is_denied(run):
     assert complaints.negated
     lines = "\n".join(timeline_lines(art, markdown=False))
     assert "not has no complaints" not in lines and "not praise" not in lines
+
+
+def test_a_game_result_is_no_violence_but_a_range_of_dead_is(run):
+    art = run("Rovers beat United 2-1 at the harbour ground on Saturday. Gunmen killed 20-30 villagers near the port.")
+    assert [e.action.text for e in art.events if e.action.category in {"assault", "fight"}] == ["killed"]

@@ -32,6 +32,10 @@ ASPECTUAL = {"continue", "begin", "start", "resume", "remain", "issue", "express
 # Verbs whose outcome or whose activity, named by a noun after this preposition, is the event: "resulted in
 # the arrest", "engaged the patrol in a firefight", "took part in the talks" (lemma "take" with "part").
 RESULTATIVE = {"result": "in", "lead": "to", "end": "in", "engage": "in", "participate": "in"}
+# "Ross County beat them 2-1": a game's result, not violence ("killed 20-30 people" stays an attack)
+RESULT_VERBS = {"beat", "defeat", "thrash", "rout", "crush", "edge", "hammer", "trounce", "overcome", "down", "humble",
+                "stun", "upset", "outclass", "demolish", "batter"}
+SCORE = re.compile(r"(?<![\d.,/-])\d{1,3}[-–]\d{1,3}(?![\d.,/-]|\s*(?:years?|months?|days?|weeks?)\b)")
 # Modal auxiliaries -> modality of the clause.
 MODALS = {
     "will": "future", "shall": "future", "'ll": "future", "wo": "future",
@@ -195,6 +199,9 @@ class _Context:
         if token.dep_ == "acl" and token.head.dep_ in {"nsubj", "nsubjpass"}:
             return None  # "A force, supported by coalition troops, detained ...": who the actor is, not an event
         lemma = token.lemma_.lower()
+        right = token.right_edge
+        if lemma in RESULT_VERBS and SCORE.search(self.text, token.idx, right.idx + len(right.text)):
+            return None  # "beat them 2-1", "thrashed Rovers 5-0": sport
         category, extra = self._phrase(token)
         if category is None and extra:
             return None  # "released a statement": the lexicon's phrase for a speech act, no event
