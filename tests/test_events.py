@@ -562,3 +562,11 @@ def test_cannot_praise_enough_is_praise_and_no_complaints_is_denied(run):
 def test_a_game_result_is_no_violence_but_a_range_of_dead_is(run):
     art = run("Rovers beat United 2-1 at the harbour ground on Saturday. Gunmen killed 20-30 villagers near the port.")
     assert [e.action.text for e in art.events if e.action.category in {"assault", "fight"}] == ["killed"]
+
+
+def test_fired_from_a_job_is_no_shooting(run):
+    art = run("Two airport screeners have been fired after a complaint. Soldiers fired shots at the crowd. "
+              "Shots were fired near the port. The rebels fired on the convoy. A police officer was fired upon.")
+    fired = [e for e in art.events if e.action.lemma.split()[0] == "fire"]
+    assert len(fired) == 4 and all(e.action.category == "fight" for e in fired)
+    assert not any("screeners" in (e.target.name if e.target else "") for e in art.events)

@@ -35,6 +35,12 @@ RESULTATIVE = {"result": "in", "lead": "to", "end": "in", "engage": "in", "parti
 # "Ross County beat them 2-1": a game's result, not violence ("killed 20-30 people" stays an attack)
 RESULT_VERBS = {"beat", "defeat", "thrash", "rout", "crush", "edge", "hammer", "trounce", "overcome", "down", "humble",
                 "stun", "upset", "outclass", "demolish", "batter"}
+# "the coach was fired", "fired two screeners": "fire" with a person as its patient is a dismissal, not shooting
+# ("fired anti-aircraft batteries", "a missile believed to be fired by rebels" are shooting)
+STAFF = {"staff", "employee", "worker", "officer", "screener", "coach", "manager", "minister", "director", "chief",
+         "official", "teacher", "executive", "secretary", "aide", "editor", "player", "agent", "guard", "ceo",
+         "boss", "adviser", "advisor", "spokesman", "spokeswoman", "general", "commander", "head", "president",
+         "chairman", "nurse", "doctor", "reporter", "presenter", "member"}
 SCORE = re.compile(r"(?<![\d.,/-])\d{1,3}[-–]\d{1,3}(?![\d.,/-]|\s*(?:years?|months?|days?|weeks?)\b)")
 # Modal auxiliaries -> modality of the clause.
 MODALS = {
@@ -199,6 +205,10 @@ class _Context:
         if token.dep_ == "acl" and token.head.dep_ in {"nsubj", "nsubjpass"}:
             return None  # "A force, supported by coalition troops, detained ...": who the actor is, not an event
         lemma = token.lemma_.lower()
+        if lemma == "fire" and not any(c.lower_ in {"on", "upon", "at"} for c in token.children) and any(
+                c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or c.lower_ in {"him", "her", "them"}
+                                                     or c.lemma_.lower() in STAFF) for c in token.children):
+            return None  # "two screeners have been fired": a dismissal, not shooting ("an officer was fired on" is)
         right = token.right_edge
         if lemma in RESULT_VERBS and SCORE.search(self.text, token.idx, right.idx + len(right.text)):
             return None  # "beat them 2-1", "thrashed Rovers 5-0": sport
