@@ -570,3 +570,10 @@ def test_fired_from_a_job_is_no_shooting(run):
     fired = [e for e in art.events if e.action.lemma.split()[0] == "fire"]
     assert len(fired) == 4 and all(e.action.category == "fight" for e in fired)
     assert not any("screeners" in (e.target.name if e.target else "") for e in art.events)
+
+
+def test_shooting_footage_or_capturing_the_moment_is_no_event(run):
+    art = run("A tourist shot footage of the parade on Friday. A neighbour captured the moment on her phone. "
+              "Police shot a gunman near the port.")
+    assert [e.action.text for e in art.events] == ["shot"]
+    assert art.events[0].target is not None and "gunman" in art.events[0].target.name
