@@ -665,3 +665,9 @@ def nlp_vocab():
     from newsbrief.nlp import load_model
 
     return load_model().vocab
+
+
+def test_a_day_with_its_part_of_day_goes_as_one_time():
+    out, _ = headline_of("The new ferry left the harbour at Brava on Friday evening with forty passengers and "
+                         "two cars on board for its first crossing.\n", "The new ferry")
+    assert "Friday" not in out and "evening" not in out and " on with" not in out, out

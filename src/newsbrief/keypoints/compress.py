@@ -337,6 +337,8 @@ class Headliner:
                 keep.difference_update(ids)
 
     def _drop_time_adverbials(self, span: Span, keep: set[int], protected: _Protected) -> None:
+        # "on Friday evening" is two entities, a DATE and a TIME: one time all the same
+        timed = {t.i for e in self.ents if e.label_ in {"DATE", "TIME"} for t in e}
         for ent in self.ents:
             if ent.label_ not in {"DATE", "TIME"}:
                 continue
@@ -347,7 +349,7 @@ class Headliner:
             head = ent.root.head
             if head.dep_ == "prep" and head.lower_ in TIME_PREPS and ent.root.dep_ == "pobj":
                 sub = {t.i for t in head.subtree}
-                if sub - ids - {head.i}:
+                if sub - timed - {head.i}:
                     continue  # the phrase says more than the time ("in the week after the attack")
                 ids |= sub
             elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"}:
