@@ -309,10 +309,8 @@ class _Context:
         if negated and any(t.lower_ == "enough" and t.dep_ == "advmod" for t in verb.subtree):
             negated = False  # "I can't praise the players highly enough": the most praise there is
         # "no complaints", "no agreement": a noun event its determiner denies
-        negated = negated or (action_tok.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det"
-                                                                for c in action_tok.children))
         negated = negated or any(t.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in t.children)
-                                 for t in extra)
+                                 for t in [action_tok, *extra])
         # "failed to reach an agreement": the action did not happen
         negated = negated or (verb.dep_ == "xcomp" and verb.head.lemma_.lower() == "fail")
         modality = self._modality(verb)
