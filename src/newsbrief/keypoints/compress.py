@@ -797,7 +797,9 @@ class Headliner:
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
             plural = _is_plural(subject, replacements)
-            verbs = [head] + [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+            auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+            # "has in fact found": after "have" the verb is a participle, whatever tag the parser gave it
+            verbs = ([] if any(a.lemma_.lower() == "have" for a in auxiliaries) else [head]) + auxiliaries
             for verb in verbs:
                 if verb.i not in keep or verb.i in protected.inside:
                     continue
