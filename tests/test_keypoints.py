@@ -546,10 +546,19 @@ def test_a_verbs_particle_and_a_copulas_predicate_are_never_cut():
     assert not out.endswith(" was"), out
 
 
-def test_a_title_case_headline_line_is_not_prose():
-    text = ("What The Harbour Board Could Do When Up Against The Ferry Unions.\n\n"
-            "The harbour board approved a new ferry terminal for the island on Monday after two years of hearings.\n"
-            "Work on the terminal will start in the spring and should take about eighteen months to complete.\n")
+HARBOUR_BOARD = ("The harbour board approved a new ferry terminal for the island on Monday after two years of "
+                 "hearings.\n")
+TERMINAL_WORK = "Work on the terminal will start in the spring and should take about eighteen months to complete.\n"
+
+
+@pytest.mark.parametrize("text", [
+    # a title-case headline line, with or without a full stop
+    "What The Harbour Board Could Do When Up Against The Ferry Unions.\n\n" + HARBOUR_BOARD + TERMINAL_WORK,
+    # a fragment after a caption mark
+    HARBOUR_BOARD + "(pictured) was opened by the mayor in a short ceremony on the quay with the ferry crews.\n"
+    + TERMINAL_WORK,
+])
+def test_a_headline_line_or_a_caption_fragment_is_not_prose(text):
     assert [c.sentence.text[:4] for c in candidates(parsed(text))] == ["The ", "Work"]
 
 
@@ -591,13 +600,6 @@ def test_an_adjective_of_a_title_goes_with_it_but_a_persons_state_stays():
     out, _ = headline_of("United were without the injured captain Tom Reyes and fellow forward Ali Demir but Kovac "
                          "quickly made an impact with a free kick from 30 yards.\n", "United")
     assert "injured Tom Reyes" in out, out
-
-
-def test_a_fragment_after_a_caption_mark_is_not_prose():
-    text = ("The harbour board approved a new ferry terminal for the island on Monday after two years of hearings.\n"
-            "(pictured) was opened by the mayor in a short ceremony on the quay with the ferry crews.\n"
-            "Work on the terminal will start in the spring and should take about eighteen months to complete.\n")
-    assert [c.sentence.text[:4] for c in candidates(parsed(text))] == ["The ", "Work"]
 
 
 def test_the_cut_that_keeps_most_of_what_the_article_is_about_wins():

@@ -1080,7 +1080,7 @@ def _verb_tense(verb: Any, depth: int = 0) -> str | None:
 # ---------------------------------------------------------------------------------------------
 
 
-@dataclass
+@dataclass(frozen=True)
 class Dateline:
     """A wire dateline: its place, its date (when the text gives one) and its span."""
 
@@ -1128,6 +1128,7 @@ _AHEAD = re.compile(r"(?i)\b(?:by|until|till|before|next|due|scheduled|planned|e
 _WEEKDAY_DATE = re.compile(rf"(?P<wd>{WEEKDAY}),?\s+(?P<m>{MONTH})\s*(?P<d>{DAY})(?![,.]?\s*\d)")
 
 
+@functools.lru_cache(maxsize=8)  # the dateline, times and events stages each read the same article's dateline
 def read_dateline(text: str, years: tuple[int, int] | None = None) -> Dateline | None:
     """A wire dateline near the top ("KABUL, Afghanistan (Jan. 25, 2013) —", "WASHINGTON, May 3
     (Reuters) -", "ISLAMABAD/BEIJING:") with the date it gives; a missing year comes from what a

@@ -106,7 +106,6 @@ class Headliner:
         self.doc_ents = list(self.doc.ents)  # Span.ents re-reads the whole Doc's entities on every call
         self.ents: list = []
         self.punct: set[int] = set()
-        self.truncated = False  # the last cut left a verb without its complement
         self.worth: list[float] | None = None  # token index -> its worth to a bullet, made on first need
         # sentences whose bullet lost its subject to a misparse, or speaks in the first person
         self.unusable: set[int] = set()
@@ -184,9 +183,8 @@ class Headliner:
             trial = set(keep)
             self._cut(order, span, root, trial, protected)
             self._drop_bare_clauses(span, trial, protected)
-            self.truncated = False
-            self._drop_dangling_tail(trial, protected)
-            rank = (not self.truncated, self._words(trial) <= self.limit, self._value(trial))
+            truncated = self._drop_dangling_tail(trial, protected)
+            rank = (not truncated, self._words(trial) <= self.limit, self._value(trial))
             if best is None or rank > best[0]:
                 best = (rank, trial)
         assert best is not None
@@ -628,13 +626,14 @@ class Headliner:
             if len(keep) == before:
                 return
 
-    def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> None:
-        """A cut can leave "… and" or "… at" at the end: such words go too."""
+    def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> bool:
+        """A cut can leave "… and" or "… at" at the end: such words go too.  True when what is left ends
+        on a verb that lost its complement, which no further cut mends."""
         while keep:
             last = max(keep)
             tok = self.doc[last]
             if tok.i in protected.inside:
-                return
+                return False
             if (tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}) \
                     and not (tok.dep_ == "prt" or _particle(tok)):
                 keep.discard(last)
@@ -649,12 +648,11 @@ class Headliner:
                 # lost what completes it goes whole
                 keep.difference_update(clause)
                 continue
-            if tok.pos_ in {"VERB", "AUX"} and any(c.i > tok.i and c.i not in keep and c.dep_ in {"xcomp", "ccomp"}
-                                                   for c in tok.children):
-                # "… accepted the player wants", "… has urged his former side": a verb that lost what it
-                # wants or urges says nothing; no cut of this sentence makes a headline
-                self.truncated = True
-            return
+            # "… accepted the player wants", "… has urged his former side": a verb that lost what it
+            # wants or urges says nothing; no cut of this sentence makes a headline
+            return tok.pos_ in {"VERB", "AUX"} and any(
+                c.i > tok.i and c.i not in keep and c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+        return False
 
     def _truncated_clause(self, tok: Token, keep: set[int], lost_tail: bool) -> set[int] | None:
         """The kept words of the side clause ending in ``tok``, when a cut took the clause's last part."""
