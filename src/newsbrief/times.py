@@ -1335,6 +1335,10 @@ _FAMILIES = {
     "holiday": "christmas year thanksgiving easter halloween",
     "deictic": "yesterday tomorrow today tonight morning afternoon evening night",
     "set": "daily weekly monthly yearly hourly nightly",
+    "quarter": "quarter qtr period",
+    "half": "half",
+    "century": "century",
+    "decade": "twenties thirties forties fifties sixties seventies eighties nineties",
 }
 _FAMILIES_OF: dict[str, tuple[str, ...]] = {}
 for _family, _words in _FAMILIES.items():
@@ -1359,6 +1363,12 @@ _TRIGGERS: dict[Handler, str] = {
     _counted_duration: "unit",
     _vague_duration: "unit",
     _set_adverb: "set",
+    _ordinal_quarter: "quarter",
+    _year_quarter: "quarter",
+    _the_quarter: "quarter",
+    _half: "half",
+    _century: "century",
+    _word_decade: "decade",
 }
 
 

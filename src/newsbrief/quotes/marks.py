@@ -8,6 +8,7 @@ paragraphs (an opening mark on each new paragraph, no closing mark before it) is
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 _DOUBLE_OPEN = {"“", "«", "„"}
@@ -16,6 +17,8 @@ _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
 _BEFORE_OPEN = set(" \t\n([{—–-/:")
 _TWO_CHAR = {"''", "``"}
+# every character the scan below acts on: it jumps from one to the next
+_ANY_MARK = re.compile("[\"″“”«»„‘’'`]")
 
 
 @dataclass
@@ -114,6 +117,10 @@ def quoted_spans(text: str) -> list[QuotedSpan]:
             i = cont + 1 if cont is not None else p_start
         single_open: int | None = None
         while i < p_end:
+            mark = _ANY_MARK.search(text, i, p_end)
+            if mark is None:
+                break
+            i = mark.start()
             ch = text[i]
             width = 2 if text[i : i + 2] in _TWO_CHAR else 1
             kind = _double_mark(text, i, width) if ch in '"″“”«»„' or width == 2 else None
