@@ -723,7 +723,9 @@ class Headliner:
             lo, hi = min(ids), max(ids)
             after = hi + 1 < span.end and self.doc[hi + 1].text in {",", ";"}
             before = lo - 1 >= span.start and self.doc[lo - 1].text in {",", ";"}
-            if after:
+            # "closed the crossing with Pakistan, downgraded relations": the comma parts the list, not the phrase
+            listed = after and not before and hi + 2 < span.end and self.doc[hi + 2].dep_ in {"conj", "cc"}
+            if after and not listed:
                 ids = ids | {hi + 1}
             if before and (after or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
                 ids = ids | {lo - 1}
@@ -788,13 +790,17 @@ class Headliner:
             if tok.i in keep and tok.dep_ in {"conj", "ccomp"} and tok.pos_ in {"VERB", "AUX"} and tok.head in (
                     clause_heads):
                 clause_heads.append(tok)
+        first = next((t.i for t in span if not t.is_punct and not t.is_space), span.start)
+        plurals: dict[int, bool] = {}
         for head in clause_heads:
             if head.i in protected.inside:
                 continue
+            if head.text[:1].isupper() and head.i != first:
+                continue  # "Indian Illegally Occupied Jammu and Kashmir": a name the parser took for a verb
             subject = _subject_of(head)
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
-            plural = _is_plural(subject, replacements)
+            plural = plurals[head.i] = _is_plural(subject, replacements)
             auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
             # "has in fact found": after "have" the verb is a participle, whatever tag the parser gave it
             verbs = ([] if any(a.lemma_.lower() == "have" for a in auxiliaries) else [head]) + auxiliaries
@@ -804,6 +810,14 @@ class Headliner:
                 form = present_form(verb, plural)
                 if form is not None:
                     replacements[verb.i] = form
+        # "expelled diplomats, cancelled visas …": a verb of the list the parser took for an adjective on a noun
+        for tok in span:
+            governor = _listed_verb_governor(tok)
+            if governor is None or tok.i not in keep or tok.i in protected.inside or governor.i not in replacements:
+                continue
+            lemma = tok.lemma_.lower()
+            if lemma.isalpha() and lemma != tok.lower_:
+                replacements[tok.i] = lemma if plurals.get(governor.i) else third_person(lemma)
 
     # -- surface --------------------------------------------------------------------------------------------
     def _surface(self, span: Span, keep: set[int], replacements: dict[int, str]) -> str:
@@ -920,6 +934,27 @@ def third_person(lemma: str) -> str:
     if re.search(r"(s|sh|ch|x|z|o)$", lemma):
         return lemma + "es"
     return lemma + "s"
+
+
+def _listed_verb_governor(tok: Token) -> Token | None:
+    """The verb whose list a past participle tagged as an adjective really continues: in "expelled diplomats,
+    cancelled visas" and "closed the crossing, and cancelled visas" the parser hangs "cancelled" on "visas"
+    and makes "visas" a second object, or a conjunct of a verb. Else None."""
+    if tok.dep_ != "amod" or tok.tag_ not in {"VBN", "VBD"} or tok.i == 0:
+        return None
+    noun = tok.head
+    before = tok.doc[tok.i - 1]
+    if noun.left_edge.i != tok.i and not (before.dep_ == "cc" and noun.left_edge.i == before.i):
+        return None
+    if not (before.text == "," or (before.dep_ == "cc" and tok.i >= 2 and tok.doc[tok.i - 2].text == ",")):
+        return None
+    governor = noun.head
+    if governor.pos_ not in {"VERB", "AUX"} or governor.tag_ != "VBD":
+        return None
+    if noun.dep_ == "conj" or (noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i
+                                                           for c in governor.children)):
+        return governor
+    return None
 
 
 def present_form(verb: Token, plural: bool) -> str | None:
