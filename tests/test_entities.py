@@ -15,6 +15,16 @@ def test_surname_and_full_name_are_one_person(example_article):
     assert {m.text for m in olsen.mentions} == {"Marieke Olsen", "Olsen"}
     assert olsen.role == "Infrastructure Minister" and olsen.affiliation == "Netherlands"
     assert "Olsen" not in ents
+    assert ents["Pieter Haas"].role == "union leader"  # the noun before the title says whose leader
+
+
+def test_a_role_keeps_the_nouns_that_say_whose_it_is():
+    text = ("The civil rights leader Amos Tarrant met campaign manager Jo Pell and the new club president Ravi Lind "
+            "in Leeds on Monday. Tarrant said the talks went well.")
+    ents = _by_name(newsbrief.analyze(text))
+    assert ents["Amos Tarrant"].role == "civil rights leader"
+    assert ents["Jo Pell"].role == "campaign manager"
+    assert ents["Ravi Lind"].role == "club president"  # "new" describes the man, not the post
 
 
 def test_demonym_and_acting_capital_point_to_the_state():

@@ -577,3 +577,13 @@ def test_shooting_footage_or_capturing_the_moment_is_no_event(run):
               "Police shot a gunman near the port.")
     assert [e.action.text for e in art.events] == ["shot"]
     assert art.events[0].target is not None and "gunman" in art.events[0].target.name
+
+
+def test_a_clause_with_its_own_subject_lends_no_target_to_the_one_before(run):
+    art = run("On Wednesday, the union called a strike, and on Thursday shipping lines diverted at least 45 vessels "
+              "to Antwerp and Hamburg.")
+    strike = event_for(art, "called a strike")
+    assert strike.actor.name == "union" and strike.target is None
+    # verbs that share their subject still share the later one's object
+    art = run("The charity donated and personally delivered blankets to a school in Tirana on Monday.")
+    assert event_for(art, "donated").target.name.endswith("school")

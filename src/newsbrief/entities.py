@@ -393,6 +393,12 @@ def _title_before(doc: Doc, i: int) -> tuple[str | None, str | None]:
             words.insert(0, tok)
             j -= 1
             continue
+        # "union leader", "civil rights leader": the noun (and an adjective on it) says whose leader
+        if words and tok.head in words and ((tok.pos_ == "NOUN" and tok.dep_ == "compound") or (
+                tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.head != words[-1])):
+            words.insert(0, tok)
+            j -= 1
+            continue
         break
     while words and words[0].lower_ in {"and", "of", "for", "the"}:
         words.pop(0)

@@ -363,7 +363,9 @@ class _Context:
         candidates += self._target_candidates(verb, extra, actor)
         if not candidates:
             # "donated and personally delivered goods to a school": the verbs share the later one's object
-            for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"):
+            # (not "the union called a strike, and shipping lines diverted vessels": a clause with its own subject)
+            for conj in (c for c in verb.children if c.dep_ == "conj" and c.pos_ == "VERB"
+                         and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)):
                 candidates += self._target_candidates(conj, [], actor)
         if verb.dep_ == "amod":  # "..., cancelled visas": the parser made it a modifier
             candidates.append(verb.head)
