@@ -705,3 +705,19 @@ def test_a_name_the_parser_took_for_a_verb_keeps_its_form():
     out, _ = headline_of(text, "Trade")
     assert "Occupies" not in out, out
     assert out.startswith("Trade collapses"), out
+
+
+def test_according_to_goes_with_a_source_the_parser_folded_into_the_subject():
+    # the small model reads "police Mr Varga" as one noun phrase, leaving "to" without an object
+    out, _ = headline_of("According to police Mr Okafor hired the victim to build a garden wall at his house in the "
+                         "village of Mell.\n", "According")
+    assert out.startswith("Mr Okafor hires"), out
+    assert "police" not in out.lower(), out
+
+
+def test_a_preposition_whose_object_was_cut_goes_with_it():
+    out, _ = headline_of("The painter, known for appearing in Blue Meadows and Sea Change and playing King Canute "
+                         "several times, is selling more than 200 canvases he has painted over his career.\n",
+                         "The painter")
+    assert not re.search(r"\b(?:for|in|of|at|on|with),? (?:is|are|was|has)\b", out), out
+    assert "is selling" in out, out

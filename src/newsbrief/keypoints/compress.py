@@ -237,6 +237,12 @@ class Headliner:
         """"The footage, released, shows…", "the show, which premiered, …": a participle or relative clause
         on a noun that lost everything after its verb says nothing, and goes."""
         for tok in span:
+            # "The star, known for [appearing in …], is": a preposition whose object was cut goes with it
+            if tok.i in keep and tok.dep_ == "prep" and tok.i not in protected.inside and not _particle(tok):
+                objects = [c for c in tok.children if c.dep_ in {"pobj", "pcomp"}]
+                if objects and not any(t.i in keep for c in objects for t in c.subtree):
+                    keep.discard(tok.i)
+        for tok in span:
             if tok.i not in keep or tok.i in self.core or tok.dep_ not in {"acl", "relcl"} or tok.pos_ != "VERB":
                 continue
             after = [c for c in tok.rights if not c.is_punct]
@@ -326,6 +332,13 @@ class Headliner:
                 if any(t.i in protected.inside for t in sub):
                     continue
                 ids = {t.i for t in sub}
+                to = self.doc[tok.i + 1]
+                if not any(c.dep_ in {"pobj", "pcomp"} for c in to.children):
+                    # "According to police Mr Docherty hired …": the parser made the source part of the subject
+                    j = max(ids) + 1
+                    while j < span.end and self.doc[j].dep_ == "compound" and self.doc[j].is_lower:
+                        ids.add(j)
+                        j += 1
                 nxt = max(ids) + 1
                 if nxt < span.end and self.doc[nxt].text == ",":
                     ids.add(nxt)
