@@ -89,6 +89,11 @@ def test_a_caption_glued_on_without_its_full_stop_is_a_sentence_of_its_own():
     # a caption glued on before a capitalised name
     ("The rower set a new record for the crossing in under an hour",
      "The Spaniard finished her career in Seville a week later."),
+    # a paragraph glued on that opens with a capitalised connective
+    ("The club won the league title twice in three seasons",
+     "But for all that the board decided to sell the ground to a developer."),
+    ("The fox was filmed sniffing the frozen bird feeder in the garden",
+     "Like the cat before it, the fox soon gave up and trotted away."),
 ])
 def test_a_caption_glued_on_is_a_sentence_of_its_own(first, second):
     art = newsbrief.analyze(first + " " + second)
@@ -97,5 +102,6 @@ def test_a_caption_glued_on_is_a_sentence_of_its_own(first, second):
 
 def test_a_title_after_a_naming_word_or_a_preposition_is_no_boundary():
     for kept in ("The critic reviewed the new film The Harbour Lights for the paper on Friday night.",
-                 "The mayor told The Courier that the new ferry would start in the spring."):
+                 "The mayor told The Courier that the new ferry would start in the spring.",
+                 "She opened the On the Rocks cafe in the harbour last spring and it has thrived since."):
         assert len(newsbrief.analyze(kept).sentences) == 1, kept

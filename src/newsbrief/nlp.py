@@ -42,6 +42,12 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # "...in an hour The Briton finished...", "...on consecutive nights A Texas teacher...": the same,
             # before a capitalised word; not after a word that names a title ("the restaurant The Ivy")
             token.is_sent_start = True
+        elif (token.text in _RUN_ON_OPENERS and 0 < i < len(doc) - 1 and doc[i + 1].text[:1].islower()
+              and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)
+              and doc[i - 1].tag_ not in _NOT_BEFORE_OPENER):
+            # "...has a taste Like the infamous scene...", "...won the title twice But for all that...": a
+            # paragraph glued on that opens with a capitalised connective; not a title ("the On the Mat studio")
+            token.is_sent_start = True
         elif token.text == "(" and i + 2 < len(doc) and doc[i + 1].lower_ in _CAPTION_MARKS and doc[i + 2].text == ")":
             # "...in the England cricket team Stokes (left) clashed with...": a picture caption glued on
             start = i
@@ -52,6 +58,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     return doc
 
 
+_RUN_ON_OPENERS = frozenset({"Like", "As", "After", "When", "While", "With", "In", "On", "At", "But", "And", "If",
+                             "Before", "During", "Despite", "Since", "Although", "Now"})
+_NOT_BEFORE_OPENER = frozenset({"DT", "IN", "CC", "PRP$", "POS", "TO", "WDT", "WP", "WP$", "PDT", "HYPH"})
 _CAPTION_MARKS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom",
                             "inset"})
 # "vitamin A deficiency", "a grade A student", "category A prisoners": a letter naming a kind, not "A" opening
