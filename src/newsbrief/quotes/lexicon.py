@@ -22,6 +22,11 @@ class Lexicon:
     phrasal: dict[tuple[str, str], CueEntry]  # (lemma, preposition) -> entry
     nouns: dict[str, CueEntry]  # "claim" in "Trump's claim that …"
 
+    @functools.cached_property
+    def cue_words(self) -> frozenset[str]:
+        """Every lemma that can be a cue, alone or with its preposition."""
+        return frozenset([*self.verbs, *(lemma for lemma, _ in self.phrasal), *self.nouns])
+
     def types(self) -> set[str]:
         return {e.type for table in (self.verbs, self.phrasal, self.nouns) for e in table.values()}
 
