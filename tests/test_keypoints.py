@@ -721,3 +721,22 @@ def test_a_preposition_whose_object_was_cut_goes_with_it():
                          "The painter")
     assert not re.search(r"\b(?:for|in|of|at|on|with),? (?:is|are|was|has)\b", out), out
     assert "is selling" in out, out
+
+
+def test_a_verb_that_lost_the_phrase_saying_where_is_no_bullet():
+    text = ("A new craze for cold-water swimming that promises to help office workers 'reset the mind' after long "
+            "days at their desks has swept across the coastal villages of Cornwall.\n"
+            "Hundreds of swimmers now gather at dawn on the beaches of St Ives and Newquay, even in the depths of "
+            "winter, according to the county's lifeguard service.\n"
+            "Doctors have warned that the sudden shock of cold water can be dangerous for people with weak hearts "
+            "and urged beginners to start slowly.\n"
+            "The craze began with a small group of nurses in Falmouth who started swimming together during the "
+            "pandemic and posted videos of their swims online.\n"
+            "Local councils are now considering whether to put more lifeguards on duty in the early mornings during "
+            "the winter months.\n")
+    bullets = [kp.text for kp in newsbrief.analyze(text).key_points]
+    assert bullets
+    for bullet in bullets:
+        assert not bullet.endswith("swept"), bullets  # "… has swept [across the villages]" says nothing
+        if "swept" in bullet:
+            assert "across" in bullet, bullets

@@ -94,6 +94,9 @@ def test_a_caption_glued_on_without_its_full_stop_is_a_sentence_of_its_own():
      "But for all that the board decided to sell the ground to a developer."),
     ("The fox was filmed sniffing the frozen bird feeder in the garden",
      "Like the cat before it, the fox soon gave up and trotted away."),
+    # before an acronym
+    ("Lack of checks on cleaning contractors at ports",
+     "The NCA called the failures deplorable in a report on Monday."),
 ])
 def test_a_caption_glued_on_is_a_sentence_of_its_own(first, second):
     art = newsbrief.analyze(first + " " + second)

@@ -36,7 +36,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             # "...has denied four counts of assault A senior doctor facing...": a caption or a
             # paragraph glued on without its full stop (web copy), a new sentence all the same
             token.is_sent_start = True
-        elif (token.text in {"The", "A", "An"} and 0 < i < len(doc) - 1 and doc[i + 1].is_title
+        elif (token.text in {"The", "A", "An"} and 0 < i < len(doc) - 1 and (doc[i + 1].is_title or (
+                doc[i + 1].is_upper and len(doc[i + 1]) > 1))
               and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)
               and doc[i - 1].tag_ in {"NN", "NNS", "JJ", "CD"} and doc[i - 1].lower_ not in _NAMING_NOUNS):
             # "...in an hour The Briton finished...", "...on consecutive nights A Texas teacher...": the same,

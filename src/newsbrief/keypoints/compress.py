@@ -663,8 +663,14 @@ class Headliner:
                 continue
             # "… accepted the player wants", "… has urged his former side": a verb that lost what it
             # wants or urges says nothing; no cut of this sentence makes a headline
-            return tok.pos_ in {"VERB", "AUX"} and any(
-                c.i > tok.i and c.i not in keep and c.dep_ in {"xcomp", "ccomp"} for c in tok.children)
+            if tok.pos_ not in {"VERB", "AUX"}:
+                return False
+            lost = [c for c in tok.children if c.i > tok.i and c.i not in keep]
+            # "… has swept [into the UK]", "… is walking [to the gate]": an active verb with no object that
+            # lost the phrase right after it, which said where, is cut short too ("was raided" is whole)
+            return any(c.dep_ in {"xcomp", "ccomp"} for c in lost) or (
+                tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.i == tok.i + 1 for c in lost)
+                and not any(c.dep_ in {"dobj", "attr", "acomp", "oprd", "dative", "auxpass"} for c in tok.children))
         return False
 
     def _truncated_clause(self, tok: Token, keep: set[int], lost_tail: bool) -> set[int] | None:
