@@ -14,6 +14,7 @@ from newsbrief.ingest import from_text
 from newsbrief.keypoints import key_points
 from newsbrief.keypoints.compress import Headliner, balanced_quotes, present_form, quote_ranges, third_person
 from newsbrief.keypoints.rank import candidates
+from newsbrief.keypoints.selection import select
 from newsbrief.nlp import load_model
 from newsbrief.pipeline import Settings, build
 
@@ -740,3 +741,18 @@ def test_a_verb_that_lost_the_phrase_saying_where_is_no_bullet():
         assert not bullet.endswith("swept"), bullets  # "… has swept [across the villages]" says nothing
         if "swept" in bullet:
             assert "across" in bullet, bullets
+
+
+def test_refused_sentences_fill_in_only_up_to_the_minimum():
+    article = parsed("The ferry company cancelled all crossings to the island for a week on Monday.\n"
+                     "Storms have damaged the harbour wall and two of the three landing stages.\n"
+                     "Engineers expect repairs to the wall to take at least five days.\n"
+                     "Islanders have been told to stock up on food and fuel before the weekend.\n"
+                     "The council has opened a help line for people who need medicine delivered.\n"
+                     "A helicopter will carry the post and urgent supplies until the ferries return.\n")
+    cands = candidates(article)
+    best = max(cands, key=lambda c: c.score)
+    only_best = lambda c: c is best  # noqa: E731 - every other sentence is refused
+    assert len(select(cands, 4, accept=only_best)) == 4
+    chosen = select(cands, 4, accept=only_best, fill_to=3)
+    assert len(chosen) == 3 and chosen[0] is best

@@ -42,11 +42,12 @@ def point_count(cands: list[Candidate], min_points: int, max_points: int, headli
     return min(want, len(cands))
 
 
-def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
+def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], bool] | None = None,
+           fill_to: int | None = None) -> list[Candidate]:
     """Greedy by score; a candidate too similar to one already chosen is never taken.
 
     ``accept`` can refuse a candidate (a sentence that makes no good headline); refused ones
-    fill in, best first, only when too few were accepted.
+    fill in, best first, only when fewer than ``fill_to`` (default ``count``) were accepted.
     """
     if not cands:
         return []
@@ -77,7 +78,7 @@ def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], boo
         for c in pool + refused:
             redundancy[id(c)] = max(redundancy[id(c)], similarity(c, best))
     for c in refused:
-        if len(chosen) >= count:
+        if len(chosen) >= min(count, count if fill_to is None else fill_to):
             break
         if redundancy[id(c)] < REDUNDANT:
             chosen.append(c)
