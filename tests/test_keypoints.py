@@ -756,3 +756,16 @@ def test_refused_sentences_fill_in_only_up_to_the_minimum():
     assert len(select(cands, 4, accept=only_best)) == 4
     chosen = select(cands, 4, accept=only_best, fill_to=3)
     assert len(chosen) == 3 and chosen[0] is best
+
+
+@pytest.mark.parametrize("text, starts, broken", [
+    # "along" governed the "with" phrase that was cut
+    ("Along with the mayor's former wife in the front row, the winning couple will receive a free reception and a "
+     "hotel suite for two nights.\n", "Along", r"^Along\b"),
+    # "and" lost the clause it joined
+    ("While the flooding has eased in recent days, and the river has dropped by a metre, dozens of homes are still "
+     "without power in the valley.\n", "While", r"\band dozens\b|, and\b(?! the river)"),
+])
+def test_a_word_that_lost_what_it_joined_goes(text, starts, broken):
+    out, _ = headline_of(text, starts)
+    assert not re.search(broken, out), out

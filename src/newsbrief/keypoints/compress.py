@@ -236,11 +236,18 @@ class Headliner:
     def _drop_bare_clauses(self, span: Span, keep: set[int], protected: _Protected) -> None:
         """"The footage, released, shows…", "the show, which premiered, …": a participle or relative clause
         on a noun that lost everything after its verb says nothing, and goes."""
-        for tok in span:
+        for tok in reversed(span):  # right to left: "along" goes after the "with" it governed
+            if tok.i not in keep or tok.i in protected.inside:
+                continue
             # "The star, known for [appearing in …], is": a preposition whose object was cut goes with it
-            if tok.i in keep and tok.dep_ == "prep" and tok.i not in protected.inside and not _particle(tok):
-                objects = [c for c in tok.children if c.dep_ in {"pobj", "pcomp"}]
+            if tok.dep_ == "prep" and not _particle(tok):
+                objects = [c for c in tok.children if c.dep_ in {"pobj", "pcomp", "prep"}]
                 if objects and not any(t.i in keep for c in objects for t in c.subtree):
+                    keep.discard(tok.i)
+            # "about a slave and [his descendants]": a conjunction whose conjunct was cut
+            elif tok.dep_ == "cc" and tok.head.i in keep:
+                conjuncts = [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
+                if conjuncts and not any(t.i in keep for c in conjuncts for t in c.subtree):
                     keep.discard(tok.i)
         for tok in span:
             if tok.i not in keep or tok.i in self.core or tok.dep_ not in {"acl", "relcl"} or tok.pos_ != "VERB":
