@@ -587,3 +587,11 @@ def test_a_clause_with_its_own_subject_lends_no_target_to_the_one_before(run):
     # verbs that share their subject still share the later one's object
     art = run("The charity donated and personally delivered blankets to a school in Tirana on Monday.")
     assert event_for(art, "donated").target.name.endswith("school")
+
+
+def test_a_warning_about_an_attempt_is_aimed_at_whoever_would_make_it(run):
+    art = run("Norway warned on Friday that any attempt by Sweden to close the border crossing at Svinesund would be "
+              "treated as a hostile act.")
+    warning = event_for(art, "warned")
+    assert warning.action.category == "threaten"
+    assert warning.target.name == "Sweden" and warning.target.country == "SWE"

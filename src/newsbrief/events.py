@@ -411,6 +411,11 @@ class _Context:
             for child in governed:
                 inner = next((c for c in child.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
                 if inner is not None and inner.lower_ not in PRONOUNS and inner != actor:
+                    # "warned that any attempt by India to divert the river would be an act of war": the warning
+                    # is aimed at whoever would make the attempt
+                    if inner.pos_ == "NOUN":
+                        out += [g for c in inner.children if c.dep_ == "prep" and c.lower_ == "by"
+                                for g in c.children if g.dep_ == "pobj"]
                     out.append(inner)
                 out += self._target_candidates(child, [], actor, depth + 1)
             for child in verb.children:
