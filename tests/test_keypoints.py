@@ -769,3 +769,22 @@ def test_refused_sentences_fill_in_only_up_to_the_minimum():
 def test_a_word_that_lost_what_it_joined_goes(text, starts, broken):
     out, _ = headline_of(text, starts)
     assert not re.search(broken, out), out
+
+
+def test_a_clause_about_the_past_keeps_its_tense():
+    out, _ = headline_of("The 40-year-old ferry captain was once dubbed 'the king of the strait' by the islanders "
+                         "after he rescued six fishermen in a winter storm.\n", "The 40-year-old")
+    assert "was once dubbed" in out, out
+    # a year before publication dates the clause; a description of the subject does not
+    text = ("Harbour master Tove Olsen, formerly of Bergen, lost her first election to the port board in 1998 and "
+            "has won every one since.\n"
+            "Harbour master Tove Olsen, formerly of Bergen, announced a new ferry timetable for the island routes on "
+            "Monday.\n")
+    article = from_text(text, published="2025-03-16")
+    for stage in build(Settings(), stages=["validate", "publisher_box", "dateline", "parse", "sentences",
+                                           "entities"]).stages:
+        stage(article)
+    headliner = Headliner(article)
+    lost, announced = (headliner.compress(c, commit=False)[0] for c in candidates(article))
+    assert "lost" in lost and "loses" not in lost, lost
+    assert "announces" in announced, announced

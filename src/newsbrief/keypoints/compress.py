@@ -65,6 +65,7 @@ PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "th
 PLURAL_PRONOUNS = {"they", "we", "you", "i", "both"}
 SUBJECT_PRONOUNS = {"he", "she"}
 FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
+PAST_MARKERS = {"once", "formerly", "previously", "originally", "ago"}  # a clause about the past keeps its tense
 
 
 @dataclass
@@ -826,6 +827,8 @@ class Headliner:
             subject = _subject_of(head)
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
+            if self._in_the_past(head, keep):
+                continue  # "was once dubbed", "was on the losing side on his debut in 1997": history, not news
             plural = plurals[head.i] = _is_plural(subject, replacements)
             auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
             # "has in fact found": after "have" the verb is a participle, whatever tag the parser gave it
@@ -844,6 +847,21 @@ class Headliner:
             lemma = tok.lemma_.lower()
             if lemma.isalpha() and lemma != tok.lower_:
                 replacements[tok.i] = lemma if plurals.get(governor.i) else third_person(lemma)
+
+    def _in_the_past(self, head: Token, keep: set[int]) -> bool:
+        """The clause itself says it is over: "once", "formerly", "years ago", or a year before publication."""
+        year = self.article.published.year if self.article.published else None
+        # not what describes the subject ("Burns, formerly of Brighton, is sentenced")
+        subject = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        for tok in _own_clause(head):
+            if tok.i not in keep or tok.i in subject:
+                continue
+            if tok.lower_ in PAST_MARKERS:
+                return True
+            if year is not None and tok.ent_type_ == "DATE" and re.fullmatch(r"(?:1[89]|20)\d\d", tok.text) \
+                    and int(tok.text) < year:
+                return True
+        return False
 
     # -- surface --------------------------------------------------------------------------------------------
     def _surface(self, span: Span, keep: set[int], replacements: dict[int, str]) -> str:
@@ -960,6 +978,19 @@ def third_person(lemma: str) -> str:
     if re.search(r"(s|sh|ch|x|z|o)$", lemma):
         return lemma + "es"
     return lemma + "s"
+
+
+def _own_clause(head: Token) -> list[Token]:
+    """The words of a clause without the clauses inside it."""
+    out = [head]
+    stack = list(head.children)
+    while stack:
+        tok = stack.pop()
+        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ in {"conj", "ccomp", "advcl", "relcl", "acl", "xcomp", "csubj"}:
+            continue
+        out.append(tok)
+        stack.extend(tok.children)
+    return out
 
 
 def _listed_verb_governor(tok: Token) -> Token | None:
