@@ -18,6 +18,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import TYPE_CHECKING, Any
 
+import numpy
+from spacy.attrs import POS
+from spacy.parts_of_speech import ADJ, VERB
+
 from . import countries
 from .document import Action, Article, Entity, Event, Participant, TimeExpression
 
@@ -154,11 +158,14 @@ def extract_events(article: Article) -> list[Event]:
         return []
     ctx = _Context(article, lexicon())
     events: list[tuple[Token, Event]] = []
-    for sent in doc.sents:
-        for token in sent:
-            event = ctx.event_for(token)
-            if event is not None:
-                events.append((token, event))
+    # only verbs and adjectives carry events: found in the Doc's arrays, in text order, without making a Token of
+    # every word
+    pos = doc.to_array(POS)
+    for i in numpy.flatnonzero((pos == VERB) | (pos == ADJ)).tolist():
+        token = doc[i]
+        event = ctx.event_for(token)
+        if event is not None:
+            events.append((token, event))
     ctx.add_tolls({tok.i: event for tok, event in events})
     ctx.resolve_pronouns(events)
     ctx.date_from_sentence_end(events)
