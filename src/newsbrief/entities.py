@@ -9,15 +9,14 @@ entity-linking package is available, and this needs only the parse.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-import numpy
 from spacy.attrs import LOWER, ORTH
 
 from . import countries
 from .document import Article, Entity, Mention
+from .nlp import token_indices
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -348,21 +347,12 @@ def _link_persons(persons, doc: Doc, text: str, add, groups: dict[str, _Group], 
             for m in group.mentions:
                 target.mentions.append(m)
             group.mentions = []
-    for token in _tokens_with(doc, LOWER, surnames):
+    for token in (doc[i] for i in token_indices(doc, LOWER, surnames.__contains__).tolist()):
         if token.i in covered or token.pos_ != "PROPN":
             continue
         target = surnames.get(token.lower_)
         if target is not None and not any(m.start == token.idx for m in target.mentions):
             target.mentions.append(Mention(start=token.idx, end=token.idx + len(token.text), text=token.text))
-
-
-def _tokens_with(doc: Doc, attr: int, strings: Iterable[str]) -> list[Token]:
-    """The tokens whose ``attr`` (ORTH, LOWER) is one of ``strings``, found in the Doc's arrays: cheaper than
-    making a Token of every word to ask."""
-    hashes = [doc.vocab.strings[s] for s in strings]  # the hash; the vocabulary does not grow
-    if not hashes or len(doc) == 0:
-        return []
-    return [doc[i] for i in numpy.flatnonzero(numpy.isin(doc.to_array(attr), hashes)).tolist()]
 
 
 def _match_person(toks: tuple[str, ...], full: list[_Group]) -> _Group | None:
@@ -483,7 +473,7 @@ def _repeat_names(doc: Doc, groups: dict[str, _Group], order: list[str], covered
         group = groups[key]
         if group.label != "PERSON" and group.mentions and " " not in group.mentions[0].text:
             single.setdefault(group.mentions[0].text, group)
-    for token in _tokens_with(doc, ORTH, single):
+    for token in (doc[i] for i in token_indices(doc, ORTH, single.__contains__).tolist()):
         group = single.get(token.text)
         if group is None or token.i in covered or token.pos_ not in {"PROPN", "NOUN", "ADJ"}:
             continue

@@ -5,9 +5,10 @@ from __future__ import annotations
 import functools
 import os
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING
 
+import numpy
 import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -134,6 +135,17 @@ def with_text(doc: Doc, text: str) -> Doc:
     """Keep the text a Doc was made from on it: ``Doc.text`` joins every token anew on each call."""
     doc.user_data["newsbrief_text"] = text
     return doc
+
+
+def token_indices(doc: Doc, attr: int, accept: Callable[[str], bool]) -> numpy.ndarray:
+    """Indices, in text order, of the tokens whose attribute ``attr`` (ORTH, LOWER, LEMMA, ...) has a string
+    ``accept`` takes. Read from the Doc's arrays: making a Token of every word to ask costs several times more."""
+    if len(doc) == 0:
+        return numpy.zeros(0, dtype=int)
+    values = doc.to_array(attr)
+    strings = doc.vocab.strings
+    wanted = [h for h in numpy.unique(values).tolist() if accept(strings[h])]
+    return numpy.flatnonzero(numpy.isin(values, wanted))
 
 
 def doc_text(doc: Doc) -> str:

@@ -235,8 +235,9 @@ class Headliner:
                     keep.update(alternative)
 
     def _drop_bare_clauses(self, span: Span, keep: set[int], protected: _Protected) -> None:
-        """"The footage, released, shows…", "the show, which premiered, …": a participle or relative clause
-        on a noun that lost everything after its verb says nothing, and goes."""
+        """What a cut left governing nothing goes: a preposition or conjunction whose object or conjunct was
+        cut, then a participle or relative clause on a noun that lost everything after its verb ("The footage,
+        released, shows…", "the show, which premiered, …")."""
         for tok in reversed(span):  # right to left: "along" goes after the "with" it governed
             if tok.i not in keep or tok.i in protected.inside:
                 continue

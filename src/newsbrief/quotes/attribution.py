@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
 
-from ..nlp import doc_text
+from ..nlp import doc_text, token_indices
 from .lexicon import CueEntry, Lexicon
 from .marks import QuotedSpan, quoted_spans
 
@@ -102,15 +102,11 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
 
 
 def _cue_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Token]:
-    """The tokens that may be cues: "according", or a lemma the lexicon lists.  Read from the Doc's arrays,
-    which is several times cheaper than making a Token of every word to ask."""
-    if len(doc) == 0:
-        return
+    """The tokens that may be cues: "according", or a lemma the lexicon lists."""
     words = lexicon.cue_words
-    strings = doc.vocab.strings
-    lemmas = doc.to_array(LEMMA)
-    wanted = [h for h in numpy.unique(lemmas).tolist() if strings[h].lower() in words]
-    for i in numpy.flatnonzero(numpy.isin(lemmas, wanted) | (doc.to_array(LOWER) == strings["according"])).tolist():
+    found = numpy.union1d(token_indices(doc, LEMMA, lambda lemma: lemma.lower() in words),
+                          token_indices(doc, LOWER, lambda word: word == "according"))
+    for i in found.tolist():
         yield doc[i]
 
 
