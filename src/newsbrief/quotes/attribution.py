@@ -104,8 +104,8 @@ def find_attributions(doc: Doc, lexicon: Lexicon) -> list[Attribution]:
 def _cue_candidates(doc: Doc, lexicon: Lexicon) -> Iterator[Token]:
     """The tokens that may be cues: "according", or a lemma the lexicon lists."""
     words = lexicon.cue_words
-    found = numpy.union1d(token_indices(doc, LEMMA, lambda lemma: lemma.lower() in words),
-                          token_indices(doc, LOWER, lambda word: word == "according"))
+    according = numpy.flatnonzero(doc.to_array(LOWER) == doc.vocab.strings["according"]) if len(doc) else []
+    found = numpy.union1d(token_indices(doc, LEMMA, lambda lemma: lemma.lower() in words), according)
     for i in found.tolist():
         yield doc[i]
 
