@@ -788,3 +788,10 @@ def test_a_clause_about_the_past_keeps_its_tense():
     lost, announced = (headliner.compress(c, commit=False)[0] for c in candidates(article))
     assert "lost" in lost and "loses" not in lost, lost
     assert "announces" in announced, announced
+
+
+def test_and_stays_between_two_names_when_a_title_goes():
+    # the parser hangs "Olsen" on "Haas" and makes the title the conjunct; the title goes, "and" stays
+    out, _ = headline_of("The package was agreed during a late-night meeting between Olsen and union leader Pieter "
+                         "Haas, the Dutch broadcaster NOS reported.\n", "The package")
+    assert "Olsen and Pieter Haas" in out, out

@@ -249,7 +249,10 @@ class Headliner:
             # "about a slave and [his descendants]": a conjunction whose conjunct was cut
             elif tok.dep_ == "cc" and tok.head.i in keep:
                 conjuncts = [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
-                if conjuncts and not any(t.i in keep for c in conjuncts for t in c.subtree):
+                after = next((self.doc[i] for i in sorted(keep) if i > tok.i), None)
+                # but "between Olsen and [union leader] Pieter Haas": the parser may hang the second name elsewhere
+                names = tok.head.pos_ == "PROPN" and after is not None and after.pos_ == "PROPN"
+                if conjuncts and not names and not any(t.i in keep for c in conjuncts for t in c.subtree):
                     keep.discard(tok.i)
         for tok in span:
             if tok.i not in keep or tok.i in self.core or tok.dep_ not in {"acl", "relcl"} or tok.pos_ != "VERB":
