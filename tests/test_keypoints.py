@@ -795,3 +795,10 @@ def test_and_stays_between_two_names_when_a_title_goes():
     out, _ = headline_of("The package was agreed during a late-night meeting between Olsen and union leader Pieter "
                          "Haas, the Dutch broadcaster NOS reported.\n", "The package")
     assert "Olsen and Pieter Haas" in out, out
+
+
+def test_an_absolute_phrase_cut_short_goes_whole():
+    out, _ = headline_of("Turning a bend, the little tram climbs at a slow and steady pace – the rails barely visible "
+                         "from under the deep winter snow on the pass.\n", "Turning")
+    assert not re.search(r"\b(?:barely|the rails)$", out), out
+    assert "climbs at a slow and steady pace" in out, out

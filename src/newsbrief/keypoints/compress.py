@@ -667,6 +667,21 @@ class Headliner:
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail:
                 keep.discard(last)  # "… the release, other": it lost what it governed
                 continue
+            if tok.pos_ == "ADV" and tok.head.i not in keep:
+                keep.discard(last)  # "… – the track barely [visible]": it lost what it modified
+                continue
+            if tok.dep_ == "appos" and lost_tail and self.doc[tok.left_edge.i].pos_ == "DET" and (
+                    tok.head.pos_ in {"VERB", "AUX"} or any(self.doc[i].pos_ in {"VERB", "AUX"}
+                                                             for i in keep if tok.head.i < i < tok.i)):
+                # "… at a steady pace – the track [barely visible under the snow]": an absolute phrase the parser
+                # hung on the verb or the subject, cut short, goes whole
+                phrase = {t.i for t in tok.subtree if t.i in keep}
+                before = min(phrase) - 1
+                if before in keep and self.doc[before].is_punct:
+                    phrase.add(before)
+                if self._words(keep - phrase) >= MIN_WORDS:
+                    keep.difference_update(phrase)
+                    continue
             clause = self._truncated_clause(tok, keep, lost_tail)
             if clause is not None and self._words(keep - clause) >= MIN_WORDS:
                 # "… expelled from the tournament when he was", "… from Africa hoping": a side clause that
