@@ -802,3 +802,12 @@ def test_an_absolute_phrase_cut_short_goes_whole():
                          "from under the deep winter snow on the pass.\n", "Turning")
     assert not re.search(r"\b(?:barely|the rails)$", out), out
     assert "climbs at a slow and steady pace" in out, out
+
+
+def test_without_a_publication_date_the_latest_year_named_dates_the_past():
+    text = ("Harbour master Tove Olsen joined the port board of Bergen in 1998 and went on to run its ferry "
+            "service for a decade.\n"
+            "In 2024 she announced a new ferry timetable for the island routes and retired a month later.\n")
+    out, _ = headline_of(text, "Harbour master")
+    assert "joined" in out and "joins" not in out, out
+    assert "goes on" not in out, out  # the clause joined to it is history too

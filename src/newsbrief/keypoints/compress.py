@@ -16,6 +16,7 @@ third-person agreement from a lemma needs only a handful of spelling rules.
 
 from __future__ import annotations
 
+import functools
 import math
 import re
 from collections import Counter
@@ -838,6 +839,7 @@ class Headliner:
                 clause_heads.append(tok)
         first = next((t.i for t in span if not t.is_punct and not t.is_space), span.start)
         plurals: dict[int, bool] = {}
+        past: set[int] = set()  # clause heads that keep their past tense
         for head in clause_heads:
             if head.i in protected.inside:
                 continue
@@ -846,8 +848,9 @@ class Headliner:
             subject = _subject_of(head)
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
-            if self._in_the_past(head, keep):
-                continue  # "was once dubbed", "was on the losing side on his debut in 1997": history, not news
+            if self._in_the_past(head, keep) or (head.dep_ == "conj" and head.head.i in past):
+                past.add(head.i)  # "joined the academy in 1996 and went on …": history, not news
+                continue
             plural = plurals[head.i] = _is_plural(subject, replacements)
             auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
             # "has in fact found": after "have" the verb is a participle, whatever tag the parser gave it
@@ -867,9 +870,15 @@ class Headliner:
             if lemma.isalpha() and lemma != tok.lower_:
                 replacements[tok.i] = lemma if plurals.get(governor.i) else third_person(lemma)
 
+    @functools.cached_property
+    def _latest_year(self) -> int | None:
+        """With no publication date, the latest year the article names stands for its own."""
+        years = [int(e.text) for e in self.doc_ents if e.label_ == "DATE" and re.fullmatch(r"(?:1[89]|20)\d\d", e.text)]
+        return max(years, default=None)
+
     def _in_the_past(self, head: Token, keep: set[int]) -> bool:
         """The clause itself says it is over: "once", "formerly", "years ago", or a year before publication."""
-        year = self.article.published.year if self.article.published else None
+        year = self.article.published.year if self.article.published else self._latest_year
         # not what describes the subject ("Burns, formerly of Brighton, is sentenced")
         subject = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         for tok in _own_clause(head):
