@@ -24,6 +24,7 @@ from spacy.parts_of_speech import ADJ, VERB
 
 from . import countries
 from .document import Action, Article, Entity, Event, Participant, TimeExpression
+from .nlp import listed_verb_governor
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -207,7 +208,7 @@ class _Context:
             return self._build(head, token, category, [token])
         if token.pos_ != "VERB" or _in_name(token):
             return None
-        if token.dep_ == "amod" and not _listed_verb(token):  # "shared objectives" is no event
+        if token.dep_ == "amod" and listed_verb_governor(token) is None:  # "shared objectives" is no event
             return None
         if token.dep_ == "acl" and token.head.dep_ in {"nsubj", "nsubjpass"}:
             return None  # "A force, supported by coalition troops, detained ...": who the actor is, not an event
@@ -958,7 +959,7 @@ def _noun_phrase(tok: Token) -> list[Token]:
     """The noun phrase a head stands for, without relative clauses, appositions or conjuncts."""
     keep: list[Token] = [tok]
     stack = [c for c in tok.children if c.dep_ not in {"relcl", "acl", "appos", "conj", "cc", "punct", "prep"}
-             and not (c.dep_ == "amod" and _listed_verb(c))]
+             and not (c.dep_ == "amod" and listed_verb_governor(c) is not None)]
     # "supporters of former President X", "the Government of Y": keep a short "of" phrase
     stack += [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "of" and c.i == tok.i + 1]
     while stack:
@@ -973,11 +974,6 @@ def _noun_phrase(tok: Token) -> list[Token]:
     while hi < len(keep) - 1 and keep[hi + 1].i == keep[hi].i + 1:
         hi += 1
     return keep[lo : hi + 1]
-
-
-def _listed_verb(token: Token) -> bool:
-    """", cancelled visas": a verb in a list of actions that the parser took for a modifier."""
-    return token.pos_ == "VERB" and token.i > 0 and token.nbor(-1).lower_ in {",", "and"}
 
 
 def _in_name(token: Token) -> bool:

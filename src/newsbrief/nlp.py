@@ -17,6 +17,8 @@ from .document import Article, Sentence
 from .errors import ModelError
 
 if TYPE_CHECKING:
+    from spacy.tokens import Token
+
     from .pipeline import Settings
 
 # Tried in order when no model is chosen: Explosion's own package when the user has it,
@@ -146,6 +148,27 @@ def token_indices(doc: Doc, attr: int, accept: Callable[[str], bool]) -> numpy.n
     strings = doc.vocab.strings
     wanted = [h for h in numpy.unique(values).tolist() if accept(strings[h])]
     return numpy.flatnonzero(numpy.isin(values, wanted))
+
+
+def listed_verb_governor(tok: Token) -> Token | None:
+    """The verb whose list a past participle tagged as an adjective really continues: in "expelled diplomats,
+    cancelled visas" and "closed the crossing, and cancelled visas" the parser hangs "cancelled" on "visas"
+    and makes "visas" a second object, or a conjunct of a verb. Else None."""
+    if tok.dep_ != "amod" or tok.tag_ not in {"VBN", "VBD"} or tok.i == 0:
+        return None
+    noun = tok.head
+    before = tok.doc[tok.i - 1]
+    if noun.left_edge.i != tok.i and not (before.dep_ == "cc" and noun.left_edge.i == before.i):
+        return None
+    if not (before.text == "," or (before.dep_ == "cc" and tok.i >= 2 and tok.doc[tok.i - 2].text == ",")):
+        return None
+    governor = noun.head
+    if governor.pos_ not in {"VERB", "AUX"} or governor.tag_ != "VBD":
+        return None
+    if noun.dep_ == "conj" or (noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i
+                                                           for c in governor.children)):
+        return governor
+    return None
 
 
 def doc_text(doc: Doc) -> str:

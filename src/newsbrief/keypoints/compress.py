@@ -28,6 +28,7 @@ from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA
 
 from ..document import Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
+from ..nlp import listed_verb_governor
 from .rank import DANGLING_OPENERS, QUOTE_PATTERN, RUN_ON, main_subject, speaks
 
 if TYPE_CHECKING:
@@ -863,7 +864,7 @@ class Headliner:
                     replacements[verb.i] = form
         # "expelled diplomats, cancelled visas …": a verb of the list the parser took for an adjective on a noun
         for tok in span:
-            governor = _listed_verb_governor(tok)
+            governor = listed_verb_governor(tok)
             if governor is None or tok.i not in keep or tok.i in protected.inside or governor.i not in replacements:
                 continue
             lemma = tok.lemma_.lower()
@@ -1019,27 +1020,6 @@ def _own_clause(head: Token) -> list[Token]:
         out.append(tok)
         stack.extend(tok.children)
     return out
-
-
-def _listed_verb_governor(tok: Token) -> Token | None:
-    """The verb whose list a past participle tagged as an adjective really continues: in "expelled diplomats,
-    cancelled visas" and "closed the crossing, and cancelled visas" the parser hangs "cancelled" on "visas"
-    and makes "visas" a second object, or a conjunct of a verb. Else None."""
-    if tok.dep_ != "amod" or tok.tag_ not in {"VBN", "VBD"} or tok.i == 0:
-        return None
-    noun = tok.head
-    before = tok.doc[tok.i - 1]
-    if noun.left_edge.i != tok.i and not (before.dep_ == "cc" and noun.left_edge.i == before.i):
-        return None
-    if not (before.text == "," or (before.dep_ == "cc" and tok.i >= 2 and tok.doc[tok.i - 2].text == ",")):
-        return None
-    governor = noun.head
-    if governor.pos_ not in {"VERB", "AUX"} or governor.tag_ != "VBD":
-        return None
-    if noun.dep_ == "conj" or (noun.dep_ == "dobj" and any(c.dep_ == "dobj" and c.i < noun.i
-                                                           for c in governor.children)):
-        return governor
-    return None
 
 
 def present_form(verb: Token, plural: bool) -> str | None:
