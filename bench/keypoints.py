@@ -166,9 +166,10 @@ def run_peer(name: str, fn: Callable[[str], list[str]], rows: Sequence[Row]) -> 
 
 
 class Timed:
-    """One system timed batch by batch: ``step`` runs it on a batch of texts and returns its bullets."""
+    """One system timed batch by batch: ``step`` runs it on a batch of texts and returns its bullets
+    (None for an article it failed on)."""
 
-    def __init__(self, name: str, step: Callable[[list[str]], list[list[str]]]) -> None:
+    def __init__(self, name: str, step: Callable[[list[str]], list[list[str] | None]]) -> None:
         self.name = name
         self.step = step
         self.result = Result(name)
@@ -179,36 +180,40 @@ class Timed:
         bullets = self.step(texts)
         wall, used = time.perf_counter() - start, time.process_time() - cpu
         if keep:
-            self.result.bullets.extend(bullets)
+            self.result.bullets.extend(b or [] for b in bullets)
+            self.result.failed += sum(b is None for b in bullets)
         return wall, used
 
 
-def newsbrief_step(style: str) -> Callable[[list[str]], list[list[str]]]:
+WARM_UP = "Warm-up text. The model loads outside the clock and parses this once."
+
+
+def newsbrief_step(style: str) -> Callable[[list[str]], list[list[str] | None]]:
     from newsbrief import Settings, build
     from newsbrief.ingest import from_text
 
     pipeline = build(Settings(style=style))
-    list(pipeline.pipe([from_text("Warm-up text. The model loads outside the clock and parses this once.")]))
+    list(pipeline.pipe([from_text(WARM_UP)]))
 
-    def step(texts: list[str]) -> list[list[str]]:
-        out = []
+    def step(texts: list[str]) -> list[list[str] | None]:
+        out: list[list[str] | None] = []
         for article, error in pipeline.pipe_safe(from_text(t) for t in texts):
             if error is not None:
                 print(f"newsbrief {style}: {article.id}: {error}", file=sys.stderr)
-            out.append([kp.text for kp in article.key_points])
+            out.append(None if error is not None else [kp.text for kp in article.key_points])
         return out
 
     return step
 
 
-def bare_step(batch_size: int) -> Callable[[list[str]], list[list[str]]]:
+def bare_step(batch_size: int) -> Callable[[list[str]], list[list[str] | None]]:
     """spaCy's ``nlp.pipe`` alone (the same model newsbrief loads)."""
     from newsbrief.nlp import load_model
 
     nlp = load_model()
-    list(nlp.pipe(["Warm-up text. The model loads outside the clock and parses this once."]))
+    list(nlp.pipe([WARM_UP]))
 
-    def step(texts: list[str]) -> list[list[str]]:
+    def step(texts: list[str]) -> list[list[str] | None]:
         for _ in nlp.pipe(texts, batch_size=batch_size):
             pass
         return [[] for _ in texts]

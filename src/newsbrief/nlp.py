@@ -33,24 +33,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i, token in enumerate(doc[:-1]):
         if "\n" in token.text or "\n" in token.whitespace_:
             doc[i + 1].is_sent_start = True
-        elif (token.text in RUN_ON_STARTS and 0 < i < len(doc) - 1 and doc[i + 1].text[:1].islower()
-              and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)
-              and not (token.text in {"A", "An"} and doc[i - 1].lower_ in _LETTER_NAMED)):
-            # "...has denied four counts of assault A senior doctor facing...": a caption or a
-            # paragraph glued on without its full stop (web copy), a new sentence all the same
-            token.is_sent_start = True
-        elif (token.text in {"The", "A", "An"} and 0 < i < len(doc) - 1 and (doc[i + 1].is_title or (
-                doc[i + 1].is_upper and len(doc[i + 1]) > 1))
-              and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)
-              and doc[i - 1].tag_ in {"NN", "NNS", "JJ", "CD"} and doc[i - 1].lower_ not in _NAMING_NOUNS):
-            # "...in an hour The Briton finished...", "...on consecutive nights A Texas teacher...": the same,
-            # before a capitalised word; not after a word that names a title ("the restaurant The Ivy")
-            token.is_sent_start = True
-        elif (token.text in _RUN_ON_OPENERS and 0 < i < len(doc) - 1 and doc[i + 1].text[:1].islower()
-              and doc[i - 1].whitespace_ and _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)
-              and doc[i - 1].tag_ not in _NOT_BEFORE_OPENER):
-            # "...has a taste Like the infamous scene...", "...won the title twice But for all that...": a
-            # paragraph glued on that opens with a capitalised connective; not a title ("the On the Mat studio")
+        elif i > 0 and _opens_glued_sentence(doc[i - 1], token, doc[i + 1]):
             token.is_sent_start = True
         elif token.text == "(" and i + 2 < len(doc) and doc[i + 1].lower_ in _CAPTION_MARKS and doc[i + 2].text == ")":
             # "...in the England cricket team Stokes (left) clashed with...": a picture caption glued on
@@ -60,6 +43,22 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             if 1 < start < i and _RUN_ON_BEFORE.fullmatch(doc[start - 1].text):
                 doc[start].is_sent_start = True
     return doc
+
+
+def _opens_glued_sentence(prev: Token, token: Token, nxt: Token) -> bool:
+    """A sentence or caption glued on without its full stop (web copy) starts at ``token``."""
+    if not (prev.whitespace_ and _RUN_ON_BEFORE.fullmatch(prev.text)):
+        return False
+    if token.text in RUN_ON_STARTS and nxt.text[:1].islower():
+        # "...has denied four counts of assault A senior doctor facing..."; not "vitamin A deficiency"
+        return not (token.text in {"A", "An"} and prev.lower_ in _LETTER_NAMED)
+    if token.text in {"The", "A", "An"} and (nxt.is_title or (nxt.is_upper and len(nxt) > 1)):
+        # "...in an hour The Briton finished...", "...checks The TSA called...": before a capitalised word;
+        # not after a word that names a title ("the restaurant The Ivy")
+        return prev.tag_ in {"NN", "NNS", "JJ", "CD"} and prev.lower_ not in _NAMING_NOUNS
+    # "...has a taste Like the infamous scene...", "...won the title twice But for all that...": a capitalised
+    # connective; not a title ("the On the Mat studio")
+    return token.text in _RUN_ON_OPENERS and nxt.text[:1].islower() and prev.tag_ not in _NOT_BEFORE_OPENER
 
 
 _RUN_ON_OPENERS = frozenset({"Like", "As", "After", "When", "While", "With", "In", "On", "At", "But", "And", "If",

@@ -68,6 +68,7 @@ PLURAL_PRONOUNS = {"they", "we", "you", "i", "both"}
 SUBJECT_PRONOUNS = {"he", "she"}
 FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
 PAST_MARKERS = {"once", "formerly", "previously", "originally", "ago"}  # a clause about the past keeps its tense
+YEAR = re.compile(r"(?:1[89]|20)\d\d")
 
 
 @dataclass
@@ -251,10 +252,11 @@ class Headliner:
             # "about a slave and [his descendants]": a conjunction whose conjunct was cut
             elif tok.dep_ == "cc" and tok.head.i in keep:
                 conjuncts = [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
-                after = next((self.doc[i] for i in sorted(keep) if i > tok.i), None)
+                if not conjuncts or any(t.i in keep for c in conjuncts for t in c.subtree):
+                    continue
                 # but "between Olsen and [union leader] Pieter Haas": the parser may hang the second name elsewhere
-                names = tok.head.pos_ == "PROPN" and after is not None and after.pos_ == "PROPN"
-                if conjuncts and not names and not any(t.i in keep for c in conjuncts for t in c.subtree):
+                after = min((i for i in keep if i > tok.i), default=None)
+                if not (tok.head.pos_ == "PROPN" and after is not None and self.doc[after].pos_ == "PROPN"):
                     keep.discard(tok.i)
         for tok in span:
             if tok.i not in keep or tok.i in self.core or tok.dep_ not in {"acl", "relcl"} or tok.pos_ != "VERB":
@@ -874,7 +876,7 @@ class Headliner:
     @functools.cached_property
     def _latest_year(self) -> int | None:
         """With no publication date, the latest year the article names stands for its own."""
-        years = [int(e.text) for e in self.doc_ents if e.label_ == "DATE" and re.fullmatch(r"(?:1[89]|20)\d\d", e.text)]
+        years = [int(e.text) for e in self.doc_ents if e.label_ == "DATE" and YEAR.fullmatch(e.text)]
         return max(years, default=None)
 
     def _in_the_past(self, head: Token, keep: set[int]) -> bool:
@@ -887,8 +889,7 @@ class Headliner:
                 continue
             if tok.lower_ in PAST_MARKERS:
                 return True
-            if year is not None and tok.ent_type_ == "DATE" and re.fullmatch(r"(?:1[89]|20)\d\d", tok.text) \
-                    and int(tok.text) < year:
+            if year is not None and tok.ent_type_ == "DATE" and YEAR.fullmatch(tok.text) and int(tok.text) < year:
                 return True
         return False
 

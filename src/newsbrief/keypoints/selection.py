@@ -77,8 +77,9 @@ def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], boo
         chosen.append(best)
         for c in pool + refused:
             redundancy[id(c)] = max(redundancy[id(c)], similarity(c, best))
+    fill = count if fill_to is None else min(count, fill_to)
     for c in refused:
-        if len(chosen) >= min(count, count if fill_to is None else fill_to):
+        if len(chosen) >= fill:
             break
         if redundancy[id(c)] < REDUNDANT:
             chosen.append(c)
