@@ -12,7 +12,14 @@ import newsbrief
 from newsbrief.document import Cue, Quote, Speaker, TextSpan
 from newsbrief.ingest import from_text
 from newsbrief.keypoints import key_points
-from newsbrief.keypoints.compress import Headliner, balanced_quotes, present_form, quote_ranges, third_person
+from newsbrief.keypoints.compress import (
+    Headliner,
+    balanced_quotes,
+    close_quotation,
+    present_form,
+    quote_ranges,
+    third_person,
+)
 from newsbrief.keypoints.rank import candidates
 from newsbrief.keypoints.selection import select
 from newsbrief.nlp import load_model
@@ -811,3 +818,27 @@ def test_without_a_publication_date_the_latest_year_named_dates_the_past():
     out, _ = headline_of(text, "Harbour master")
     assert "joined" in out and "joins" not in out, out
     assert "goes on" not in out, out  # the clause joined to it is history too
+
+
+def test_a_parenthesis_the_sentence_left_open_goes():
+    text = "The Latest on the harbour strike in Varne and the talks to end it (all times local\n"
+    out, _ = headline_of(text, "The Latest")
+    assert "(" not in out and "local" not in out, out
+    assert out.endswith("the talks to end it"), out
+
+
+def test_a_quote_mark_left_alone_between_two_cuts_goes():
+    text = ("Moreau, who’s barred from the race because she did not meet the Commission on Harbour Pilots’ 15 "
+            "percent licensing threshold, boarded a ferry meant for freight crews as it headed to the northern "
+            "port.\n")
+    out, _ = headline_of(text, "Moreau")
+    assert "’" not in out, out
+    assert out.startswith("Moreau boards a ferry"), out
+
+
+def test_a_quotation_running_on_past_the_bullet_is_closed():
+    assert close_quotation("He answers, “I have no idea") == "He answers, “I have no idea”"
+    assert close_quotation('Haas says: "We will not sign') == 'Haas says: "We will not sign"'
+    assert close_quotation("Haas calls it ‘a deal that’s bad") == "Haas calls it ‘a deal that’s bad’"
+    for done in ["Haas calls the offer “a bad deal” for crews", 'Olsen says "no" and leaves', "It's Olsen's offer"]:
+        assert close_quotation(done) == done

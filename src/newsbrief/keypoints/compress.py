@@ -120,7 +120,7 @@ class Headliner:
     # -- public -------------------------------------------------------------------------------
     def headline(self, cand: Candidate) -> tuple[str, list[Sentence]]:
         text, sources, _ = self.compress(cand)
-        return text, sources
+        return close_quotation(text), sources
 
     def acceptable(self, cand: Candidate) -> bool:
         """A sentence that compresses to a headline of the right length, not a bare quotation."""
@@ -396,6 +396,9 @@ class Headliner:
             elif tok.text == ")" and depth_start is not None:
                 keep.difference_update(range(depth_start, tok.i + 1))
                 depth_start = None
+        if depth_start is not None and self._words(keep - set(range(depth_start, span.end))) >= MIN_WORDS:
+            # "to acquire EYP Mission Critical Facilities (eypmcf": a parenthesis the sentence split left open
+            keep.difference_update(range(depth_start, span.end))
 
     def _drop_appositions(self, span: Span, keep: set[int], protected: _Protected) -> None:
         for tok in span:
@@ -899,6 +902,8 @@ class Headliner:
         for tok in span:
             if tok.i not in keep:
                 continue
+            if tok.text in {"'", "’"} and tok.i - 1 not in keep and tok.i + 1 not in keep:
+                continue  # "Moreau, who’s short of the Pilots’ [threshold], boards": a mark both cuts left alone
             text = replacements.get(tok.i, tok.text)
             if text and tok.text[:1].isupper() and text[:1].islower():
                 text = text[0].upper() + text[1:]
@@ -927,6 +932,19 @@ def balanced_quotes(text: str) -> bool:
     if text.count("“") != text.count("”") or text.count('"') % 2:
         return False
     return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
+
+
+def close_quotation(text: str) -> str:
+    """Close a quotation that runs on past the bullet's sentence ("He answers, “I have no idea" + ”), as an
+    editor quoting its first sentence would; a bullet never ends inside open marks."""
+    if text.count("“") > text.count("”") and text.rfind("“") > text.rfind("”"):
+        return text + "”"
+    if text.count('"') % 2 and re.search(r'(?:^|\s)"\w[^"]*$', text):
+        return text + '"'
+    # a straight single mark is too often an apostrophe or a spaced-out closing mark to be sure of
+    if "‘" in text and not re.search(r"’(?!\w)", text[text.rfind("‘"):]):
+        return text + "’"
+    return text
 
 
 def _tidy_quotes(text: str) -> str:
