@@ -842,3 +842,11 @@ def test_a_quotation_running_on_past_the_bullet_is_closed():
     assert close_quotation("Haas calls it ‘a deal that’s bad") == "Haas calls it ‘a deal that’s bad’"
     for done in ["Haas calls the offer “a bad deal” for crews", 'Olsen says "no" and leaves', "It's Olsen's offer"]:
         assert close_quotation(done) == done
+
+
+def test_a_relative_clause_that_lost_the_clause_it_governed_goes():
+    text = ("Haas said he expects the port to reopen soon after the strike, which forced the operators to cancel "
+            "dozens of sailings and lay off some of the seasonal crews.\n")
+    out, _ = headline_of(text, "Haas")
+    assert not out.endswith("forced the operators"), out
+    assert out.startswith("Haas says he expects the port to reopen"), out

@@ -240,7 +240,7 @@ class Headliner:
     def _drop_bare_clauses(self, span: Span, keep: set[int], protected: _Protected) -> None:
         """What a cut left governing nothing goes: a preposition or conjunction whose object or conjunct was
         cut, then a participle or relative clause on a noun that lost everything after its verb ("The footage,
-        released, shows…", "the show, which premiered, …")."""
+        released, shows…", "the show, which premiered, …") or the clause it governed."""
         for tok in reversed(span):  # right to left: "along" goes after the "with" it governed
             if tok.i not in keep or tok.i in protected.inside:
                 continue
@@ -262,7 +262,9 @@ class Headliner:
             if tok.i not in keep or tok.i in self.core or tok.dep_ not in {"acl", "relcl"} or tok.pos_ != "VERB":
                 continue
             after = [c for c in tok.rights if not c.is_punct]
-            if after and not any(t.i in keep for c in after for t in c.subtree):
+            # "pneumonia, which forced her [to leave early]": the clause lost what it was about
+            lost_clause = any(c.dep_ in {"xcomp", "ccomp"} and c.i not in keep for c in after)
+            if after and (lost_clause or not any(t.i in keep for c in after for t in c.subtree)):
                 self._remove({t.i for t in tok.subtree}, span, keep, protected=protected, commas=True,
                              island_ok=True)
 
