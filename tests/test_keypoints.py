@@ -850,3 +850,37 @@ def test_a_relative_clause_that_lost_the_clause_it_governed_goes():
     out, _ = headline_of(text, "Haas")
     assert not out.endswith("forced the operators"), out
     assert out.startswith("Haas says he expects the port to reopen"), out
+
+
+def test_dashes_a_cut_emptied_go():
+    text = ("The harbour master -- who has been locked in a dispute with the ferry operators over the past few weeks "
+            "-- said she regretted her remarks and promised to stay out of the talks in the future.\n")
+    out, _ = headline_of(text, "The harbour")
+    assert "--" not in out, out
+    assert out.startswith("The harbour master says she regrets her remarks"), out
+
+
+def test_a_participle_joined_straight_to_a_perfect_shares_its_have():
+    text = ("Raiders have looted and burned three warehouses on the northern quay of the old harbour at Varne, the "
+            "port authority said.\n")
+    out, _ = headline_of(text, "Raiders")
+    assert out.startswith("Raiders have looted and burned three warehouses"), out
+
+
+def test_some_as_a_subject_takes_a_plural_verb():
+    text = ("Some speculated that Olsen was the official who leaked the draft agreement to the union negotiators at "
+            "the harbour in March.\n")
+    out, _ = headline_of(text, "Some")
+    assert out.startswith("Some speculate that Olsen is"), out
+
+
+def test_a_participle_clause_that_lost_its_own_clause_goes_and_one_kept_keeps_its_comma():
+    text = ("The two chief rivals to Mayor Olsen largely abandoned their strategy of attacking her on the harbour "
+            "deal, choosing instead to focus on the strike.\n"
+            "Haas wins the union ballot at Varne by a wide margin over his rival from the southern ports, defeating "
+            "Olsen in the harbour that made her name.\n")
+    out, _ = headline_of(text, "The two")
+    assert "choosing" not in out and not out.endswith("instead"), out
+    assert out.endswith("abandon their strategy of attacking her"), out
+    out, _ = headline_of(text, "Haas")
+    assert "Varne, defeating Olsen" in out, out

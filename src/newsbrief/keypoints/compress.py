@@ -64,7 +64,7 @@ TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "app
 # Openers that only link to the sentence before; cutting them leaves the clause whole.
 LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead"}
 PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "through", "apart", "aside"}
-PLURAL_PRONOUNS = {"they", "we", "you", "i", "both"}
+PLURAL_PRONOUNS = {"they", "we", "you", "i", "both", "some", "many", "several", "few", "others"}
 SUBJECT_PRONOUNS = {"he", "she"}
 FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
 PAST_MARKERS = {"once", "formerly", "previously", "originally", "ago"}  # a clause about the past keeps its tense
@@ -188,6 +188,10 @@ class Headliner:
             self._cut(order, span, root, trial, protected)
             self._drop_bare_clauses(span, trial, protected)
             truncated = self._drop_dangling_tail(trial, protected)
+            if not truncated:
+                # what the tail's cut left governing nothing: "…, choosing instead [to focus]"
+                self._drop_bare_clauses(span, trial, protected)
+                truncated = self._drop_dangling_tail(trial, protected)
             rank = (not truncated, self._words(trial) <= self.limit, self._value(trial))
             if best is None or rank > best[0]:
                 best = (rank, trial)
@@ -259,12 +263,17 @@ class Headliner:
                 if not (tok.head.pos_ == "PROPN" and after is not None and self.doc[after].pos_ == "PROPN"):
                     keep.discard(tok.i)
         for tok in span:
-            if tok.i not in keep or tok.i in self.core or tok.dep_ not in {"acl", "relcl"} or tok.pos_ != "VERB":
+            participle = tok.dep_ == "advcl" and tok.tag_ in {"VBG", "VBN"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in tok.children)
+            modifier = tok.dep_ in {"acl", "relcl"}
+            if tok.i not in keep or tok.i in self.core or tok.pos_ != "VERB" or not (modifier or participle):
                 continue
             after = [c for c in tok.rights if not c.is_punct]
-            # "pneumonia, which forced her [to leave early]": the clause lost what it was about
+            # "pneumonia, which forced her [to leave early]", "…, forcing candidates [to scramble]": the clause
+            # lost what it was about
             lost_clause = any(c.dep_ in {"xcomp", "ccomp"} and c.i not in keep for c in after)
-            if after and (lost_clause or not any(t.i in keep for c in after for t in c.subtree)):
+            lost_all = not any(t.i in keep for c in after for t in c.subtree)
+            if after and (lost_clause or (modifier and lost_all)):
                 self._remove({t.i for t in tok.subtree}, span, keep, protected=protected, commas=True,
                              island_ok=True)
 
@@ -780,11 +789,22 @@ class Headliner:
             before = lo - 1 >= span.start and self.doc[lo - 1].text in {",", ";"}
             # "closed the crossing with Pakistan, downgraded relations": the comma parts the list, not the phrase
             listed = after and not before and hi + 2 < span.end and self.doc[hi + 2].dep_ in {"conj", "cc"}
-            if after and not listed:
+            if after and not listed and not (not before and self._sets_off_clause(hi + 1, lo, keep)):
                 ids = ids | {hi + 1}
             if before and (after or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
                 ids = ids | {lo - 1}
         keep.difference_update(ids)
+
+    def _sets_off_clause(self, comma: int, lo: int, keep: set[int]) -> bool:
+        """The comma opens a side clause hung on something kept before the cut ("pushed costs [to a record],
+        forcing shippers to…"): it stays with the clause, whatever is cut before it."""
+        kept_before = max((i for i in keep if i < lo), default=None)
+        if comma + 1 >= len(self.doc) or kept_before is None or self.doc[kept_before].is_punct:
+            return False  # "the mystery -- [who did it], if anyone --": a mark already parts the two
+        nxt = self.doc[comma + 1]
+        clause = next((t for t in [nxt, *nxt.ancestors] if t.left_edge.i == comma + 1 and t.head.i < lo
+                       and t.head.i in keep), None)
+        return clause is not None and clause.dep_ in {"advcl", "relcl", "acl", "appos", "conj"}
 
     def _splits_word(self, ids: set[int], keep: set[int]) -> bool:
         """A cut must not split what is written as one word ("then-11-year-old", "re-gather", "Dar's")."""
@@ -859,6 +879,12 @@ class Headliner:
             if self._in_the_past(head, keep) or (head.dep_ == "conj" and head.head.i in past):
                 past.add(head.i)  # "joined the academy in 1996 and went on …": history, not news
                 continue
+            if head.dep_ == "conj" and (head.tag_ == "VBN" or head.i == head.head.i + 2) and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in head.children) and any(
+                    a.lemma_.lower() == "have" for a in head.head.children if a.dep_ == "aux"):
+                # "has targeted and killed": a participle joined straight to the first shares its "has" ("has
+                # raised $3m and had $800,000 left" is two clauses)
+                continue
             plural = plurals[head.i] = _is_plural(subject, replacements)
             auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
             # "has in fact found": after "have" the verb is a participle, whatever tag the parser gave it
@@ -916,7 +942,8 @@ class Headliner:
                       text)
         text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
         text = re.sub(r"^[\s,;:—–-]+|[\s,;:—–-]+$", "", text)
-        text = re.sub(r"\(\s*\)", "", text).strip()
+        text = re.sub(r"\(\s*\)|(?<=\s)(?:--|[—–])\s+(?:--|[—–])(?=\s)", "", text).strip()  # what a cut emptied
+        text = re.sub(r"\s+", " ", text)
         text = re.sub(r"[.]$", "", text)
         text = _tidy_quotes(text)
         text = re.sub(r"^[\"'‘’“”]\s+", "", text)  # a closing mark of the previous sentence's quotation
