@@ -884,3 +884,47 @@ def test_a_participle_clause_that_lost_its_own_clause_goes_and_one_kept_keeps_it
     assert out.endswith("abandon their strategy of attacking her"), out
     out, _ = headline_of(text, "Haas")
     assert "Varne, defeating Olsen" in out, out
+
+
+def test_a_sentence_that_speaks_never_fills_a_box():
+    text = ("The ferry company cancelled all crossings to the island for a week after storms damaged the harbour "
+            "wall.\n"
+            "Engineers expect repairs to the harbour wall and the two landing stages to take at least five days.\n"
+            "I have never seen the harbour so empty in all my years of living on the island.\n"
+            "What will the islanders do for food and fuel if the ferries stay away for longer?\n")
+    article = parsed(text)
+    headliner = Headliner(article)
+    usable = {c.sentence.text[:4]: headliner.usable(c) for c in candidates(article)}
+    assert usable == {"The ": True, "Engi": True, "I ha": False, "What": False}, usable
+    bullets = [kp.text for kp in key_points(article)]
+    assert len(bullets) == 2 and not any(b.startswith(("I ", "What")) for b in bullets), bullets
+    # a length of time is what "take" says: it is no time adverbial to cut
+    assert bullets[1].endswith("to take at least five days"), bullets
+
+
+def test_a_bullet_opening_on_a_pronoun_nothing_resolves_never_fills_a_box():
+    text = ("Storms have closed the harbour at Varne for the third time this winter, stranding two ferries.\n"
+            "They obviously have to fix the harbour wall before the next storm season comes.\n"
+            "These pictures show how the waves broke over the harbour wall on Sunday night.\n")
+    article = parsed(text)
+    headliner = Headliner(article)
+    usable = {c.sentence.text[:5]: headliner.usable(c) for c in candidates(article)}
+    assert usable == {"Storm": True, "They ": False, "These": True}, usable
+
+
+def test_a_dateline_the_parser_took_for_a_second_subject_leaves_the_real_one():
+    text = ("Varne (AFP) – Tove Olsen is bent on securing the harbour chairmanship before the council’s annual "
+            "meeting in July, but well-organized rival Pieter Haas has been cleverly out-maneuvering her in the "
+            "all-important union vote.\n")
+    out, acceptable = headline_of(text, "Varne")
+    assert acceptable and out.startswith("Tove Olsen is bent on securing"), out
+
+
+def test_the_subject_of_a_cut_clause_joined_to_the_verb_goes_with_its_but():
+    # the small model joins "rival" to "is", as if it were a second predicate
+    text = ("Tove Olsen is bent on securing the harbour chairmanship before the council’s annual meeting in July, "
+            "but well-organized rival Ted Haas has been cleverly out-maneuvering her in the all-important union "
+            "vote.\n")
+    article, keep = tail_after_cut(text, "rival", keep_word=True)
+    kept = " ".join(article.doc[i].text for i in sorted(keep))
+    assert kept.endswith("meeting in July"), kept

@@ -39,7 +39,7 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
                 for c in select(cands, count, accept=lambda c: not speaks(c.sentence.text))]
     headliner = Headliner(article, lede=[c.index for c in cands[:LEDE_SENTENCES]])
     # a refused sentence makes a poor bullet: it only fills in up to the box's minimum
-    chosen = select(cands, count, accept=headliner.acceptable, fill_to=min_points)
+    chosen = select(cands, count, accept=headliner.acceptable, fill_to=min_points, usable=headliner.usable)
     points, fitting = [], []
     for c in chosen:
         text, sources = headliner.headline(c)

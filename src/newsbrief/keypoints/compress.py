@@ -29,7 +29,7 @@ from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA
 from ..document import Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
 from ..nlp import listed_verb_governor
-from .rank import DANGLING_OPENERS, QUOTE_PATTERN, RUN_ON, main_subject, speaks
+from .rank import DANGLING_OPENERS, PRONOUN_OPENERS, QUOTE_PATTERN, RUN_ON, main_subject, speaks
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -58,6 +58,9 @@ TIME_WORDS = {
     "may", "june", "july", "august", "september", "october", "november", "december", "day", "days",
     "weeks", "months", "years", "hours", "minutes",
 }
+LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
+UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
+DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
@@ -124,19 +127,35 @@ class Headliner:
 
     def acceptable(self, cand: Candidate) -> bool:
         """A sentence that compresses to a headline of the right length, not a bare quotation."""
-        text, _, words = self.compress(cand, commit=False)
-        if not MIN_WORDS <= words <= self.word_limit(cand):
-            return False
+        return self.usable(cand) and self._well_made(cand)
+
+    def usable(self, cand: Candidate) -> bool:
+        """Whether the sentence may stand in a box at all, if only to fill it up to its minimum: not someone
+        speaking, a question, a caption, a bare quotation, a clause that lost its subject or one whose subject is
+        a pronoun no earlier bullet resolves ("They have to fix that")."""
+        text, _, _ = self.compress(cand, commit=False)
+        pronoun = re.split(r"[’']", text.split(" ", 1)[0])[0].lower()  # "They’re" opens with "They"
+        word = next((t for t in cand.span if t.lower_ == pronoun), None)
+        if pronoun in PRONOUN_OPENERS and (word is None or word.pos_ == "PRON" or word.dep_ == "poss"):
+            return False  # not "These images show…": a determiner has its noun
+        first = text.split(" ", 1)[0].lower()
+        opener = next((t for t in cand.span if t.text.lower() == first), None)
         outside = QUOTE_PATTERN.sub("", text)
         if len(_words(outside)) < 3 or RUN_ON.search(text) or speaks(text):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
         if cand.sentence.text.rstrip(" \t\n'\"’”").endswith("?"):
             return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
-        first = text.split(" ", 1)[0].lower()
-        opener = next((t for t in cand.span if t.text.lower() == first), None)
         if opener is not None and opener.pos_ in {"VERB", "AUX"} and opener.tag_ in {"VB", "VBZ", "VBD"}:
             return False  # "Says actress Patsy Kensit, …", "Get a new childcare place…": no subject, no headline
-        return first not in DANGLING_OPENERS and balanced_quotes(text) and cand.index not in self.unusable
+        # "…our military,” Flynn said": the end of a quotation opened in an earlier sentence
+        closing, opening = text.find("”"), text.find("“")
+        mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2
+        return not mid_quotation and cand.index not in self.unusable
+
+    def _well_made(self, cand: Candidate) -> bool:
+        text, _, words = self.compress(cand, commit=False)
+        first = text.split(" ", 1)[0].lower()
+        return MIN_WORDS <= words <= self.word_limit(cand) and first not in DANGLING_OPENERS and balanced_quotes(text)
 
     def word_limit(self, cand: Candidate) -> int:
         return LEDE_MAX_WORDS if cand.index in self.lede else MAX_WORDS
@@ -390,8 +409,9 @@ class Headliner:
                 if sub - timed - {head.i}:
                     continue  # the phrase says more than the time ("in the week after the attack")
                 ids |= sub
-            elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"}:
-                continue
+            elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"} or (
+                    head.lemma_.lower() in LASTING and not words & DEICTIC and ent.root.lemma_.lower() in UNITS):
+                continue  # "repairs will take [five days]": a length of time is what the verb says
             else:
                 # "for almost a year before his arrest": a bare preposition left before the time goes with it
                 prev = self.doc[ent.start - 1] if ent.start > span.start else None
@@ -700,6 +720,17 @@ class Headliner:
                 if self._words(keep - phrase) >= MIN_WORDS:
                     keep.difference_update(phrase)
                     continue
+            nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
+            if tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"} and tok.head.pos_ in {"VERB", "AUX"} and (
+                    nxt is not None and not nxt.is_punct and nxt.i not in keep and tok not in nxt.ancestors):
+                # "… before the convention, but well-organized rival [Ted Cruz has been …]": the subject of a
+                # cut clause, which the parser joined to the verb, goes with its "but"
+                phrase = {t.i for t in tok.subtree if t.i in keep}
+                phrase |= {t.i for t in tok.head.children if t.dep_ in {"cc", "punct"} and
+                           t.i in keep and min(phrase) - 3 <= t.i < min(phrase)}
+                if self._words(keep - phrase) >= MIN_WORDS:
+                    keep.difference_update(phrase)
+                    continue
             clause = self._truncated_clause(tok, keep, lost_tail)
             if clause is not None and self._words(keep - clause) >= MIN_WORDS:
                 # "… expelled from the tournament when he was", "… from Africa hoping": a side clause that
@@ -843,11 +874,12 @@ class Headliner:
     def _has_subject(self, span: Span, root: Token, keep: set[int], replacements: dict[int, str]) -> bool:
         """Whether the bullet still has the main clause's subject (a misparse can label it a modifier
         and let a cut take it: "Is quick to note…")."""
-        subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"}), None)
-        if subj is not None:
-            # "(CNN) SpaceX launched": the dateline the parser took for the subject went, its "apposition" stays
-            return subj.i in keep or subj.i in replacements or any(
-                a.dep_ == "appos" and a.i in keep for a in subj.rights)
+        subjects = [c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"}]
+        if subjects:
+            # "(CNN) SpaceX launched": the dateline the parser took for the subject went, its "apposition" stays;
+            # "Porto, Portugal (CNN) -- Dock workers ended": or it took the dateline for a second subject
+            return any(subj.i in keep or subj.i in replacements or any(
+                a.dep_ == "appos" and a.i in keep for a in subj.rights) for subj in subjects)
         first = next((self.doc[i] for i in sorted(keep) if i not in self.punct), None)
         # no subject in the parse: fine for "Police say…" misparses, not when a finite verb opens the bullet
         return not (first is not None and first.i == root.i and root.tag_ in {"VBD", "VBZ", "VBP"})

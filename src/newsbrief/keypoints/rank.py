@@ -42,11 +42,13 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:a|an|the)\b[^.;]{0
 _FURNITURE = re.compile(r"scroll down for video|click here|read more:|sign up for|follow us on", re.IGNORECASE)
 # I, we, you outside quotation marks: someone speaking (a quotation that lost its marks), not a report
 SPEAKING = re.compile(r"(?<!War )\bI(?:[’'](?:m|ve|d|ll))?\b(?=\s+[a-z])|\bI[’'](?:m|ve|d|ll)\b"
-                       r"|\b(?:me|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b(?!\s?[A-Z])")
+                       r"|\b(?:me|[Mm]y|[Ww]e|us|[Oo]ur|[Yy]ou|[Yy]our)\b(?!\s?[A-Z])|\b[Ll]et[’']s\b(?!\s?[A-Z])")
+# Pronouns that make a bullet lean on a sentence the box does not show ("They have to fix that"): no bullet.
+# ("It" is left out: "It's crunch time at the top of the league" stands alone.)
+PRONOUN_OPENERS = {"he", "she", "they", "this", "that", "these", "those", "his", "her", "its", "their", "such"}
 # Openers that make a sentence lean on the one before it ("But", "He", "This"): a poor bullet.
-DANGLING_OPENERS = {
-    "but", "and", "or", "so", "yet", "however", "also", "meanwhile", "then", "still", "he", "she", "it",
-    "they", "this", "that", "these", "those", "his", "her", "its", "their", "there", "here", "such",
+DANGLING_OPENERS = PRONOUN_OPENERS | {
+    "it", "but", "and", "or", "so", "yet", "however", "also", "meanwhile", "then", "still", "there", "here",
 }
 
 # Weights of the linear score over the features below; see the module docstring.

@@ -43,11 +43,12 @@ def point_count(cands: list[Candidate], min_points: int, max_points: int, headli
 
 
 def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], bool] | None = None,
-           fill_to: int | None = None) -> list[Candidate]:
+           fill_to: int | None = None, usable: Callable[[Candidate], bool] | None = None) -> list[Candidate]:
     """Greedy by score; a candidate too similar to one already chosen is never taken.
 
     ``accept`` can refuse a candidate (a sentence that makes no good headline); refused ones
-    fill in, best first, only when fewer than ``fill_to`` (default ``count``) were accepted.
+    fill in, best first, only when fewer than ``fill_to`` (default ``count``) were accepted, and
+    only those ``usable`` allows (someone speaking in the first person never fills a box).
     """
     if not cands:
         return []
@@ -81,7 +82,7 @@ def select(cands: list[Candidate], count: int, accept: Callable[[Candidate], boo
     for c in refused:
         if len(chosen) >= fill:
             break
-        if redundancy[id(c)] < REDUNDANT:
+        if redundancy[id(c)] < REDUNDANT and (usable is None or usable(c)):
             chosen.append(c)
             for other in refused:
                 redundancy[id(other)] = max(redundancy[id(other)], similarity(other, c))
