@@ -436,7 +436,8 @@ def tail_after_cut(text: str, word: str, keep_word: bool):
     headliner.core = {cand.span.root.i}
     at = next(t for t in cand.span if t.text == word)
     keep = {t.i for t in cand.span if t.i < at.i or (keep_word and t.i == at.i)}
-    headliner._drop_dangling_tail(keep, quote_ranges(cand.span))
+    truncated = headliner._drop_dangling_tail(keep, quote_ranges(cand.span))
+    article.truncated = truncated  # whether no further cut can mend what is left
     return article, keep
 
 
@@ -928,3 +929,30 @@ def test_the_subject_of_a_cut_clause_joined_to_the_verb_goes_with_its_but():
     article, keep = tail_after_cut(text, "rival", keep_word=True)
     kept = " ".join(article.doc[i].text for i in sorted(keep))
     assert kept.endswith("meeting in July"), kept
+
+
+def test_a_percent_sign_ends_a_bullet_and_a_part_of_nothing_does_not():
+    out, _ = headline_of("Mayor Okafor's approval rating in the latest Varne Herald poll of harbour workers stands at "
+                         "a robust 53%.\n", "Mayor")
+    assert out.endswith("53%"), out
+    text = ("Even some of Mr. Haas's admirers on the harbour board are wondering if he has lost some of that old "
+            "magic.\n")
+    article, keep = tail_after_cut(text, "of", keep_word=False)
+    assert article.truncated, [article.doc[i].text for i in sorted(keep)]
+
+
+def test_a_cut_never_takes_one_of_two_days():
+    article = parsed("The six-time Olympic champion will compete at the relay championship on May 2 and 3 as part of "
+                     "the Ghanaian team.\n")
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    headliner.punct = {t.i for t in cand.span if t.is_punct}
+    headliner.ents = list(cand.span.ents)
+    keep = {t.i for t in cand.span}
+    three = next(t.i for t in cand.span if t.text == "3")
+    tail = {t.i for t in cand.span if t.i >= three - 1}
+    headliner._remove(tail, cand.span, keep)
+    assert tail <= keep  # "on May 2" would be another date
+    part = {t.i for t in cand.span if t.i > three}
+    headliner._remove(part, cand.span, keep)
+    assert not part & keep  # what follows the date can go

@@ -58,6 +58,7 @@ TIME_WORDS = {
     "may", "june", "july", "august", "september", "october", "november", "december", "day", "days",
     "weeks", "months", "years", "hours", "minutes",
 }
+QUANTIFIERS = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
@@ -698,10 +699,12 @@ class Headliner:
             if tok.i in protected.inside:
                 return False
             if (tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}) \
-                    and not (tok.dep_ == "prt" or _particle(tok)):
+                    and not (tok.dep_ == "prt" or _particle(tok) or tok.text == "%"):
                 keep.discard(last)
                 continue
             lost_tail = any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)
+            if tok.lower_ in QUANTIFIERS and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
+                return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail:
                 keep.discard(last)  # "… the release, other": it lost what it governed
                 continue
@@ -806,6 +809,9 @@ class Headliner:
             inside = sum(1 for t in ent if t.i in ids)
             if 0 < inside < len(ent) and ent.label_ not in {"DATE", "TIME"}:
                 return  # never cut a name in two ("the Port of Rotterdam")
+        if any(t.dep_ in {"conj", "cc"} and t.head.ent_type_ in {"DATE", "TIME"} and t.head.i not in ids
+               for t in (self.doc[i] for i in ids)):
+            return  # a cut may take what leads into a date, not one of two days it names: "on May 2 [and 3]"
         if self._splits_word(ids, keep):
             return
         if protected is not None and ids & protected.inside:
@@ -1116,4 +1122,3 @@ def present_form(verb: Token, plural: bool) -> str | None:
     if not lemma.isalpha():
         return None
     return lemma if plural else third_person(lemma)
-
