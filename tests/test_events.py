@@ -595,3 +595,16 @@ def test_a_warning_about_an_attempt_is_aimed_at_whoever_would_make_it(run):
     warning = event_for(art, "warned")
     assert warning.action.category == "threaten"
     assert warning.target.name == "Sweden" and warning.target.country == "SWE"
+
+
+def test_timeline_names_the_person_a_pronoun_stands_for_and_skips_an_action_with_nobody(run):
+    text = ("Harbour master Tove Olsen met union leaders in Varne on Monday to discuss the strike.\n"
+            "On Tuesday she called the ferry operators back to the negotiating table.\n"
+            "Olsen and Haas met again on Wednesday. They agreed to resume the crossings.\n")
+    art = run(text)
+    lines = timeline_lines(art, markdown=False)
+    called = next(line for line in lines if " called " in line)
+    assert "Tove Olsen called → ferry operators" in called, lines
+    assert not any("negotiating" in line for line in lines), lines  # "the negotiating table" names nobody
+    agreed = next(line for line in lines if " agreed" in line)
+    assert "They agreed" in agreed, lines  # two people: the layer links one of them, the line names neither

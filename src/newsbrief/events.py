@@ -1094,7 +1094,22 @@ def timeline_lines(article: Article, markdown: bool) -> list[str]:
     if not article.events:
         return []
     out = ["## What happened when" if markdown else "WHAT HAPPENED WHEN"]
-    dated = sorted(article.events, key=lambda e: (e.date is None, e.date or "", e.action.start))
+    entities = {ent.id: ent for ent in article.entities}
+
+    def shown(who: Participant) -> str:
+        # a line of the timeline is read without its sentence: "he" is the person it stands for ("they" may be
+        # two people, of whom the layer links one)
+        ent = entities.get(who.entity or "")
+        pronoun = who.name.lower()
+        singular = pronoun in {"he", "she", "him", "her"}
+        if ent is not None and pronoun in PRONOUNS and (singular or ent.label != "PERSON"):
+            return ent.name
+        return who.name
+
+    # "the negotiating table": an action with nobody doing it, nobody it is done to and no toll is no line a
+    # reader can place (the layer keeps it: the parse may have lost who did it)
+    placed = [e for e in article.events if e.actor is not None or e.target is not None or e.counts]
+    dated = sorted(placed, key=lambda e: (e.date is None, e.date or "", e.action.start))
     for event in dated:
         sentence = next((s for s in article.sentences if s.start <= event.action.start < s.end), None)
         span = (sentence.start, sentence.end) if sentence else (event.start, event.end)
@@ -1103,11 +1118,11 @@ def timeline_lines(article: Article, markdown: bool) -> list[str]:
             date += " (published)"  # the text gives no date: on or before publication
         action = action_words(event.negated, event.action.text)
         if event.actor is None and event.target is not None:  # "two workers were injured"
-            words = f"{event.target.name}: {action}"
+            words = f"{shown(event.target)}: {action}"
         else:
-            words = " ".join(x for x in (event.actor.name if event.actor else None, action) if x)
+            words = " ".join(x for x in (shown(event.actor) if event.actor else None, action) if x)
             if event.target is not None:
-                words += f" → {event.target.name}"
+                words += f" → {shown(event.target)}"
         facts = [event.action.category]
         if event.modality:
             facts.append(event.modality)
