@@ -6,6 +6,7 @@ import json
 
 import pytest
 
+import newsbrief
 from newsbrief.document import Article
 from newsbrief.ingest import from_text
 from newsbrief.pipeline import Settings, build
@@ -395,3 +396,16 @@ def test_a_clause_runs_on_over_a_word_misparsed_as_a_second_verb_of_the_cue():
     deps2 = [*deps[:11], "cc", "conj", "punct"]
     doc2 = Doc(load_model().vocab, words=words2, heads=heads2, deps=deps2, sent_starts=[True] + [False] * 13)
     assert [t.text for t in _to_sentence_end(doc2[1], list(doc2[4].subtree)) if not t.is_punct][-1] == "Russian"
+
+
+def test_who_said_what_puts_a_first_person_speaker_inside_a_quotation_under_its_speaker():
+    from newsbrief.render import quotes_section
+
+    text = ("Harbour master Tove Olsen told the council that she believes we must continue to push policies that "
+            "help the island, saying that “the strike costs too much” in Varne, including how the ferries and the "
+            "schools are run.\n")
+    article = newsbrief.analyze(text, published="2025-03-16")
+    assert any(q.speaker and q.speaker.name == "we" for q in article.quotes)  # the layer keeps the text's span
+    lines = quotes_section(article, markdown=True)
+    heads = [line for line in lines if line.startswith("**")]
+    assert heads == ["**Tove Olsen**"], lines

@@ -9,7 +9,7 @@ import json
 import textwrap
 from collections.abc import Callable
 
-from .document import Article
+from .document import Article, Quote, Speaker
 from .events import timeline_lines
 
 WIDTH = 78
@@ -55,12 +55,15 @@ def quotes_section(article: Article, markdown: bool) -> list[str]:
     if not article.quotes:
         return []
     groups: dict[str, list] = {}
+    speakers: dict[str, object] = {}
     for q in article.quotes:
-        key = (q.speaker.entity or q.speaker.name) if q.speaker else ""
+        sp = _outer_speaker(article, q)
+        key = (sp.entity or sp.name) if sp else ""
+        speakers.setdefault(key, sp)
         groups.setdefault(key, []).append(q)
     out = ["## Who said what" if markdown else "WHO SAID WHAT"]
-    for quotes in groups.values():
-        sp = quotes[0].speaker
+    for key, quotes in groups.items():
+        sp = speakers[key]
         name = (article.entity(sp.entity).name if sp and sp.entity and article.entity(sp.entity) else
                 sp.name if sp else "Unattributed")
         extra = ", ".join(x for x in ((sp.role, sp.affiliation) if sp else ()) if x and x != name)
@@ -74,6 +77,20 @@ def quotes_section(article: Article, markdown: bool) -> list[str]:
             line = (f"- *{cue}*: {words}{via}" if markdown else f"  - {cue}: {words}{via}")
             out.extend(textwrap.wrap(line, WIDTH, subsequent_indent="    ") if not markdown else [line])
     return out
+
+
+def _outer_speaker(article: Article, quote: Quote) -> Speaker | None:
+    """The speaker a section shows: "I think he's smart" inside the coach's quotation is the coach speaking, not
+    someone called "I" (the layer keeps the span the text gives)."""
+    sp = quote.speaker
+    if sp is None or sp.entity or sp.name.lower() not in FIRST_PERSON:
+        return sp
+    outer = next((q for q in article.quotes if q is not quote and q.speaker is not None
+                  and q.content.start <= sp.start < q.content.end and q.speaker.name.lower() not in FIRST_PERSON), None)
+    return outer.speaker if outer is not None else sp
+
+
+FIRST_PERSON = {"i", "we", "me", "us"}
 
 
 # name -> section builder; later stages (quotes, times/events) register theirs here.
