@@ -137,8 +137,9 @@ class Headliner:
         text, _, _ = self.compress(cand, commit=False)
         pronoun = re.split(r"[’']", text.split(" ", 1)[0])[0].lower()  # "They’re" opens with "They"
         word = next((t for t in cand.span if t.lower_ == pronoun), None)
+        # a pronoun or a possessive; "These images show…" is fine: the determiner has its noun
         if pronoun in PRONOUN_OPENERS and (word is None or word.pos_ == "PRON" or word.dep_ == "poss"):
-            return False  # not "These images show…": a determiner has its noun
+            return False
         first = text.split(" ", 1)[0].lower()
         opener = next((t for t in cand.span if t.text.lower() == first), None)
         outside = QUOTE_PATTERN.sub("", text)
