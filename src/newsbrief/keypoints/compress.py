@@ -208,8 +208,9 @@ class Headliner:
             trial = set(keep)
             self._cut(order, span, root, trial, protected)
             self._drop_bare_clauses(span, trial, protected)
+            size = len(trial)
             truncated = self._drop_dangling_tail(trial, protected)
-            if not truncated:
+            if not truncated and len(trial) < size:
                 # what the tail's cut left governing nothing: "…, choosing instead [to focus]"
                 self._drop_bare_clauses(span, trial, protected)
                 truncated = self._drop_dangling_tail(trial, protected)
@@ -284,10 +285,12 @@ class Headliner:
                 if not (tok.head.pos_ == "PROPN" and after is not None and self.doc[after].pos_ == "PROPN"):
                     keep.discard(tok.i)
         for tok in span:
+            if tok.i not in keep or tok.i in self.core or tok.pos_ != "VERB":
+                continue
+            modifier = tok.dep_ in {"acl", "relcl"}
             participle = tok.dep_ == "advcl" and tok.tag_ in {"VBG", "VBN"} and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in tok.children)
-            modifier = tok.dep_ in {"acl", "relcl"}
-            if tok.i not in keep or tok.i in self.core or tok.pos_ != "VERB" or not (modifier or participle):
+            if not (modifier or participle):
                 continue
             after = [c for c in tok.rights if not c.is_punct]
             # "pneumonia, which forced her [to leave early]", "…, forcing candidates [to scramble]": the clause
