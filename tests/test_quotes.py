@@ -409,3 +409,16 @@ def test_who_said_what_puts_a_first_person_speaker_inside_a_quotation_under_its_
     lines = quotes_section(article, markdown=True)
     heads = [line for line in lines if line.startswith("**")]
     assert heads == ["**Tove Olsen**"], lines
+
+
+def test_who_said_what_shows_a_two_part_quotation_without_the_words_between():
+    from newsbrief.render import quotes_section
+
+    text = ("“Nobody should have to choose between a wage and their safety,” Olsen told reporters in The Hague. "
+            "“This agreement puts that choice behind us.”\n")
+    article = newsbrief.analyze(text, published="2025-03-16")
+    quote = next(q for q in article.quotes if q.kind == "direct")
+    assert "told reporters" in quote.content.text  # the layer keeps the whole span, offsets and all
+    line = next(line for line in quotes_section(article, markdown=True) if line.startswith("- *told*"))
+    assert line == ("- *told*: “Nobody should have to choose between a wage and their safety … This agreement puts "
+                    "that choice behind us.”"), line

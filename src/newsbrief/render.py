@@ -70,13 +70,27 @@ def quotes_section(article: Article, markdown: bool) -> list[str]:
         head = (f"**{name}**" if markdown else name) + (f" ({extra})" if extra else "")
         out.append(head)
         for q in quotes:
-            words = " ".join(q.content.text.split())
+            words = " ".join(_without_attribution(q).split())
             words = f"“{words}”" if q.kind == "direct" else words
             cue = q.cue.text if q.cue else "quoted"
             via = f" (reported by {q.reported_by})" if q.reported_by else ""
             line = (f"- *{cue}*: {words}{via}" if markdown else f"  - {cue}: {words}{via}")
             out.extend(textwrap.wrap(line, WIDTH, subsequent_indent="    ") if not markdown else [line])
     return out
+
+
+def _without_attribution(quote: Quote) -> str:
+    """A quotation in two parts shows without the words between them: "“Nobody should choose,” she told reporters.
+    “This deal ends it.”" shows as "Nobody should choose … This deal ends it." (the layer keeps the whole span)."""
+    text = quote.content.text
+    if quote.kind != "direct" or quote.cue is None or not quote.content.start < quote.cue.start < quote.content.end:
+        return text
+    at = quote.cue.start - quote.content.start
+    for close, opening in (("”", "“"), ('"', '"')):
+        end, start = text.rfind(close, 0, at), text.find(opening, at)
+        if 0 <= end < start:
+            return text[:end].rstrip(" ,") + " … " + text[start + 1 :]
+    return text
 
 
 def _outer_speaker(article: Article, quote: Quote) -> Speaker | None:
