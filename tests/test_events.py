@@ -608,3 +608,11 @@ def test_timeline_names_the_person_a_pronoun_stands_for_and_skips_an_action_with
     assert not any("negotiating" in line for line in lines), lines  # "the negotiating table" names nobody
     agreed = next(line for line in lines if " agreed" in line)
     assert "They agreed" in agreed, lines  # two people: the layer links one of them, the line names neither
+
+
+def test_a_warning_is_aimed_at_whoever_its_condition_names(run):
+    art = run("Union leader Pieter Haas warned that dock workers would walk out again if the port authority failed "
+              "to hire 200 crane operators by the summer.")
+    warned = next(e for e in art.events if e.action.lemma == "warn")
+    assert warned.action.category == "threaten"
+    assert warned.target is not None and warned.target.name.endswith("port authority"), warned.target

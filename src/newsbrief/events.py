@@ -435,6 +435,10 @@ class _Context:
                       and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in c.children)]
         conditional = [s for c in conditions for s in c.children if s.dep_ in {"nsubj", "nsubjpass"}
                        and s.lower_ not in PRONOUNS] if depth == 0 else []
+        if verb.lemma_.lower() in {"warn", "threaten"}:
+            # "warned that workers would walk out if the port authority failed to hire …": the threat is aimed at
+            # whoever the condition names, not at those who would carry it out
+            conditional, out = [], conditional + out
         return [t for t in out + places + purposes + conditional if t is not None and t != actor]
 
     def _best(self, candidates: list[Token], verb: Token | None = None, actor: Token | None = None) -> Token | None:
