@@ -422,3 +422,16 @@ def test_who_said_what_shows_a_two_part_quotation_without_the_words_between():
     line = next(line for line in quotes_section(article, markdown=True) if line.startswith("- *told*"))
     assert line == ("- *told*: “Nobody should have to choose between a wage and their safety … This agreement puts "
                     "that choice behind us.”"), line
+
+
+def test_he_continues_the_subject_before_not_a_name_its_object_mentioned():
+    text = ("Former ambassador Peter Westmacott, who will retire soon, praised Barack Obama’s presidency in an "
+            "interview published Saturday.\n"
+            "“I think the legacy doesn’t look bad,” he told the Guardian.\n"
+            "Obama met the ambassador in London last year. He said the talks had gone well.\n")
+    article = newsbrief.analyze(text, published="2025-03-16")
+    told = next(q for q in article.quotes if q.cue and q.cue.text == "told")
+    assert told.speaker is not None and told.speaker.name == "Peter Westmacott", told.speaker
+    # "Obama met the ambassador …": the subject is the one "he" continues
+    said = next(q for q in article.quotes if q.content.text.startswith("the talks"))
+    assert said.speaker is not None and said.speaker.name == "Barack Obama", said.speaker

@@ -169,6 +169,7 @@ class SpeakerResolver:
         if low in _PERSONAL:
             gender = _PERSONAL[low]
             ent = self._last(start, {"PERSON"}, gender)
+            ent = self._subject_before(start, gender, ent) or ent
             if ent is not None:
                 self.gender.setdefault(ent.id, gender)
                 return Speaker(name=ent.name, entity=ent.id, role=ent.role, start=start, end=end,
@@ -191,6 +192,28 @@ class SpeakerResolver:
             if ent is not None:
                 return self._from_entity(ent, ent.name, start, end)
         return Speaker(name=surface, entity=None, role=None, start=start, end=end)
+
+    def _subject_before(self, start: int, gender: str, latest: Entity | None) -> Entity | None:
+        """"Westmacott praised Obama's presidency. 'It looks good,' he told the Guardian": "he" continues the
+        sentence before's subject, a person, rather than a name its object or a possessive mentioned later.
+        Only when the pronoun's own sentence names no one before it (outside quotation marks)."""
+        if latest is None:
+            return None
+        here = next((t for t in self.doc if t.idx >= start), None)
+        if here is None or here.sent.start == 0:
+            return None
+        sent = here.sent
+        i = bisect.bisect_left(self.starts, start) - 1
+        if i >= 0 and self.mentions[i].start >= sent.start_char:
+            return None  # someone named in this very sentence is nearer than any subject before
+        prev = self.doc[sent.start - 1].sent
+        subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None:
+            return None
+        found = self._entity_at(subj.left_edge.idx, subj.idx + len(subj.text), subj.idx)
+        if found is None or found is latest or found.label != "PERSON" or self.gender.get(found.id, gender) != gender:
+            return None
+        return found
 
     def _plural_subject(self, before: int) -> str | None:
         """"Fishermen blocked the port. They said …": a plural subject in the sentence before."""
