@@ -135,7 +135,7 @@ class Headliner:
         speaking, a question, a caption, a bare quotation, a clause that lost its subject or one whose subject is
         a pronoun no earlier bullet resolves ("They have to fix that")."""
         text, _, _ = self.compress(cand, commit=False)
-        pronoun = re.split(r"[’']", text.split(" ", 1)[0])[0].lower()  # "They’re" opens with "They"
+        pronoun = re.split(r"[^\w]", text.split(" ", 1)[0])[0].lower()  # "They’re", "They," open with "They"
         word = next((t for t in cand.span if t.lower_ == pronoun), None)
         # a pronoun or a possessive; "These images show…" is fine: the determiner has its noun
         if pronoun in PRONOUN_OPENERS and (word is None or word.pos_ == "PRON" or word.dep_ == "poss"):
