@@ -957,3 +957,14 @@ def test_a_cut_never_takes_one_of_two_days():
     part = {t.i for t in cand.span if t.i > three}
     headliner._remove(part, cand.span, keep)
     assert not part & keep  # what follows the date can go
+
+
+def test_a_copula_or_a_clause_that_lost_what_it_announces_ends_no_bullet():
+    text = ("Although the letters were valued at up to $600,000, the only person who raised a paddle for them was a "
+            "porter of the auction house trying to start the bidding.\n")
+    article, keep = tail_after_cut(text, "porter", keep_word=False)
+    assert article.truncated, [article.doc[i].text for i in sorted(keep)]
+    text = ("With the harbour closed for a third week, it should come as no surprise that the ferry company has "
+            "started to lay off its seasonal crews.\n")
+    article, keep = tail_after_cut(text, "that", keep_word=False)
+    assert article.truncated, [article.doc[i].text for i in sorted(keep)]

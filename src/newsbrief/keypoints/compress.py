@@ -747,11 +747,17 @@ class Headliner:
             # "… accepted the player wants", "… has urged his former side": a verb that lost what it
             # wants or urges says nothing; no cut of this sentence makes a headline
             if tok.pos_ not in {"VERB", "AUX"}:
-                return False
+                # "… it should come as no surprise [that …]": nor does a clause whose verb lost the clause it
+                # announces after the bullet's last word
+                verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
+                return verb is not None and verb.i in keep and any(
+                    c.dep_ in {"xcomp", "ccomp"} and c.i > tok.i and c.i not in keep for c in verb.children)
             lost = [c for c in tok.children if c.i > tok.i and c.i not in keep]
             # "… has swept [into the UK]", "… is walking [to the gate]": an active verb with no object that
-            # lost the phrase right after it, which said where, is cut short too ("was raided" is whole)
-            return any(c.dep_ in {"xcomp", "ccomp"} for c in lost) or (
+            # lost the phrase right after it, which said where, is cut short too ("was raided" is whole); "… a
+            # paddle is [the auctioneer]": a copula that lost what it says
+            copula = tok.lemma_ == "be" and tok.dep_ not in {"aux", "auxpass"}
+            return any(c.dep_ in {"xcomp", "ccomp", "attr", "acomp"} for c in lost) or (copula and bool(lost)) or (
                 tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.i == tok.i + 1 for c in lost)
                 and not any(c.dep_ in {"dobj", "attr", "acomp", "oprd", "dative", "auxpass"} for c in tok.children))
         return False
