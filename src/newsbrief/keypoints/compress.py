@@ -58,6 +58,8 @@ TIME_WORDS = {
     "may", "june", "july", "august", "september", "october", "november", "december", "day", "days",
     "weeks", "months", "years", "hours", "minutes",
 }
+COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-west",
+           "south-west", "north-east", "south-east", "northwest", "southwest", "northeast", "southeast"}
 QUANTIFIERS = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
@@ -739,7 +741,9 @@ class Headliner:
                     keep.difference_update(phrase)
                     continue
             clause = self._truncated_clause(tok, keep, lost_tail)
-            if clause is not None and self._words(keep - clause) >= MIN_WORDS:
+            if clause is not None:
+                clause -= self._place_of_direction(clause, keep)
+            if clause and self._words(keep - clause) >= MIN_WORDS:
                 # "… expelled from the tournament when he was", "… from Africa hoping": a side clause that
                 # lost what completes it goes whole
                 keep.difference_update(clause)
@@ -824,6 +828,7 @@ class Headliner:
             return  # a cut may take what leads into a date, not one of two days it names: "on May 2 [and 3]"
         if self._splits_word(ids, keep):
             return
+        ids = ids - self._place_of_direction(ids, keep)
         if protected is not None and ids & protected.inside:
             # a quote goes only as a whole
             for a, b in protected.quotes:
@@ -852,6 +857,15 @@ class Headliner:
         clause = next((t for t in [nxt, *nxt.ancestors] if t.left_edge.i == comma + 1 and t.head.i < lo
                        and t.head.i in keep), None)
         return clause is not None and clause.dep_ in {"advcl", "relcl", "acl", "appos", "conj"}
+
+    def _place_of_direction(self, ids: set[int], keep: set[int]) -> set[int]:
+        """"in north west China - eight months after …": a cut that starts at a place named right after a kept
+        compass word (the parser hung the place on what follows) leaves the place with its direction."""
+        lo = min(ids, default=0)
+        if not ids or lo - 1 not in keep or self.doc[lo - 1].lower_ not in COMPASS:
+            return set()
+        ent = next((e for e in self.ents if e.start == lo and e.label_ in {"GPE", "LOC"}), None)
+        return set(range(ent.start, ent.end)) if ent is not None else set()
 
     def _splits_word(self, ids: set[int], keep: set[int]) -> bool:
         """A cut must not split what is written as one word ("then-11-year-old", "re-gather", "Dar's")."""
