@@ -940,6 +940,9 @@ def test_a_percent_sign_ends_a_bullet_and_a_part_of_nothing_does_not():
             "magic.\n")
     article, keep = tail_after_cut(text, "of", keep_word=False)
     assert article.truncated, [article.doc[i].text for i in sorted(keep)]
+    text = "In a blind panic, the harbour master jumps into a pilot boat and speeds off in search of the trawler.\n"
+    article, keep = tail_after_cut(text, "of", keep_word=False)
+    assert article.truncated, [article.doc[i].text for i in sorted(keep)]  # "in search [of]"
 
 
 def test_a_cut_never_takes_one_of_two_days():

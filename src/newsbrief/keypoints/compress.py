@@ -60,7 +60,9 @@ TIME_WORDS = {
 }
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-west",
            "south-west", "north-east", "south-east", "northwest", "southwest", "northeast", "southeast"}
-QUANTIFIERS = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest"}
+# words that say nothing without their "of": "some [of that magic]", "in search [of]", "ahead [of the vote]"
+NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest", "search",
+            "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
@@ -709,7 +711,7 @@ class Headliner:
                 keep.discard(last)
                 continue
             lost_tail = any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)
-            if tok.lower_ in QUANTIFIERS and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
+            if tok.lower_ in NEEDS_OF and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
                 return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail:
                 keep.discard(last)  # "… the release, other": it lost what it governed
