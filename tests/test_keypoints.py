@@ -978,3 +978,14 @@ def test_a_cut_leaves_the_place_a_compass_word_points_to():
     out, _ = headline_of("A man has died in a road accident in north west Norway - eight months after his brother "
                          "was tragically killed in exactly the same spot.\n", "A man")
     assert out.endswith("in north west Norway"), out
+
+
+@pytest.mark.parametrize("text, starts, source", [
+    ("Scottish ferry workers would rather have a pay rise than another week of talks, a new survey of the union's "
+     "members has revealed.\n", "Scottish", "revealed"),
+    ("One of the trawlers the harbour master seized last winter was sold back to its owner for a single euro, it "
+     "has emerged.\n", "One of", "emerged"),
+])
+def test_it_has_emerged_is_a_closing_source_like_police_said(text, starts, source):
+    out, _ = headline_of(text, starts)
+    assert source not in out and "survey" not in out, out

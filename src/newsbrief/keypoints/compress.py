@@ -49,7 +49,8 @@ TARGET_WORDS = 16
 MIN_WORDS = 8
 FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 
-SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear"}
+SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
+             "emerge", "reveal"}  # "…, it has emerged": a closing source, like "…, police said"
 # Words that make a DATE/TIME entity a time adverbial ("on Sunday"), not a fact ("a 39-year-old").
 TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
