@@ -97,6 +97,9 @@ def test_a_caption_glued_on_without_its_full_stop_is_a_sentence_of_its_own():
     # before an acronym
     ("Lack of checks on cleaning contractors at ports",
      "The NCA called the failures deplorable in a report on Monday."),
+    # a connective before a number
+    ("Five former harbour masters have backed the mayor's call",
+     "Only 81 of the 220 ferry crews last season were hired locally."),
 ])
 def test_a_caption_glued_on_is_a_sentence_of_its_own(first, second):
     art = newsbrief.analyze(first + " " + second)

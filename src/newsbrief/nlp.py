@@ -58,11 +58,13 @@ def _opens_glued_sentence(prev: Token, token: Token, nxt: Token) -> bool:
         return prev.tag_ in {"NN", "NNS", "JJ", "CD"} and prev.lower_ not in _NAMING_NOUNS
     # "...has a taste Like the infamous scene...", "...won the title twice But for all that...": a capitalised
     # connective; not a title ("the On the Mat studio")
-    return token.text in _RUN_ON_OPENERS and nxt.text[:1].islower() and prev.tag_ not in _NOT_BEFORE_OPENER
+    # ("...backed the call Only 81 of the 220 starters...", "...100 years ago In 2006, ...": or before a number)
+    return token.text in _RUN_ON_OPENERS and (nxt.text[:1].islower() or nxt.like_num) \
+        and prev.tag_ not in _NOT_BEFORE_OPENER
 
 
 _RUN_ON_OPENERS = frozenset({"Like", "As", "After", "When", "While", "With", "In", "On", "At", "But", "And", "If",
-                             "Before", "During", "Despite", "Since", "Although", "Now"})
+                             "Before", "During", "Despite", "Since", "Although", "Now", "Only"})
 _NOT_BEFORE_OPENER = frozenset({"DT", "IN", "CC", "PRP$", "POS", "TO", "WDT", "WP", "WP$", "PDT", "HYPH"})
 _CAPTION_MARKS = frozenset({"left", "right", "centre", "center", "pictured", "above", "below", "top", "bottom",
                             "inset"})
