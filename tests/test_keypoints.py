@@ -989,3 +989,13 @@ def test_a_cut_leaves_the_place_a_compass_word_points_to():
 def test_it_has_emerged_is_a_closing_source_like_police_said(text, starts, source):
     out, _ = headline_of(text, starts)
     assert source not in out and "survey" not in out, out
+
+
+def test_a_pronoun_beside_one_of_the_other_gender_is_left_unresolved():
+    # the quotes layer can only guess whom "She" stands for (it knows no one's gender here): a bullet must not
+    # put the nurse's words in the surgeon's mouth
+    text = ("The surgeon Ram Okafor touched a trainee nurse during a lesson on the ward, the court in Leeds heard.\n"
+            "She said he moved his hand around but she had not asked for a demonstration of anything.\n"
+            "The hospital suspended the surgeon from all teaching duties while the police investigated the claims.\n")
+    bullets = [kp.text for kp in newsbrief.analyze(text).key_points]
+    assert bullets and not any(b.startswith("Okafor says") for b in bullets), bullets

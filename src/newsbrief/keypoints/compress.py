@@ -75,6 +75,7 @@ LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still
 PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "through", "apart", "aside"}
 PLURAL_PRONOUNS = {"they", "we", "you", "i", "both", "some", "many", "several", "few", "others"}
 SUBJECT_PRONOUNS = {"he", "she"}
+OTHER_GENDER = {"he": {"she", "her", "hers", "herself"}, "she": {"he", "him", "his", "himself"}}
 FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
 PAST_MARKERS = {"once", "formerly", "previously", "originally", "ago"}  # a clause about the past keeps its tense
 YEAR = re.compile(r"(?:1[89]|20)\d\d")
@@ -531,6 +532,9 @@ class Headliner:
         subj = main_subject(root)
         if subj is None or subj.lower_ not in SUBJECT_PRONOUNS or subj.i not in keep:
             return None
+        other = OTHER_GENDER[subj.lower_]
+        if any(t.lower_ in other for t in cand.span):
+            return None  # "She said he moved his hand": two people, and nothing tells which is which
         found = self._speaker_from_quotes(cand, subj) or self._last_named(subj.idx)
         if found is None:
             return None
