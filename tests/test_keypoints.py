@@ -999,3 +999,11 @@ def test_a_pronoun_beside_one_of_the_other_gender_is_left_unresolved():
             "The hospital suspended the surgeon from all teaching duties while the police investigated the claims.\n")
     bullets = [kp.text for kp in newsbrief.analyze(text).key_points]
     assert bullets and not any(b.startswith("Okafor says") for b in bullets), bullets
+
+
+def test_lets_speaks_but_a_name_with_it_does_not():
+    from newsbrief.keypoints.rank import speaks
+
+    assert speaks("Now, let's say, the harbour board goes to the mainland for its money")
+    assert speaks("People said, let’s learn the lesson and save lives")
+    assert not speaks("The mayor launches the latest part of her Let's Sail initiative for schoolchildren")
