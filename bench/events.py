@@ -157,7 +157,7 @@ def bench_isaf(path: Path, limit: int | None, errors: int) -> None:
         systems.setdefault("dateline date (baseline)", []).append((anchor, gold))
         # the best any choice among the days the release expresses (its dateline and every full day newsbrief's
         # times layer reads in it) could do: where the gold date is none of them, no reading of the text finds it
-        days = {anchor} | {_day(t.value[:10]) for t in (article.times if exc is None else []) if t.value}
+        days = {anchor} | {_day(t.value) for t in (article.times if exc is None else []) if t.value}
         days.discard(None)
         nearest = min(days, key=lambda d: abs((d - gold).days), default=None)
         systems.setdefault("ceiling: a day the release expresses", []).append((nearest, gold))

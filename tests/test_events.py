@@ -201,7 +201,7 @@ def test_shared_example_five_dated_events(shared_example_body):
     assert date_of("expel", "Pakistan") == "2025-04-24"  # diplomats expelled (Thursday)
     assert date_of("open", "Pakistan") == "2025-04-26"  # open to an investigation (Saturday)
     assert date_of("reaffirm", "Wang") == "2025-04-27"  # the call (Sunday)
-    warned = next(e for e in art.events if e.action.lemma == "warn")
+    warned = event_for(art, "warned")
     assert warned.action.category == "threaten" and warned.actor.country == "PAK"
     assert warned.date == "2025-04-24" and warned.date_basis == "inherited"  # "also", after Thursday's sentence
 
@@ -613,6 +613,6 @@ def test_timeline_names_the_person_a_pronoun_stands_for_and_skips_an_action_with
 def test_a_warning_is_aimed_at_whoever_its_condition_names(run):
     art = run("Union leader Pieter Haas warned that dock workers would walk out again if the port authority failed "
               "to hire 200 crane operators by the summer.")
-    warned = next(e for e in art.events if e.action.lemma == "warn")
+    warned = event_for(art, "warned")
     assert warned.action.category == "threaten"
     assert warned.target is not None and warned.target.name.endswith("port authority"), warned.target

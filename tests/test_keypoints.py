@@ -427,8 +427,8 @@ def test_title_case_wire_dateline_goes():
 
 
 def tail_after_cut(text: str, word: str, keep_word: bool):
-    """The one-sentence article and what is left of its words once a cut took everything after ``word``
-    (or from it on) and the dangling tail went."""
+    """The one-sentence article, what is left of its words once a cut took everything after ``word`` (or from it
+    on) and the dangling tail went, and whether what is left is cut short beyond mending."""
     article = parsed(text)
     cand = candidates(article)[0]
     headliner = Headliner(article)
@@ -437,14 +437,13 @@ def tail_after_cut(text: str, word: str, keep_word: bool):
     at = next(t for t in cand.span if t.text == word)
     keep = {t.i for t in cand.span if t.i < at.i or (keep_word and t.i == at.i)}
     truncated = headliner._drop_dangling_tail(keep, quote_ranges(cand.span))
-    article.truncated = truncated  # whether no further cut can mend what is left
-    return article, keep
+    return article, keep, truncated
 
 
 def test_a_phrase_that_lost_its_head_does_not_end_a_headline():
     text = ("Rescue crews in Sicily are struggling with a rising number of small boats arriving from Libya and "
             "Tunisia hoping to reach the mainland before the autumn storms close the crossing for the winter.\n")
-    article, keep = tail_after_cut(text, "hoping", keep_word=True)  # a cut took what "hoping" governed
+    article, keep, _ = tail_after_cut(text, "hoping", keep_word=True)  # a cut took what "hoping" governed
     assert article.doc[max(keep)].text == "Tunisia"
 
 
@@ -459,7 +458,7 @@ def test_a_sentence_fragment_starting_in_lower_case_is_never_a_candidate():
 def test_a_side_clause_cut_before_its_verb_goes_whole():
     text = ("The chess champion Levan Abashidze was expelled from the city tournament in Tbilisi when he was found "
             "using a phone in a toilet cubicle during the sixth round.\n")
-    article, keep = tail_after_cut(text, "found", keep_word=False)  # "… in Tbilisi when he was": no verb
+    article, keep, _ = tail_after_cut(text, "found", keep_word=False)  # "… in Tbilisi when he was": no verb
     assert article.doc[max(keep)].text == "Tbilisi", [article.doc[i].text for i in sorted(keep)]
 
 
@@ -927,7 +926,7 @@ def test_the_subject_of_a_cut_clause_joined_to_the_verb_goes_with_its_but():
     text = ("Tove Olsen is bent on securing the harbour chairmanship before the council’s annual meeting in July, "
             "but well-organized rival Ted Haas has been cleverly out-maneuvering her in the all-important union "
             "vote.\n")
-    article, keep = tail_after_cut(text, "rival", keep_word=True)
+    article, keep, _ = tail_after_cut(text, "rival", keep_word=True)
     kept = " ".join(article.doc[i].text for i in sorted(keep))
     assert kept.endswith("meeting in July"), kept
 
@@ -938,11 +937,11 @@ def test_a_percent_sign_ends_a_bullet_and_a_part_of_nothing_does_not():
     assert out.endswith("53%"), out
     text = ("Even some of Mr. Haas's admirers on the harbour board are wondering if he has lost some of that old "
             "magic.\n")
-    article, keep = tail_after_cut(text, "of", keep_word=False)
-    assert article.truncated, [article.doc[i].text for i in sorted(keep)]
+    article, keep, truncated = tail_after_cut(text, "of", keep_word=False)
+    assert truncated, [article.doc[i].text for i in sorted(keep)]
     text = "In a blind panic, the harbour master jumps into a pilot boat and speeds off in search of the trawler.\n"
-    article, keep = tail_after_cut(text, "of", keep_word=False)
-    assert article.truncated, [article.doc[i].text for i in sorted(keep)]  # "in search [of]"
+    article, keep, truncated = tail_after_cut(text, "of", keep_word=False)
+    assert truncated, [article.doc[i].text for i in sorted(keep)]  # "in search [of]"
 
 
 def test_a_cut_never_takes_one_of_two_days():
@@ -965,12 +964,12 @@ def test_a_cut_never_takes_one_of_two_days():
 def test_a_copula_or_a_clause_that_lost_what_it_announces_ends_no_bullet():
     text = ("Although the letters were valued at up to $600,000, the only person who raised a paddle for them was a "
             "porter of the auction house trying to start the bidding.\n")
-    article, keep = tail_after_cut(text, "porter", keep_word=False)
-    assert article.truncated, [article.doc[i].text for i in sorted(keep)]
+    article, keep, truncated = tail_after_cut(text, "porter", keep_word=False)
+    assert truncated, [article.doc[i].text for i in sorted(keep)]
     text = ("With the harbour closed for a third week, it should come as no surprise that the ferry company has "
             "started to lay off its seasonal crews.\n")
-    article, keep = tail_after_cut(text, "that", keep_word=False)
-    assert article.truncated, [article.doc[i].text for i in sorted(keep)]
+    article, keep, truncated = tail_after_cut(text, "that", keep_word=False)
+    assert truncated, [article.doc[i].text for i in sorted(keep)]
 
 
 def test_a_cut_leaves_the_place_a_compass_word_points_to():

@@ -438,8 +438,10 @@ class _Context:
         if verb.lemma_.lower() in {"warn", "threaten"}:
             # "warned that workers would walk out if the port authority failed to hire …": the threat is aimed at
             # whoever the condition names, not at those who would carry it out
-            conditional, out = [], conditional + out
-        return [t for t in out + places + purposes + conditional if t is not None and t != actor]
+            ordered = conditional + out + places + purposes
+        else:
+            ordered = out + places + purposes + conditional
+        return [t for t in ordered if t is not None and t != actor]
 
     def _best(self, candidates: list[Token], verb: Token | None = None, actor: Token | None = None) -> Token | None:
         """The first candidate that names a state or an organisation; else a state the clause aims at

@@ -55,7 +55,7 @@ def quotes_section(article: Article, markdown: bool) -> list[str]:
     if not article.quotes:
         return []
     groups: dict[str, list] = {}
-    speakers: dict[str, object] = {}
+    speakers: dict[str, Speaker | None] = {}
     for q in article.quotes:
         sp = _outer_speaker(article, q)
         key = (sp.entity or sp.name) if sp else ""

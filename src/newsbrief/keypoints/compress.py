@@ -830,8 +830,8 @@ class Headliner:
             inside = sum(1 for t in ent if t.i in ids)
             if 0 < inside < len(ent) and ent.label_ not in {"DATE", "TIME"}:
                 return  # never cut a name in two ("the Port of Rotterdam")
-        if any(t.dep_ in {"conj", "cc"} and t.head.ent_type_ in {"DATE", "TIME"} and t.head.i not in ids
-               for t in (self.doc[i] for i in ids)):
+        dated = [t for e in self.ents if e.label_ in {"DATE", "TIME"} for t in e if t.i not in ids]
+        if any(c.i in ids and c.dep_ in {"conj", "cc"} for t in dated for c in t.children):
             return  # a cut may take what leads into a date, not one of two days it names: "on May 2 [and 3]"
         if self._splits_word(ids, keep):
             return

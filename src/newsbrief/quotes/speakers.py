@@ -17,7 +17,7 @@ from ..document import Article, Entity, Speaker
 from ..entities import TITLE_HEADS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
 _PLURAL = {"they", "them", "we"}
@@ -193,20 +193,24 @@ class SpeakerResolver:
                 return self._from_entity(ent, ent.name, start, end)
         return Speaker(name=surface, entity=None, role=None, start=start, end=end)
 
+    def _sentence_and_previous(self, start: int) -> tuple[Span, Span] | None:
+        """The sentence of the first token at or after ``start``, and the sentence before it (None in the first)."""
+        here = next((t for t in self.doc if t.idx >= start), None)
+        if here is None or here.sent.start == 0:
+            return None
+        return here.sent, self.doc[here.sent.start - 1].sent
+
     def _subject_before(self, start: int, gender: str, latest: Entity | None) -> Entity | None:
         """"Westmacott praised Obama's presidency. 'It looks good,' he told the Guardian": "he" continues the
         sentence before's subject, a person, rather than a name its object or a possessive mentioned later.
         Only when the pronoun's own sentence names no one before it (outside quotation marks)."""
-        if latest is None:
+        sentences = self._sentence_and_previous(start) if latest is not None else None
+        if sentences is None:
             return None
-        here = next((t for t in self.doc if t.idx >= start), None)
-        if here is None or here.sent.start == 0:
-            return None
-        sent = here.sent
+        sent, prev = sentences
         i = bisect.bisect_left(self.starts, start) - 1
         if i >= 0 and self.mentions[i].start >= sent.start_char:
             return None  # someone named in this very sentence is nearer than any subject before
-        prev = self.doc[sent.start - 1].sent
         subj = next((c for c in prev.root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None:
             return None
@@ -217,10 +221,10 @@ class SpeakerResolver:
 
     def _plural_subject(self, before: int) -> str | None:
         """"Fishermen blocked the port. They said …": a plural subject in the sentence before."""
-        here = next((t for t in self.doc if t.idx >= before), None)
-        if here is None or here.sent.start == 0:
+        sentences = self._sentence_and_previous(before)
+        if sentences is None:
             return None
-        prev = self.doc[here.sent.start - 1].sent
+        prev = sentences[1]
         for tok in reversed(list(prev)):
             if tok.dep_ == "nsubj" and tok.tag_ in {"NNS", "NNPS"} and tok.ent_type_ not in {"PERSON", "NORP"}:
                 return self.text[tok.left_edge.idx : tok.idx + len(tok.text)]
