@@ -1006,3 +1006,80 @@ def test_lets_speaks_but_a_name_with_it_does_not():
     assert speaks("Now, let's say, the harbour board goes to the mainland for its money")
     assert speaks("People said, let’s learn the lesson and save lives")
     assert not speaks("The mayor launches the latest part of her Let's Sail initiative for schoolchildren")
+
+
+def test_a_shortened_name_keeps_its_possessive():
+    # the parser takes the possessive into the name here
+    text = ("Pieter Haas led the dock workers' strike at Varne for nine days last spring. "
+            "Pieter Haas’s deputies insist the union is returning to the talks as the same hard-headed negotiators it "
+            "has always been.\n")
+    out, _ = headline_of(text, "Pieter Haas’s")
+    assert out.startswith("Haas’s deputies insist"), out
+
+
+@pytest.mark.parametrize("text, starts", [
+    # the parser takes "outside" for a preposition and its "groups" for the object: a cut takes the subject
+    ("After spending much of the year focused on her use of a private email server as harbour chairman as a way of "
+     "raising doubts about her ethics and honesty, outside GOP groups are pivoting to her record as the port's top "
+     "official to call into question her leadership abilities.\n", "After"),
+    # an ellipsis: it says what the sentence before said, of someone else
+    ("The port authority paid the ferry operators for the lost sailings.\nThrough a special fund, so did the "
+     "shipping company that owns the largest of the three terminals at Varne.\n", "Through"),
+    # the end of a quotation opened in the sentence before
+    ("“We told the union the truth from the start. There’s no one left to mislead at the harbour in this case.”\n",
+     "There"),
+])
+def test_a_sentence_with_no_subject_of_its_own_never_fills_a_box(text, starts):
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith(starts))
+    assert not Headliner(article).usable(cand)
+
+
+def test_the_comma_before_a_closing_sayer_stays():
+    text = ('The harbour authority made a "serious mistake" in the safety inspection of the older ferries on the '
+            "northern route, Olsen has said.\n")
+    out, _ = headline_of(text, "The harbour")
+    assert out.endswith("in the safety inspection, Olsen has said"), out
+
+
+def test_a_list_comma_goes_with_the_later_items():
+    text = ("One of the groups Olsen will soon launch, Harbour First, will help recruit, train and fund progressive "
+            "candidates' campaigns, from harbour board to council.\n")
+    out, _ = headline_of(text, "One")
+    assert "recruit progressive" in out or "train and fund" in out, out
+    assert "recruit, progressive" not in out, out
+
+
+def test_a_number_keeps_its_of():
+    text = ("And Justice Tove Olsen veered left in two of the court's biggest cases, joining the court's liberals in "
+            "significant decisions favoring the dock workers and the ferry crews.\n")
+    out, _ = headline_of(text, "And")
+    assert "in two of the court's biggest cases" in out, out
+
+
+def test_a_dated_wire_dateline_goes():
+    text = ("VARNE, March 3 (Reuters) — Dock workers at the port of Varne have taken to the streets to protest the "
+            "harbour authority's plan to cut night shifts on the ferry terminals.\n")
+    out, _ = headline_of(text, "VARNE")
+    assert out.startswith("Dock workers"), out
+
+
+def test_an_adjective_that_lost_its_clause_ends_no_bullet():
+    text = ("The harbour chairman dismissed the argument that the union would not be able to work with the council if "
+            "its leader were elected.\n")
+    _, _, truncated = tail_after_cut(text, "to", keep_word=False)
+    assert truncated
+
+
+def test_a_side_clause_that_lost_its_own_clause_goes():
+    text = ("The ferry company has said it will keep trying and, after it masters landing at sea, hopes to someday "
+            "land its hovercraft on the beach.\n")
+    article = parsed(text)
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    headliner.core = {cand.span.root.i}
+    landing = next(t for t in cand.span if t.text == "landing")
+    keep = {t.i for t in cand.span if t.i not in {u.i for u in landing.subtree}}
+    headliner._drop_bare_clauses(cand.span, keep, quote_ranges(cand.span))
+    kept = " ".join(article.doc[i].text for i in sorted(keep))
+    assert "masters" not in kept and "hopes to someday land" in kept, kept

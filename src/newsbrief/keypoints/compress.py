@@ -29,7 +29,16 @@ from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA
 from ..document import Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
 from ..nlp import listed_verb_governor
-from .rank import DANGLING_OPENERS, PRONOUN_OPENERS, QUOTE_PATTERN, RUN_ON, main_subject, speaks
+from ..times import read_dateline
+from .rank import (
+    DANGLING_OPENERS,
+    PRONOUN_OPENERS,
+    QUOTE_PATTERN,
+    RUN_ON,
+    closes_earlier_quotation,
+    main_subject,
+    speaks,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -157,7 +166,8 @@ class Headliner:
             return False  # "Says actress Patsy Kensit, …", "Get a new childcare place…": no subject, no headline
         # "…our military,” Flynn said": the end of a quotation opened in an earlier sentence
         closing, opening = text.find("”"), text.find("“")
-        mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2
+        mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2 or (
+            closes_earlier_quotation(cand.sentence.text))  # the cut may have taken the closing mark
         return not mid_quotation and cand.index not in self.unusable
 
     def _well_made(self, cand: Candidate) -> bool:
@@ -238,6 +248,9 @@ class Headliner:
             # verb is the real subject, misparsed after an opening place; no cut of this parse can be trusted
             # ("his son Mick begins", "Nicole Randock (centre) was criticised" are true appositions)
             self.unusable.add(cand.index)
+        if subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts):
+            # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
+            self.unusable.add(cand.index)
         if not self._has_subject(span, root, keep, replacements) or (
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
             # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
@@ -272,7 +285,7 @@ class Headliner:
     def _drop_bare_clauses(self, span: Span, keep: set[int], protected: _Protected) -> None:
         """What a cut left governing nothing goes: a preposition or conjunction whose object or conjunct was
         cut, then a participle or relative clause on a noun that lost everything after its verb ("The footage,
-        released, shows…", "the show, which premiered, …") or the clause it governed."""
+        released, shows…", "the show, which premiered, …"), or a side clause, that lost the clause it governed."""
         for tok in reversed(span):  # right to left: "along" goes after the "with" it governed
             if tok.i not in keep or tok.i in protected.inside:
                 continue
@@ -294,13 +307,11 @@ class Headliner:
             if tok.i not in keep or tok.i in self.core or tok.pos_ != "VERB":
                 continue
             modifier = tok.dep_ in {"acl", "relcl"}
-            participle = tok.dep_ == "advcl" and tok.tag_ in {"VBG", "VBN"} and not any(
-                c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in tok.children)
-            if not (modifier or participle):
+            if not (modifier or tok.dep_ == "advcl"):
                 continue
             after = [c for c in tok.rights if not c.is_punct]
-            # "pneumonia, which forced her [to leave early]", "…, forcing candidates [to scramble]": the clause
-            # lost what it was about
+            # "pneumonia, which forced her [to leave early]", "…, forcing candidates [to scramble]", "after it
+            # masters [landing at sea]": the clause lost what it was about
             lost_clause = any(c.dep_ in {"xcomp", "ccomp"} and c.i not in keep for c in after)
             lost_all = not any(t.i in keep for c in after for t in c.subtree)
             if after and (lost_clause or (modifier and lost_all)):
@@ -330,6 +341,15 @@ class Headliner:
                         text)
         if wire and (not m or wire.end() > m.end()):
             m = wire
+        # "PHILADELPHIA, July 29 (UPI) —": the times layer's reading of a dated wire dateline
+        dateline = read_dateline(self.article.text)
+        if dateline is not None and dateline.place and span.start_char <= dateline.start < span.end_char and not (
+                self.article.text[span.start_char : dateline.start].strip()) and (
+                not m or dateline.end - span.start_char > m.end()):
+            for tok in span:
+                if tok.idx < dateline.end:
+                    keep.discard(tok.i)
+            return
         if not m or m.end() == 0:
             # "Sleepy kid: Brock Guzman was last seen…", "Guilty: Glenn Mason…": a picture caption's label
             m = _CAPTION_LABEL.match(text)
@@ -491,7 +511,8 @@ class Headliner:
             if known and len(ent) > 1 and not shared:
                 hits = [t for t in ent if t.text == surname]
                 if hits:
-                    keep.difference_update(t.i for t in ent if t.i != hits[0].i)
+                    # the parser may take the possessive into the name: "Ted Cruz’s associates" -> "Cruz’s associates"
+                    keep.difference_update(t.i for t in ent if t.i != hits[0].i and t.tag_ != "POS")
         return used
 
     def _title_before(self, start: int, span: Span, protected: _Protected) -> set[int]:
@@ -716,7 +737,7 @@ class Headliner:
                 keep.discard(last)
                 continue
             lost_tail = any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)
-            if tok.lower_ in NEEDS_OF and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
+            if _needs_its_of(tok) and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
                 return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail:
                 keep.discard(last)  # "… the release, other": it lost what it governed
@@ -758,6 +779,8 @@ class Headliner:
             # "… accepted the player wants", "… has urged his former side": a verb that lost what it
             # wants or urges says nothing; no cut of this sentence makes a headline
             if tok.pos_ not in {"VERB", "AUX"}:
+                if tok.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} and c.i not in keep for c in tok.rights):
+                    return True  # "… Cruz would not be able [to get along with Congress]"
                 # "… it should come as no surprise [that …]": nor does a clause whose verb lost the clause it
                 # announces after the bullet's last word
                 verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -835,6 +858,9 @@ class Headliner:
             return  # a cut may take what leads into a date, not one of two days it names: "on May 2 [and 3]"
         if self._splits_word(ids, keep):
             return
+        if any(self.doc[i].lower_ == "of" and self.doc[i].head.i in keep and self.doc[i].head.i not in ids
+               and _needs_its_of(self.doc[i].head) for i in ids):
+            return  # "One [of the groups he will launch]": the cut would leave a part of nothing
         ids = ids - self._place_of_direction(ids, keep)
         if protected is not None and ids & protected.inside:
             # a quote goes only as a whole
@@ -850,17 +876,23 @@ class Headliner:
             listed = after and not before and hi + 2 < span.end and self.doc[hi + 2].dep_ in {"conj", "cc"}
             if after and not listed and not (not before and self._sets_off_clause(hi + 1, lo, keep)):
                 ids = ids | {hi + 1}
-            if before and (after or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
+            # "will help recruit, [train and fund] campaigns": a list's comma goes with the later items
+            later_items = not after and any(self.doc[i].dep_ == "conj" and self.doc[i].head.i < lo for i in ids)
+            if before and (after or later_items or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
                 ids = ids | {lo - 1}
         keep.difference_update(ids)
 
     def _sets_off_clause(self, comma: int, lo: int, keep: set[int]) -> bool:
         """The comma opens a side clause hung on something kept before the cut ("pushed costs [to a record],
-        forcing shippers to…"): it stays with the clause, whatever is cut before it."""
+        forcing shippers to…"), or the sayer after a claim: it stays, whatever is cut before it."""
         kept_before = max((i for i in keep if i < lo), default=None)
         if comma + 1 >= len(self.doc) or kept_before is None or self.doc[kept_before].is_punct:
             return False  # "the mystery -- [who did it], if anyone --": a mark already parts the two
         nxt = self.doc[comma + 1]
+        verb = nxt.head if nxt.dep_ in {"nsubj", "nsubjpass"} else nxt
+        if verb.i > comma and verb.i in keep and any(c.dep_ in {"ccomp", "parataxis"} and c.i < lo and c.i in keep
+                                                      for c in verb.children):
+            return True  # "a 'mistake' in the check [for Roof], Comey has said": it parts the claim from its sayer
         clause = next((t for t in [nxt, *nxt.ancestors] if t.left_edge.i == comma + 1 and t.head.i < lo
                        and t.head.i in keep), None)
         return clause is not None and clause.dep_ in {"advcl", "relcl", "acl", "appos", "conj"}
@@ -918,8 +950,10 @@ class Headliner:
             return any(subj.i in keep or subj.i in replacements or any(
                 a.dep_ == "appos" and a.i in keep for a in subj.rights) for subj in subjects)
         first = next((self.doc[i] for i in sorted(keep) if i not in self.punct), None)
-        # no subject in the parse: fine for "Police say…" misparses, not when a finite verb opens the bullet
-        return not (first is not None and first.i == root.i and root.tag_ in {"VBD", "VBZ", "VBP"})
+        # no subject in the parse: fine for "Police say…" misparses, not when a finite verb or its auxiliary opens
+        # the bullet ("Are pivoting to her record": a cut took a subject the parser made a preposition's object)
+        return not (first is not None and (first.i == root.i or (first.head.i == root.i and first.dep_ in {
+            "aux", "auxpass"})) and first.tag_ in {"VBD", "VBZ", "VBP", "MD"})
 
     def _words(self, keep: Iterable[int]) -> int:
         ids = keep if isinstance(keep, set | frozenset) else set(keep)
@@ -1070,6 +1104,12 @@ def _predicate(tok: Token) -> bool:
     """"was in breach", "is not in their sights": the phrase after "be" is what the clause says."""
     return tok.dep_ == "prep" and tok.head.lemma_ == "be" and not any(
         c.dep_ in {"attr", "acomp"} for c in tok.head.children)
+
+
+def _needs_its_of(tok: Token) -> bool:
+    """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]"."""
+    return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM")) and any(
+        c.lower_ == "of" and c.dep_ == "prep" for c in tok.children)
 
 
 def _particle(tok: Token) -> bool:

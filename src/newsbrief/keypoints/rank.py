@@ -146,10 +146,15 @@ def content_lemmas(span: Span) -> Counter:
     )
 
 
-def _quoted_share(text: str) -> float:
+def closes_earlier_quotation(text: str) -> bool:
+    """The sentence ends a quotation opened in an earlier one: "…no one left to lie to.”"."""
     stripped = text.rstrip()
-    if stripped[-1:] in {"'", "’", "”", '"'} and not re.search(r"(?:^|\s)[“\"‘']", stripped):
-        return 1.0  # the end of a quotation opened in an earlier sentence
+    return stripped[-1:] in {"'", "’", "”", '"'} and not re.search(r"(?:^|\s)[“\"‘'`]", stripped)
+
+
+def _quoted_share(text: str) -> float:
+    if closes_earlier_quotation(text):
+        return 1.0
     inside = sum(len(m.group(0)) for m in QUOTE_PATTERN.finditer(text))
     return inside / max(1, len(text))
 
