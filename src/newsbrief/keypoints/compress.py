@@ -129,6 +129,7 @@ class Headliner:
         self.doc_ents = list(self.doc.ents)  # Span.ents re-reads the whole Doc's entities on every call
         self.ents: list = []
         self.punct: set[int] = set()
+        self.partitive: dict[int, int] = {}
         self.worth: list[float] | None = None  # token index -> its worth to a bullet, made on first need
         # sentences whose bullet lost its subject to a misparse, or speaks in the first person
         self.unusable: set[int] = set()
@@ -200,6 +201,9 @@ class Headliner:
         self.core = {root.i}
         self.ents = [e for e in self.doc_ents if span.start <= e.start < span.end]
         self.punct = {t.i for t in span if t.is_punct or t.is_space}
+        # "of" -> the word that needs it ("two [of the cases]"), read once: a cut is tried many times
+        self.partitive = {t.i: t.head.i for t in span
+                          if t.lower_ == "of" and t.dep_ == "prep" and _needs_its_of(t.head)}
 
         self._drop_dateline(span, keep)
         self._drop_leading_connective(span, keep, protected)
@@ -858,8 +862,7 @@ class Headliner:
             return  # a cut may take what leads into a date, not one of two days it names: "on May 2 [and 3]"
         if self._splits_word(ids, keep):
             return
-        if any(self.doc[i].lower_ == "of" and self.doc[i].head.i in keep and self.doc[i].head.i not in ids
-               and _needs_its_of(self.doc[i].head) for i in ids):
+        if any(self.partitive[i] in keep and self.partitive[i] not in ids for i in ids & self.partitive.keys()):
             return  # "One [of the groups he will launch]": the cut would leave a part of nothing
         ids = ids - self._place_of_direction(ids, keep)
         if protected is not None and ids & protected.inside:
