@@ -1050,11 +1050,15 @@ def test_a_list_comma_goes_with_the_later_items():
     assert "recruit, progressive" not in out, out
 
 
-def test_a_number_keeps_its_of():
+def test_a_number_or_out_keeps_its_of():
     text = ("And Justice Tove Olsen veered left in two of the court's biggest cases, joining the court's liberals in "
             "significant decisions favoring the dock workers and the ferry crews.\n")
     out, _ = headline_of(text, "And")
     assert "in two of the court's biggest cases" in out, out
+    text = ("Olsen, along with harbour pilot Pieter Haas, says the ferry's first mate pushed her out of the way, his "
+            "grip leaving bruises on her arm.\n")
+    out, _ = headline_of(text, "Olsen")
+    assert out.endswith("pushes her out of the way"), out
 
 
 def test_a_dated_wire_dateline_goes():
@@ -1083,3 +1087,11 @@ def test_a_side_clause_that_lost_its_own_clause_goes():
     headliner._drop_bare_clauses(cand.span, keep, quote_ranges(cand.span))
     kept = " ".join(article.doc[i].text for i in sorted(keep))
     assert "masters" not in kept and "hopes to someday land" in kept, kept
+
+
+def test_a_surname_ending_in_s_takes_a_singular_verb():
+    # the tagger takes the lone "Timmons" for a plural noun, and the entity recognizer misses it
+    text = ("Pieter Timmons spoke to reporters at Varne on Monday. Timmons remained at the courthouse along with the "
+            "two harbour pilots.\n")
+    out, _ = headline_of(text, "Timmons")
+    assert out.startswith("Timmons remains at the courthouse"), out

@@ -82,6 +82,9 @@ TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "app
 # Openers that only link to the sentence before; cutting them leaves the clause whole.
 LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead"}
 PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "through", "apart", "aside"}
+# plural nouns that head a group's name and that the entity recognizer can take for a person's surname
+GROUPS = {"police", "democrats", "republicans", "officials", "aides", "authorities", "supporters", "voters",
+          "workers", "forces", "troops", "rebels", "fans", "members", "leaders", "residents", "protesters"}
 PLURAL_PRONOUNS = {"they", "we", "you", "i", "both", "some", "many", "several", "few", "others"}
 SUBJECT_PRONOUNS = {"he", "she"}
 OTHER_GENDER = {"he": {"she", "her", "hers", "herself"}, "she": {"he", "him", "his", "himself"}}
@@ -991,7 +994,7 @@ class Headliner:
                 # "has targeted and killed": a participle joined straight to the first shares its "has" ("has
                 # raised $3m and had $800,000 left" is two clauses)
                 continue
-            plural = plurals[head.i] = _is_plural(subject, replacements)
+            plural = plurals[head.i] = _is_plural(subject, replacements, self._surnames)
             auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
             # "has in fact found": after "have" the verb is a participle, whatever tag the parser gave it
             verbs = ([] if any(a.lemma_.lower() == "have" for a in auxiliaries) else [head]) + auxiliaries
@@ -1009,6 +1012,13 @@ class Headliner:
             lemma = tok.lemma_.lower()
             if lemma.isalpha() and lemma != tok.lower_:
                 replacements[tok.i] = lemma if plurals.get(governor.i) else third_person(lemma)
+
+    @functools.cached_property
+    def _surnames(self) -> set[str]:
+        """The surnames of the article's people: a lone "Sanders" the tagger took for a plural is one of them
+        (not "Surrey Police" or "Hill Democrats", groups the entity recognizer took for people)."""
+        return {p.name.split()[-1] for p in self.persons
+                if len(p.name.split()) > 1 and p.name.split()[-1].lower() not in GROUPS}
 
     @functools.cached_property
     def _latest_year(self) -> int | None:
@@ -1110,8 +1120,9 @@ def _predicate(tok: Token) -> bool:
 
 
 def _needs_its_of(tok: Token) -> bool:
-    """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]"."""
-    return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM")) and any(
+    """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]",
+    "pushed her out [of the way]"."""
+    return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out") and any(
         c.lower_ == "of" and c.dep_ == "prep" for c in tok.children)
 
 
@@ -1133,7 +1144,8 @@ def _subject_of(verb: Token) -> Token | None:
     return None
 
 
-def _is_plural(subject: Token | None, replacements: dict[int, str]) -> bool:
+def _is_plural(subject: Token | None, replacements: dict[int, str],
+               surnames: set[str] | frozenset[str] = frozenset()) -> bool:
     if subject is None:
         return False
     if subject.i in replacements:
@@ -1151,7 +1163,7 @@ def _is_plural(subject: Token | None, replacements: dict[int, str]) -> bool:
     if any(t.lower_ == "and" and t.dep_ == "cc" and t.head.ent_type_ == "PERSON" and not t.ent_type_
            for left in subject.lefts for t in left.subtree):
         return True
-    if subject.ent_type_ == "PERSON":
+    if subject.ent_type_ == "PERSON" or subject.text in surnames:
         return False  # "Wilmots admitted": a surname ending in s is tagged NNPS, but is one person
     return subject.tag_ in {"NNS", "NNPS"}
 
