@@ -1095,3 +1095,28 @@ def test_a_surname_ending_in_s_takes_a_singular_verb():
             "two harbour pilots.\n")
     out, _ = headline_of(text, "Timmons")
     assert out.startswith("Timmons remains at the courthouse"), out
+
+
+def test_an_abbreviation_at_the_end_keeps_its_point():
+    text = "The new ferry line reached a critical stage yesterday with the shipyard at Sunnyvale, Calif.\n"
+    out, _ = headline_of(text, "The new")
+    assert out.endswith("Sunnyvale, Calif."), out
+    out, _ = headline_of("The council approved the new budget for the harbour and its two ferry piers.\n", "The")
+    assert not out.endswith("."), out
+
+
+def test_recently_goes_from_a_verb_but_not_from_a_participle_on_a_noun():
+    text = 'Olsen recently said she would "absolutely" require the ferry crews to register with the port authority.\n'
+    out, _ = headline_of(text, "Olsen")
+    assert out.startswith("Olsen says she would"), out
+    text = "Haas went on to discuss recently released figures on ferry delays, including ones showing Varne last.\n"
+    out, _ = headline_of(text, "Haas")
+    assert "recently released figures" in out, out
+
+
+def test_a_lead_in_or_a_line_of_markup_is_never_a_candidate():
+    text = ("Little noticed in the harbour board's resounding results for the ferry company in March and April:\n"
+            "The ferry company lost money on every crossing to the islands for the third year running.\n"
+            '<tweet id="1" author="@varneport">The ferries to the islands are running late again this morning, the '
+            "port says.</tweet>\n")
+    assert [c.sentence.text[:3] for c in candidates(parsed(text))] == ["The"]

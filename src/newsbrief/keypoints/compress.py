@@ -72,7 +72,9 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
            "south-west", "north-east", "south-east", "northwest", "southwest", "northeast", "southeast"}
 # words that say nothing without their "of": "some [of that magic]", "in search [of]", "ahead [of the vote]"
 NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest", "search",
-            "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because"}
+            "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
+            "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
+            "total", "majority", "bulk", "third", "quarter"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
@@ -456,6 +458,10 @@ class Headliner:
                 if prev is not None and prev.tag_ == "IN" and prev.dep_ == "prep" and not list(prev.children):
                     ids.add(prev.i)
             self._remove(ids, span, keep, island_ok=True)
+        for tok in span:
+            if tok.lower_ == "recently" and tok.dep_ == "advmod" and not list(tok.children) and (
+                    tok.head.pos_ in {"VERB", "AUX"} and tok.head.dep_ not in {"amod", "acl"}):
+                self._remove({tok.i}, span, keep, island_ok=True)  # "Trump [recently] said": a time, vaguer
 
     def _drop_parentheses(self, span: Span, keep: set[int], protected: _Protected) -> None:
         depth_start: int | None = None
@@ -1060,7 +1066,9 @@ class Headliner:
         text = re.sub(r"^[\s,;:—–-]+|[\s,;:—–-]+$", "", text)
         text = re.sub(r"\(\s*\)|(?<=\s)(?:--|[—–])\s+(?:--|[—–])(?=\s)", "", text).strip()  # what a cut emptied
         text = re.sub(r"\s+", " ", text)
-        text = re.sub(r"[.]$", "", text)
+        last = self.doc[max(keep)] if keep else None
+        if last is None or last.is_punct or not re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{1,4}\.", last.text):
+            text = re.sub(r"[.]$", "", text)  # but "in Sunnyvale, Calif.", "at 4 p.m.": an abbreviation keeps its point
         text = _tidy_quotes(text)
         text = re.sub(r"^[\"'‘’“”]\s+", "", text)  # a closing mark of the previous sentence's quotation
         if text and text[0].islower():

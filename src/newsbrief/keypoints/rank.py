@@ -120,6 +120,10 @@ def is_prose(sentence: Sentence, span: Span | None) -> bool:
         return False  # at the foot of the piece; "X is a reporter for The Post who was jailed" elsewhere is news
     if not any(t.pos_ in {"VERB", "AUX"} for t in span):
         return False
+    if text.endswith(":"):
+        return False  # "Little noticed in Tuesday's results:": a lead-in to what follows, not a statement
+    if re.search(r"</?[a-z]+(?:\s[^<>]*)?>", text):
+        return False  # "…the first responders.</tweet>": markup a page left in its text
     if text.lstrip("([{")[:1].islower() or text.startswith("(pictured)"):
         return False  # the tail of a sentence split at a line break, an abbreviation or a caption mark
     # a title in title case on a line of its own, with or without a full stop ("What Mexico Could Do
