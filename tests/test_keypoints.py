@@ -1120,3 +1120,61 @@ def test_a_lead_in_or_a_line_of_markup_is_never_a_candidate():
             '<tweet id="1" author="@varneport">The ferries to the islands are running late again this morning, the '
             "port says.</tweet>\n")
     assert [c.sentence.text[:3] for c in candidates(parsed(text))] == ["The"]
+
+
+def cut_of(text: str, phrase: str) -> str:
+    """What is left of the one-sentence article when a cut tries to take ``phrase`` (its last occurrence)."""
+    article = parsed(text)
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
+    span = cand.span
+    words = phrase.split()
+    start = max(t.i for t in span if [u.text for u in article.doc[t.i : t.i + len(words)]] == words)
+    ids = set(range(start, start + len(words)))
+    keep = {t.i for t in span}
+    headliner._remove(ids, span, keep, protected=quote_ranges(span), commas=True, island_ok=True)
+    return " ".join(article.doc[i].text for i in sorted(keep))
+
+
+def test_a_cut_leaves_a_relative_pronoun_a_list_end_and_a_counted_participle():
+    text = ("The idea is borrowed from the 2004 Dutch film 50 First Tides, in which Marieke Olsen's character suffers "
+            "a brain injury and memory loss each day.\n")
+    assert "in which Marieke" in cut_of(text, "in which")
+    text = ("Varne is the rat capital of the coast and the old harbour district has the most mice, cockroaches and bed "
+            "bugs, according to new research by the council.\n")
+    assert "and bed bugs" in cut_of(text, "and bed bugs")
+    text = ("Olsen has renewed her row with Pieter Haas after the union leader was brought in with only seven "
+            "minutes remaining in the council's final session on the budget on Sunday.\n")
+    assert "seven minutes remaining" in cut_of(text, "remaining")
+
+
+def test_a_relative_clause_cut_before_its_verb_goes():
+    text = ("The idea is borrowed from the 2004 Dutch film 50 First Tides, in which Marieke Olsen's character suffers "
+            "a brain injury and memory loss each day.\n")
+    article, keep, truncated = tail_after_cut(text, "suffers", keep_word=False)
+    assert not truncated and article.doc[max(keep)].text == "Tides", [article.doc[i].text for i in sorted(keep)]
+
+
+@pytest.mark.parametrize("text, starts", [
+    # a linking verb that lost what follows it
+    ("Then the dock workers who have stayed out on the picket lines for the union feel like the cavalry have "
+     "arrived.\n", "Then"),
+    # "worth" that lost what it is worth
+    ("While many island families take the ferry from Varne to the mainland, the cheapest fare on that route is just "
+     "over $100 -- not worth the 12,500 to 30,000 points it takes to book.\n", "While"),
+    # the parser gave the subject to the clause before the verb: a cut of it leaves "A harbour pilot is a bomb has…"
+    ("A harbour pilot who feared a crate he found was a bomb had in fact found a 900-year-old ship's bell.\n", "A"),
+])
+def test_a_sentence_whose_cut_says_nothing_whole_is_unusable(text, starts):
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith(starts))
+    assert not Headliner(article).usable(cand)
+
+
+def test_a_closing_finding_goes_like_a_closing_sayer_and_those_keeps_its_clause():
+    text = ("Children who take the ferry to school are fitter and happier than those who are driven to school by "
+            "car, a large study of the island schools has found.\n")
+    out, _ = headline_of(text, "Children")
+    assert "study" not in out and "found" not in out, out
+    assert out.startswith("Children who take the ferry to school are fitter and happier than those who"), out

@@ -60,6 +60,10 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "emerge", "reveal"}  # "…, it has emerged": a closing source, like "…, police said"
+# "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
+FINDING_VERBS = {"find", "show", "suggest"}
+FINDING_SOURCES = {"study", "survey", "research", "report", "poll", "figure", "data", "analysis", "review",
+                   "researcher", "scientist", "statistic", "test", "trial"}
 # Words that make a DATE/TIME entity a time adverbial ("on Sunday"), not a fact ("a 39-year-old").
 TIME_WORDS = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
@@ -75,6 +79,8 @@ NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each"
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
             "total", "majority", "bulk", "third", "quarter"}
+RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
+LINKING = {"feel", "look", "seem", "sound", "appear", "become", "remain"}  # verbs that need what follows them
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
@@ -135,6 +141,9 @@ class Headliner:
         self.ents: list = []
         self.punct: set[int] = set()
         self.partitive: dict[int, int] = {}
+        self.relativizers: set[int] = set()
+        self.verbs: set[int] = set()
+        self.held: set[int] = set()  # words a cut must not take without the word they hang on
         self.worth: list[float] | None = None  # token index -> its worth to a bullet, made on first need
         # sentences whose bullet lost its subject to a misparse, or speaks in the first person
         self.unusable: set[int] = set()
@@ -206,7 +215,11 @@ class Headliner:
         self.core = {root.i}
         self.ents = [e for e in self.doc_ents if span.start <= e.start < span.end]
         self.punct = {t.i for t in span if t.is_punct or t.is_space}
-        # "of" -> the word that needs it ("two [of the cases]"), read once: a cut is tried many times
+        # what _remove asks of each cut, read once per sentence: a cut is tried many times
+        self.relativizers = {t.i for t in span if t.tag_ in RELATIVIZERS}
+        self.verbs = {t.i for t in span if t.pos_ in {"VERB", "AUX"}}
+        self.held = {t.i for t in span if _list_end(t) or _counted_participle(t) or _needed_clause(t)}
+        # "of" -> the word that needs it ("two [of the cases]")
         self.partitive = {t.i: t.head.i for t in span
                           if t.lower_ == "of" and t.dep_ == "prep" and _needs_its_of(t.head)}
 
@@ -298,6 +311,10 @@ class Headliner:
         for tok in reversed(span):  # right to left: "along" goes after the "with" it governed
             if tok.i not in keep or tok.i in protected.inside:
                 continue
+            # "Dates, [in which] Drew Barrymore's character": an object whose preposition was cut goes too
+            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.i not in keep and tok.head.i < tok.i:
+                keep.difference_update(t.i for t in tok.subtree)
+                continue
             # "The star, known for [appearing in …], is": a preposition whose object was cut goes with it
             if tok.dep_ == "prep" and not _particle(tok):
                 objects = [c for c in tok.children if c.dep_ in {"pobj", "pcomp", "prep"}]
@@ -378,7 +395,10 @@ class Headliner:
 
     def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
         """"<claim>, CGTN reported" / "<claim>, the statement read": the claim becomes the bullet."""
-        if root.lemma_.lower() not in SAY_VERBS:
+        subject = main_subject(root)
+        finding = root.lemma_.lower() in FINDING_VERBS and subject is not None and (
+            subject.lemma_.lower() in FINDING_SOURCES)
+        if root.lemma_.lower() not in SAY_VERBS and not finding:
             self._drop_closing_attribution(span, keep, protected)
             return root
         claims = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.i < root.i]
@@ -740,6 +760,16 @@ class Headliner:
     def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> bool:
         """A cut can leave "… and" or "… at" at the end: such words go too.  True when what is left ends
         on a verb that lost its complement, which no further cut mends."""
+        wh = max((i for i in keep if self.doc[i].tag_ in RELATIVIZERS and i not in protected.inside), default=None)
+        if wh is not None and not any(self.doc[i].pos_ in {"VERB", "AUX"} for i in keep if i > wh):
+            # "… 50 First Dates, in which Drew Barrymore's character [suffers …]": a relative clause cut before
+            # its verb goes from its first word
+            start = wh - 1 if wh - 1 in keep and self.doc[wh - 1].dep_ == "prep" else wh
+            start = start - 1 if start - 1 in keep and self.doc[start - 1].text == "," else start
+            clause = {i for i in keep if i >= start}
+            if self._words(keep - clause) < MIN_WORDS:
+                return True
+            keep.difference_update(clause)
         while keep:
             last = max(keep)
             tok = self.doc[last]
@@ -794,6 +824,8 @@ class Headliner:
             if tok.pos_ not in {"VERB", "AUX"}:
                 if tok.pos_ == "ADJ" and any(c.dep_ in {"xcomp", "ccomp"} and c.i not in keep for c in tok.rights):
                     return True  # "… Cruz would not be able [to get along with Congress]"
+                if tok.lower_ in {"worth", "due"} and lost_tail:
+                    return True  # "… just over $100 -- not worth [the 12,500 miles]"
                 # "… it should come as no surprise [that …]": nor does a clause whose verb lost the clause it
                 # announces after the bullet's last word
                 verb = next((a for a in tok.ancestors if a.pos_ in {"VERB", "AUX"}), None)
@@ -803,7 +835,8 @@ class Headliner:
             # "… has swept [into the UK]", "… is walking [to the gate]": an active verb with no object that
             # lost the phrase right after it, which said where, is cut short too ("was raided" is whole); "… a
             # paddle is [the auctioneer]": a copula that lost what it says
-            copula = tok.lemma_ == "be" and tok.dep_ not in {"aux", "auxpass"}
+            # "… for Saints feel [like the cavalry have arrived]": a linking verb says nothing on its own either
+            copula = (tok.lemma_ == "be" and tok.dep_ not in {"aux", "auxpass"}) or tok.lemma_.lower() in LINKING
             return any(c.dep_ in {"xcomp", "ccomp", "attr", "acomp"} for c in lost) or (copula and bool(lost)) or (
                 tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.i == tok.i + 1 for c in lost)
                 and not any(c.dep_ in {"dobj", "attr", "acomp", "oprd", "dative", "auxpass"} for c in tok.children))
@@ -819,6 +852,8 @@ class Headliner:
             lost_tail = lost_tail or head.i not in keep
         if not lost_tail or head.i in self.core or head.dep_ not in {"advcl", "acl", "relcl", "conj", "pcomp", "xcomp"}:
             return None
+        if head.i in self.held:
+            return None  # "than those [who are driven]": the clause cannot go whole
         return {t.i for t in head.subtree if t.i in keep}
 
     def _trim_tail(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
@@ -870,6 +905,13 @@ class Headliner:
         if any(c.i in ids and c.dep_ in {"conj", "cc"} for t in dated for c in t.children):
             return  # a cut may take what leads into a date, not one of two days it names: "on May 2 [and 3]"
         if self._splits_word(ids, keep):
+            return
+        wh = ids & self.relativizers
+        if wh and max(keep - ids, default=-1) > max(ids) and not any(i > min(wh) for i in ids & self.verbs):
+            return  # "Dates, [in which] Drew Barrymore's character suffers": a clause keeps its relative pronoun
+        if any(self.doc[i].head.i in keep and self.doc[i].head.i not in ids for i in ids & self.held):
+            # "mice, cockroaches [and bed bugs]": a list keeps its last item; "with only seven minutes
+            # [remaining]": a count keeps what it counts; "than those [who are driven]": "those" says who
             return
         if any(self.partitive[i] in keep and self.partitive[i] not in ids for i in ids & self.partitive.keys()):
             return  # "One [of the groups he will launch]": the cut would leave a part of nothing
@@ -961,6 +1003,12 @@ class Headliner:
             # "Porto, Portugal (CNN) -- Dock workers ended": or it took the dateline for a second subject
             return any(subj.i in keep or subj.i in replacements or any(
                 a.dep_ == "appos" and a.i in keep for a in subj.rights) for subj in subjects)
+        if any(c.dep_ == "ccomp" and c.i < root.i and c.i in keep and not any(
+                t.is_punct for t in self.doc[c.right_edge.i + 1 : root.i]) for c in root.children):
+            # "A pilot who feared a crate he found was a bomb had in fact found a bell": the subject went to the
+            # clause run straight into the verb, and a cut of it leaves "A pilot is a bomb has found"; no cut can
+            # be trusted ("Saints place Thomas on reserve; sign Bell" is two headlines' worth, and fine)
+            return False
         first = next((self.doc[i] for i in sorted(keep) if i not in self.punct), None)
         # no subject in the parse: fine for "Police say…" misparses, not when a finite verb or its auxiliary opens
         # the bullet ("Are pivoting to her record": a cut took a subject the parser made a preposition's object)
@@ -1125,6 +1173,27 @@ def _predicate(tok: Token) -> bool:
     """"was in breach", "is not in their sights": the phrase after "be" is what the clause says."""
     return tok.dep_ == "prep" and tok.head.lemma_ == "be" and not any(
         c.dep_ in {"attr", "acomp"} for c in tok.head.children)
+
+
+def _list_end(tok: Token) -> bool:
+    """The "and" before the last item of a list of three or more ("mice, cockroaches and bed bugs")."""
+    if tok.dep_ != "cc":
+        return False
+    head = tok.head
+    return head.dep_ == "conj" or any(c.dep_ == "conj" and c.i < tok.i for c in head.children)
+
+
+def _counted_participle(tok: Token) -> bool:
+    """A participle right after a counted noun, which it says which of: "seven minutes remaining", "49 people
+    killed"."""
+    return tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.i == tok.head.i + 1 and any(
+        c.dep_ == "nummod" for c in tok.head.children)
+
+
+def _needed_clause(tok: Token) -> bool:
+    """The clause that says who "those" or "anyone" are: "happier than those [who are driven to school]"."""
+    return tok.dep_ in {"relcl", "acl"} and tok.head.lower_ in {
+        "those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
 
 
 def _needs_its_of(tok: Token) -> bool:
