@@ -1178,3 +1178,40 @@ def test_a_closing_finding_goes_like_a_closing_sayer_and_those_keeps_its_clause(
     out, _ = headline_of(text, "Children")
     assert "study" not in out and "found" not in out, out
     assert out.startswith("Children who take the ferry to school are fitter and happier than those who"), out
+
+
+def test_what_a_video_shows_someone_doing_stays():
+    text = ("A police video of the rescue showed the teams drilling through concrete to reach the pilot's cabin and "
+            "then hauling him up through the hole.\n")
+    out, _ = headline_of(text, "A police")
+    assert "shows the teams drilling through concrete" in out, out
+
+
+@pytest.mark.parametrize("text, starts", [
+    # "pictured" taken for the verb of the sentence
+    ("England ace Olsen, pictured saving a shot by Pieter Haas, is desperate to add to her 50 international caps.\n",
+     "England"),
+    # "found" taken for a verb whose clause ("appear …") has no subject: re-tensed, it makes "pilots find dead"
+    ("Two harbour pilots found dead on a ferry in Varne appear to have died in a storm, the ferry line said.\n",
+     "Two"),
+])
+def test_a_sentence_whose_verb_the_parser_mistook_is_unusable(text, starts):
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith(starts))
+    assert not Headliner(article).usable(cand)
+
+
+def test_a_closing_source_after_a_quotation_keeps_its_comma():
+    text = ("More than 20,000 ferry passengers have fled to Varne and the islands, turning the region into an "
+            "‘international holiday camp’ for tourists, an alarming report found.\n")
+    out, _ = headline_of(text, "More")
+    assert out.endswith("‘international holiday camp’, an alarming report found"), out
+
+
+def test_no_comma_follows_a_dash_or_a_closing_mark_that_already_parts():
+    text = "The council will meet the union again next month -- perhaps in Varne, Olsen said.\n"
+    article = parsed(text)
+    cand = candidates(article)[0]
+    keep = {t.i for t in cand.span if not t.is_space and t.text not in {"perhaps", "in", "Varne"}}
+    surface = Headliner(article)._surface(cand.span, keep, {})
+    assert surface == "The council will meet the union again next month -- Olsen said", surface

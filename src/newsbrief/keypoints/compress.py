@@ -79,6 +79,7 @@ NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each"
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
             "total", "majority", "bulk", "third", "quarter"}
+SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
 LINKING = {"feel", "look", "seem", "sound", "appear", "become", "remain"}  # verbs that need what follows them
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
@@ -218,7 +219,8 @@ class Headliner:
         # what _remove asks of each cut, read once per sentence: a cut is tried many times
         self.relativizers = {t.i for t in span if t.tag_ in RELATIVIZERS}
         self.verbs = {t.i for t in span if t.pos_ in {"VERB", "AUX"}}
-        self.held = {t.i for t in span if _list_end(t) or _counted_participle(t) or _needed_clause(t)}
+        self.held = {t.i for t in span if _list_end(t) or _counted_participle(t) or _needed_clause(t)
+                     or _shown_action(t)}
         # "of" -> the word that needs it ("two [of the cases]")
         self.partitive = {t.i: t.head.i for t in span
                           if t.lower_ == "of" and t.dep_ == "prep" and _needs_its_of(t.head)}
@@ -270,6 +272,9 @@ class Headliner:
             # verb is the real subject, misparsed after an opening place; no cut of this parse can be trusted
             # ("his son Mick begins", "Nicole Randock (centre) was criticised" are true appositions)
             self.unusable.add(cand.index)
+        if root.lemma_.lower() in {"picture", "photograph"} and root.i > span.start and (
+                self.doc[root.i - 1].text == ","):
+            self.unusable.add(cand.index)  # "Hart, pictured saving a shot, is desperate": "pictured" is no verb
         if subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts):
             # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
             self.unusable.add(cand.index)
@@ -278,6 +283,11 @@ class Headliner:
             # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
             self.unusable.add(cand.index)
         self._present_tense(span, root, keep, protected, replacements)
+        if any(t.i in keep and t.dep_ == "ccomp" and t.head.i in replacements and t.tag_ in {"VBD", "VBZ", "VBP"}
+               and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in span):
+            # "Two passengers found dead … appear to have died": the parser took "found" for the verb of a clause
+            # that has none of its own, and re-tensing it makes "Two passengers find dead"
+            self.unusable.add(cand.index)
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
 
@@ -940,10 +950,11 @@ class Headliner:
         """The comma opens a side clause hung on something kept before the cut ("pushed costs [to a record],
         forcing shippers to…"), or the sayer after a claim: it stays, whatever is cut before it."""
         kept_before = max((i for i in keep if i < lo), default=None)
-        if comma + 1 >= len(self.doc) or kept_before is None or self.doc[kept_before].is_punct:
+        if comma + 1 >= len(self.doc) or kept_before is None or (
+                self.doc[kept_before].is_punct and not self.doc[kept_before].is_quote):
             return False  # "the mystery -- [who did it], if anyone --": a mark already parts the two
         nxt = self.doc[comma + 1]
-        verb = nxt.head if nxt.dep_ in {"nsubj", "nsubjpass"} else nxt
+        verb = next((t for t in [nxt, *nxt.ancestors] if t.pos_ in {"VERB", "AUX"}), nxt)
         if verb.i > comma and verb.i in keep and any(c.dep_ in {"ccomp", "parataxis"} and c.i < lo and c.i in keep
                                                       for c in verb.children):
             return True  # "a 'mistake' in the check [for Roof], Comey has said": it parts the claim from its sayer
@@ -1111,6 +1122,8 @@ class Headliner:
         text = re.sub(r"\s+([,;:.!?%)\]’”])", lambda m: m.group(1) if m.group(1) not in "’”" else " " + m.group(1),
                       text)
         text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
+        # "devastation --, Kacong is quoted", "About a Boy,'', wins": a comma after a mark that already parts
+        text = re.sub(r"(--|[—–]|[,;:](?:''|[’”\"]))\s*,", r"\1", text)
         text = re.sub(r"^[\s,;:—–-]+|[\s,;:—–-]+$", "", text)
         text = re.sub(r"\(\s*\)|(?<=\s)(?:--|[—–])\s+(?:--|[—–])(?=\s)", "", text).strip()  # what a cut emptied
         text = re.sub(r"\s+", " ", text)
@@ -1194,6 +1207,12 @@ def _needed_clause(tok: Token) -> bool:
     """The clause that says who "those" or "anyone" are: "happier than those [who are driven to school]"."""
     return tok.dep_ in {"relcl", "acl"} and tok.head.lower_ in {
         "those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
+
+
+def _shown_action(tok: Token) -> bool:
+    """What a picture or a witness shows someone doing: "the video shows the teams [drilling through concrete]"."""
+    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i == tok.head.i + 1 and any(
+        a.lemma_.lower() in SHOWING for a in tok.ancestors)
 
 
 def _needs_its_of(tok: Token) -> bool:
