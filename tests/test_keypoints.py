@@ -1215,3 +1215,10 @@ def test_no_comma_follows_a_dash_or_a_closing_mark_that_already_parts():
     keep = {t.i for t in cand.span if not t.is_space and t.text not in {"perhaps", "in", "Varne"}}
     surface = Headliner(article)._surface(cand.span, keep, {})
     assert surface == "The council will meet the union again next month -- Olsen said", surface
+
+
+def test_no_comma_is_left_alone_between_a_subject_and_its_verb():
+    text = ("Marta Olsen, 49, of Varne, was walking into the ferry terminal at 200 West Harbour Road when a car struck "
+            "her in the parking lot.\n")
+    out, _ = headline_of(text, "Marta")
+    assert out.startswith("Marta Olsen of Varne is walking"), out

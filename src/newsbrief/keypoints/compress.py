@@ -282,6 +282,7 @@ class Headliner:
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
             # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
             self.unusable.add(cand.index)
+        self._drop_lone_comma_before_verb(root, keep)
         self._present_tense(span, root, keep, protected, replacements)
         if any(t.i in keep and t.dep_ == "ccomp" and t.head.i in replacements and t.tag_ in {"VBD", "VBZ", "VBP"}
                and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in span):
@@ -290,6 +291,21 @@ class Headliner:
             self.unusable.add(cand.index)
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
+
+    def _drop_lone_comma_before_verb(self, root: Token, keep: set[int]) -> None:
+        """"LuAnn Johnson[, 49,] of Burnsville, is walking": a cut took the comma that opened a pair, and the one
+        that closed it is left between the subject and its verb."""
+        subj = main_subject(root)
+        if subj is None or subj.i > root.i or subj.i not in keep:
+            return
+        group = [root.i] + [c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < root.i]
+        start = min(i for i in group if i in keep) if any(i in keep for i in group) else root.i
+        first = min(keep)
+        commas = [i for i in range(first, start) if self.doc[i].text == ","]
+        kept = [i for i in commas if i in keep]
+        # only when a cut took a comma here: "Copeland, 31, and his wife, Saltare, 28, are" is as written
+        if len(kept) % 2 and len(kept) < len(commas) and kept[-1] == max(i for i in keep if i < start):
+            keep.discard(kept[-1])
 
     def cut_orders(self) -> list[list]:
         """The orders in which the cuts are tried, both starting with what comes before the subject: the
