@@ -432,6 +432,7 @@ def tail_after_cut(text: str, word: str, keep_word: bool):
     article = parsed(text)
     cand = candidates(article)[0]
     headliner = Headliner(article)
+    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
     headliner.punct = {t.i for t in cand.span if t.is_punct}
     headliner.core = {cand.span.root.i}
     at = next(t for t in cand.span if t.text == word)

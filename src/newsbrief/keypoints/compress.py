@@ -24,7 +24,9 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA
+from spacy.attrs import DEP, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import AUX as AUX_POS
+from spacy.parts_of_speech import VERB as VERB_POS
 
 from ..document import Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
@@ -41,6 +43,7 @@ from .rank import (
 )
 
 if TYPE_CHECKING:
+    import numpy
     from spacy.tokens import Span, Token
 
     from .rank import Candidate
@@ -215,15 +218,24 @@ class Headliner:
         root = span.root
         self.core = {root.i}
         self.ents = [e for e in self.doc_ents if span.start <= e.start < span.end]
-        self.punct = {t.i for t in span if t.is_punct or t.is_space}
-        # what _remove asks of each cut, read once per sentence: a cut is tried many times
-        self.relativizers = {t.i for t in span if t.tag_ in RELATIVIZERS}
-        self.verbs = {t.i for t in span if t.pos_ in {"VERB", "AUX"}}
-        self.held = {t.i for t in span if _list_end(t) or _counted_participle(t) or _needed_clause(t)
-                     or _shown_action(t)}
-        # "of" -> the word that needs it ("two [of the cases]")
-        self.partitive = {t.i: t.head.i for t in span
-                          if t.lower_ == "of" and t.dep_ == "prep" and _needs_its_of(t.head)}
+        # what the cuts ask of each word, read in one pass per sentence: a cut is tried many times, and a
+        # spaCy Token made for each word of each cut would cost more than the cuts
+        self.punct, self.relativizers, self.verbs, self.held, self.partitive = set(), set(), set(), set(), {}
+        relativizers, clauses, prep, of = self._codes
+        rows = self._arrays[span.start : span.end].tolist()
+        for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
+            if punct or space:
+                self.punct.add(i)
+            elif tag in relativizers:
+                self.relativizers.add(i)
+            elif pos in (VERB_POS, AUX_POS):
+                self.verbs.add(i)
+            if dep in clauses:
+                t = self.doc[i]
+                if _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t):
+                    self.held.add(i)
+            elif dep == prep and low == of and _needs_its_of(self.doc[i].head):
+                self.partitive[i] = self.doc[i].head.i  # "of" -> the word that needs it ("two [of the cases]")
 
         self._drop_dateline(span, keep)
         self._drop_leading_connective(span, keep, protected)
@@ -504,8 +516,9 @@ class Headliner:
                 if prev is not None and prev.tag_ == "IN" and prev.dep_ == "prep" and not list(prev.children):
                     ids.add(prev.i)
             self._remove(ids, span, keep, island_ok=True)
-        for tok in span:
-            if tok.lower_ == "recently" and tok.dep_ == "advmod" and not list(tok.children) and (
+        recently = self.doc.vocab.strings["recently"]
+        for tok in (self.doc[i] for i in range(span.start, span.end) if self._arrays[i, 3] == recently):
+            if tok.dep_ == "advmod" and not list(tok.children) and (
                     tok.head.pos_ in {"VERB", "AUX"} and tok.head.dep_ not in {"amod", "acl"}):
                 self._remove({tok.i}, span, keep, island_ok=True)  # "Trump [recently] said": a time, vaguer
 
@@ -786,8 +799,8 @@ class Headliner:
     def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> bool:
         """A cut can leave "… and" or "… at" at the end: such words go too.  True when what is left ends
         on a verb that lost its complement, which no further cut mends."""
-        wh = max((i for i in keep if self.doc[i].tag_ in RELATIVIZERS and i not in protected.inside), default=None)
-        if wh is not None and not any(self.doc[i].pos_ in {"VERB", "AUX"} for i in keep if i > wh):
+        wh = max((i for i in keep & self.relativizers if i not in protected.inside), default=None)
+        if wh is not None and not any(i > wh for i in keep & self.verbs):
             # "… 50 First Dates, in which Drew Barrymore's character [suffers …]": a relative clause cut before
             # its verb goes from its first word
             start = wh - 1 if wh - 1 in keep and self.doc[wh - 1].dep_ == "prep" else wh
@@ -1093,6 +1106,17 @@ class Headliner:
             lemma = tok.lemma_.lower()
             if lemma.isalpha() and lemma != tok.lower_:
                 replacements[tok.i] = lemma if plurals.get(governor.i) else third_person(lemma)
+
+    @functools.cached_property
+    def _arrays(self) -> numpy.ndarray:
+        """Tag, part of speech, dependency, lower form, punctuation and space of every word, read at once."""
+        return self.doc.to_array([TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE])
+
+    @functools.cached_property
+    def _codes(self) -> tuple[set[int], set[int], int, int]:
+        strings = self.doc.vocab.strings
+        return ({strings[t] for t in RELATIVIZERS}, {strings[d] for d in ("cc", "acl", "relcl")}, strings["prep"],
+                strings["of"])
 
     @functools.cached_property
     def _surnames(self) -> set[str]:
