@@ -82,6 +82,7 @@ NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each"
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
             "total", "majority", "bulk", "third", "quarter"}
+ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
 LINKING = {"feel", "look", "seem", "sound", "appear", "become", "remain"}  # verbs that need what follows them
@@ -349,10 +350,6 @@ class Headliner:
         for tok in reversed(span):  # right to left: "along" goes after the "with" it governed
             if tok.i not in keep or tok.i in protected.inside:
                 continue
-            # "Dates, [in which] Drew Barrymore's character": an object whose preposition was cut goes too
-            if tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.i not in keep and tok.head.i < tok.i:
-                keep.difference_update(t.i for t in tok.subtree)
-                continue
             # "The star, known for [appearing in …], is": a preposition whose object was cut goes with it
             if tok.dep_ == "prep" and not _particle(tok):
                 objects = [c for c in tok.children if c.dep_ in {"pobj", "pcomp", "prep"}]
@@ -517,7 +514,8 @@ class Headliner:
                     ids.add(prev.i)
             self._remove(ids, span, keep, island_ok=True)
         recently = self.doc.vocab.strings["recently"]
-        for tok in (self.doc[i] for i in range(span.start, span.end) if self._arrays[i, 3] == recently):
+        lowers = self._arrays[span.start : span.end, ARRAY_COLUMNS.index(LOWER)].tolist()
+        for tok in (self.doc[i] for i, low in enumerate(lowers, start=span.start) if low == recently):
             if tok.dep_ == "advmod" and not list(tok.children) and (
                     tok.head.pos_ in {"VERB", "AUX"} and tok.head.dep_ not in {"amod", "acl"}):
                 self._remove({tok.i}, span, keep, island_ok=True)  # "Trump [recently] said": a time, vaguer
@@ -1110,7 +1108,7 @@ class Headliner:
     @functools.cached_property
     def _arrays(self) -> numpy.ndarray:
         """Tag, part of speech, dependency, lower form, punctuation and space of every word, read at once."""
-        return self.doc.to_array([TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE])
+        return self.doc.to_array(ARRAY_COLUMNS)
 
     @functools.cached_property
     def _codes(self) -> tuple[set[int], set[int], int, int]:
