@@ -1223,3 +1223,50 @@ def test_no_comma_is_left_alone_between_a_subject_and_its_verb():
             "her in the parking lot.\n")
     out, _ = headline_of(text, "Marta")
     assert out.startswith("Marta Olsen of Varne is walking"), out
+
+
+def test_the_verb_agrees_with_the_subject_a_dateline_hid():
+    # the parser takes the dateline for the subject and the real one for its apposition
+    text = ("VARNE, N.D. — Pieter Haas’s preferred candidates won the vast majority of union delegates available in "
+            "the northern ports over the weekend, taking 18 of 25 seats.\n")
+    out, _ = headline_of(text, "VARNE")
+    assert out.startswith("Pieter Haas’s preferred candidates win the vast majority"), out
+
+
+def test_a_bullet_never_opens_inside_a_quotation_with_straight_marks():
+    text = ('Absolutely not," Olsen responded, remarking that she is "looking for a partner" and that the most '
+            "important member would be the union.\n")
+    article = parsed(text)
+    assert not Headliner(article).usable(candidates(article)[0])
+
+
+def test_rather_goes_as_a_connective_but_not_from_rather_than():
+    out, _ = headline_of("Rather, Olsen punctuated the turbulent four-day harbour conference with a heavy speech of "
+                         "simple declarations.\n", "Rather")
+    assert out.startswith("Olsen punctuates"), out
+    out, _ = headline_of("Rather than Pieter Haas, the harbour group has now set its sights on Tove Olsen and the "
+                         "council.\n", "Rather")
+    assert out.startswith("Rather than Pieter Haas, the harbour group"), out
+
+
+def test_the_comma_after_a_leading_clause_stays_when_its_end_is_cut():
+    text = ("As the harbour board has unleashed the pent-up anger of many dock workers, a much smaller but equally "
+            "fervent protest movement has grown in Varne.\n")
+    assert "the pent - up anger , a much smaller" in cut_of(text, "of many dock workers")
+
+
+def test_a_comparison_keeps_its_second_half():
+    text = ("The port authority expects to open a new ferry terminal as soon as Monday in three harbours on the "
+            "northern coast.\n")
+    assert "as soon as Monday" in cut_of(text, "as Monday")
+    text = ("The harbour board's quarrel with Pieter Haas over his position on the 2013 pay deal is about much more "
+            "than wages.\n")
+    assert "much more than wages" in cut_of(text, "than wages")
+
+
+def test_a_verb_whose_subject_a_cut_took_from_the_opening_clause_is_unusable():
+    # the parser hangs "Frankie" on "mum" inside the opening clause; the verb "took" has no subject of its own
+    text = ("Joking that he could do the same with his mum and grandmother, nine-year-old Frankie, who plays for the "
+            "Varne harbour club, took to the quay to have a go.\n")
+    article = parsed(text)
+    assert not Headliner(article).usable(candidates(article)[0])

@@ -93,7 +93,9 @@ TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last"
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
 # Openers that only link to the sentence before; cutting them leaves the clause whole.
-LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead"}
+LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead", "rather",
+                       "moreover", "furthermore", "indeed", "nonetheless", "nevertheless", "besides", "likewise",
+                       "similarly", "additionally", "thus", "hence", "therefore"}
 PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "through", "apart", "aside"}
 # plural nouns that head a group's name and that the entity recognizer can take for a person's surname
 GROUPS = {"police", "democrats", "republicans", "officials", "aides", "authorities", "supporters", "voters",
@@ -187,7 +189,8 @@ class Headliner:
         # "…our military,” Flynn said": the end of a quotation opened in an earlier sentence
         closing, opening = text.find("”"), text.find("“")
         mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2 or (
-            closes_earlier_quotation(cand.sentence.text))  # the cut may have taken the closing mark
+            closes_earlier_quotation(cand.sentence.text)  # the cut may have taken the closing mark
+            or re.match(r'[^"]*[\w.,!?]"(?:\s|$)', text) is not None)  # 'Absolutely not," Clinton responded'
         return not mid_quotation and cand.index not in self.unusable
 
     def _well_made(self, cand: Candidate) -> bool:
@@ -222,9 +225,13 @@ class Headliner:
         # what the cuts ask of each word, read in one pass per sentence: a cut is tried many times, and a
         # spaCy Token made for each word of each cut would cost more than the cuts
         self.punct, self.relativizers, self.verbs, self.held, self.partitive = set(), set(), set(), set(), {}
-        relativizers, clauses, prep, of = self._codes
+        relativizers, clauses, prep, of, comparing = self._codes
         rows = self._arrays[span.start : span.end].tolist()
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
+            if low in comparing:
+                end = _comparison_end(self.doc[i])
+                if end is not None:
+                    self.held.add(end.i)
             if punct or space:
                 self.punct.add(i)
             elif tag in relativizers:
@@ -425,7 +432,8 @@ class Headliner:
         """"But", "However,", "Meanwhile," at the head: they lean on the sentence before, a bullet does not."""
         first = next((t for t in span if t.i in keep and t.i not in self.punct), None)
         if (first is not None and first.lower_ in LEADING_CONNECTIVES and first.i not in protected.inside
-                and first.dep_ in {"cc", "advmod", "mark"} and first.head.i != first.i):
+                and first.dep_ in {"cc", "advmod", "mark"} and first.head.i != first.i
+                and (first.i + 1 >= len(self.doc) or self.doc[first.i + 1].lower_ != "than")):  # "Rather than X"
             self._remove({first.i}, span, keep, protected=protected, commas=True, island_ok=True)
 
     def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
@@ -982,9 +990,11 @@ class Headliner:
             return False  # "the mystery -- [who did it], if anyone --": a mark already parts the two
         nxt = self.doc[comma + 1]
         verb = next((t for t in [nxt, *nxt.ancestors] if t.pos_ in {"VERB", "AUX"}), nxt)
-        if verb.i > comma and verb.i in keep and any(c.dep_ in {"ccomp", "parataxis"} and c.i < lo and c.i in keep
-                                                      for c in verb.children):
-            return True  # "a 'mistake' in the check [for Roof], Comey has said": it parts the claim from its sayer
+        if verb.i > comma and verb.i in keep and any(c.dep_ in {"ccomp", "parataxis", "advcl"} and c.i < lo
+                                                      and c.i in keep for c in verb.children):
+            # "a 'mistake' in the check [for Roof], Comey has said": it parts the claim from its sayer; "As Trump has
+            # unleashed the fury [of many], a protest movement has materialized": a leading clause from the main one
+            return True
         clause = next((t for t in [nxt, *nxt.ancestors] if t.left_edge.i == comma + 1 and t.head.i < lo
                        and t.head.i in keep), None)
         return clause is not None and clause.dep_ in {"advcl", "relcl", "acl", "appos", "conj"}
@@ -1047,6 +1057,12 @@ class Headliner:
             # clause run straight into the verb, and a cut of it leaves "A pilot is a bomb has found"; no cut can
             # be trusted ("Saints place Thomas on reserve; sign Bell" is two headlines' worth, and fine)
             return False
+        lefts = [c for c in root.lefts if c.i in keep and c.dep_ not in {"aux", "auxpass", "neg", "punct", "advmod"}]
+        if lefts and all(c.dep_ in {"advcl", "prep"} for c in lefts) and root.tag_ in {"VBD", "VBZ", "VBP"} and (
+                root.lemma_ != "be"):  # "At the rally are Choudary and Adebowale": an inversion
+            # "Joking that he could do the same [with his mum, nine-year-old Frankie, …], took to the garden": the
+            # parser hung the subject inside the opening clause, and a cut took it
+            return False
         first = next((self.doc[i] for i in sorted(keep) if i not in self.punct), None)
         # no subject in the parse: fine for "Police say…" misparses, not when a finite verb or its auxiliary opens
         # the bullet ("Are pivoting to her record": a cut took a subject the parser made a preposition's object)
@@ -1075,6 +1091,11 @@ class Headliner:
             if head.text[:1].isupper() and head.i != first:
                 continue  # "Indian Illegally Occupied Jammu and Kashmir": a name the parser took for a verb
             subject = _subject_of(head)
+            if subject is not None and subject.i not in keep and subject.i not in replacements:
+                # "FARGO, N.D. — Ted Cruz’s candidates won": the dateline the parser took for a subject went; the
+                # subject is another one, or what it took for the dateline's apposition
+                subject = next((c for c in [*head.children, *subject.rights] if c.i in keep and (
+                    c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "appos" and c.head == subject))), subject)
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
             if self._in_the_past(head, keep) or (head.dep_ == "conj" and head.head.i in past):
@@ -1111,10 +1132,10 @@ class Headliner:
         return self.doc.to_array(ARRAY_COLUMNS)
 
     @functools.cached_property
-    def _codes(self) -> tuple[set[int], set[int], int, int]:
+    def _codes(self) -> tuple[set[int], set[int], int, int, set[int]]:
         strings = self.doc.vocab.strings
         return ({strings[t] for t in RELATIVIZERS}, {strings[d] for d in ("cc", "acl", "relcl")}, strings["prep"],
-                strings["of"])
+                strings["of"], {strings["as"], strings["than"]})
 
     @functools.cached_property
     def _surnames(self) -> set[str]:
@@ -1253,6 +1274,20 @@ def _shown_action(tok: Token) -> bool:
         a.lemma_.lower() in SHOWING for a in tok.ancestors)
 
 
+def _comparison_end(marker: Token) -> Token | None:
+    """The phrase an "as" or "than" opens that ends a comparison begun before it: "as far [as the eye can see]",
+    "more [than ever]"."""
+    phrase = marker if marker.dep_ == "prep" else marker.head if marker.dep_ == "mark" else None
+    if phrase is None or phrase.left_edge.i != marker.i or phrase.head.i == phrase.i:
+        return None
+    compared = phrase.head
+    if marker.lower_ == "than":
+        begun = compared.tag_ in {"JJR", "RBR"} or any(c.lower_ in {"more", "less"} for c in compared.children)
+    else:  # "as far as", "so much as": the first "as" hangs on the word compared, before it
+        begun = any(c.lower_ in {"as", "so"} and c.i < compared.i and c.i != phrase.i for c in compared.children)
+    return phrase if begun else None
+
+
 def _needs_its_of(tok: Token) -> bool:
     """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]",
     "pushed her out [of the way]"."""
@@ -1274,7 +1309,7 @@ def _subject_of(verb: Token) -> Token | None:
         subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
         if subj is not None:
             return subj
-        tok = tok.head if tok.dep_ in {"conj", "xcomp"} and tok.head is not tok else None
+        tok = tok.head if tok.dep_ in {"conj", "xcomp"} and tok.head.i != tok.i else None
     return None
 
 
