@@ -1270,3 +1270,14 @@ def test_a_verb_whose_subject_a_cut_took_from_the_opening_clause_is_unusable():
             "Varne harbour club, took to the quay to have a go.\n")
     article = parsed(text)
     assert not Headliner(article).usable(candidates(article)[0])
+
+
+def test_a_bullet_opening_on_a_verb_a_cut_left_without_its_subject_is_unusable_but_a_name_like_will_is_not():
+    text = ("When you get a new job at the harbour, a new home, get a new berth on the ferry or start a new business… "
+            "now that's truly exciting for the islanders.\n")
+    article = parsed(text)
+    assert not Headliner(article).usable(candidates(article)[0])
+    text = ("Will Artino scored 14 points off the bench and Pieter Haas had 11 points, 11 rebounds and six blocked "
+            "shots for the harbour team.\n")
+    article = parsed(text)
+    assert Headliner(article).usable(candidates(article)[0])

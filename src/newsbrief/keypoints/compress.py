@@ -184,8 +184,12 @@ class Headliner:
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
         if cand.sentence.text.rstrip(" \t\n'\"’”").endswith("?"):
             return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
-        if opener is not None and opener.pos_ in {"VERB", "AUX"} and opener.tag_ in {"VB", "VBZ", "VBD"}:
-            return False  # "Says actress Patsy Kensit, …", "Get a new childcare place…": no subject, no headline
+        # "Will Artino scored 14 points": a name the tagger took for a modal
+        named = opener is not None and opener.i + 1 < len(self.doc) and self.doc[opener.i + 1].pos_ == "PROPN"
+        if opener is not None and opener.pos_ in {"VERB", "AUX"} and (
+                opener.tag_ in {"VB", "VBZ", "VBD", "VBP"} or (opener.tag_ == "MD" and not named)):
+            # "Says actress Patsy Kensit, …", "[When you get a job,] get a new childcare place…": no subject
+            return False
         # "…our military,” Flynn said": the end of a quotation opened in an earlier sentence
         closing, opening = text.find("”"), text.find("“")
         mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2 or (
