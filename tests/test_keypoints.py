@@ -471,6 +471,13 @@ def headline_of(text: str, starts: str) -> tuple[str, bool]:
     return headliner.compress(cand, commit=False)[0], headliner.acceptable(cand)
 
 
+def usable_of(text: str, starts: str = "") -> bool:
+    """Whether the sentence starting with ``starts`` may stand in a box at all (Headliner.usable)."""
+    article = parsed(text)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith(starts))
+    return Headliner(article).usable(cand)
+
+
 def test_a_closing_attribution_goes_even_when_parsed_inside_the_claim():
     text = ("Mark Hollins, 61, drained the accounts of eleven customers who banked at his branch in Lewes, "
             "Sussex, the Crown Court heard.\n")
@@ -1031,9 +1038,7 @@ def test_a_shortened_name_keeps_its_possessive():
      "There"),
 ])
 def test_a_sentence_with_no_subject_of_its_own_never_fills_a_box(text, starts):
-    article = parsed(text)
-    cand = next(c for c in candidates(article) if c.sentence.text.startswith(starts))
-    assert not Headliner(article).usable(cand)
+    assert not usable_of(text, starts)
 
 
 def test_the_comma_before_a_closing_sayer_stays():
@@ -1168,9 +1173,7 @@ def test_a_relative_clause_cut_before_its_verb_goes():
     ("A harbour pilot who feared a crate he found was a bomb had in fact found a 900-year-old ship's bell.\n", "A"),
 ])
 def test_a_sentence_whose_cut_says_nothing_whole_is_unusable(text, starts):
-    article = parsed(text)
-    cand = next(c for c in candidates(article) if c.sentence.text.startswith(starts))
-    assert not Headliner(article).usable(cand)
+    assert not usable_of(text, starts)
 
 
 def test_a_closing_finding_goes_like_a_closing_sayer_and_those_keeps_its_clause():
@@ -1197,9 +1200,7 @@ def test_what_a_video_shows_someone_doing_stays():
      "Two"),
 ])
 def test_a_sentence_whose_verb_the_parser_mistook_is_unusable(text, starts):
-    article = parsed(text)
-    cand = next(c for c in candidates(article) if c.sentence.text.startswith(starts))
-    assert not Headliner(article).usable(cand)
+    assert not usable_of(text, starts)
 
 
 def test_a_closing_source_after_a_quotation_keeps_its_comma():
@@ -1236,8 +1237,7 @@ def test_the_verb_agrees_with_the_subject_a_dateline_hid():
 def test_a_bullet_never_opens_inside_a_quotation_with_straight_marks():
     text = ('Absolutely not," Olsen responded, remarking that she is "looking for a partner" and that the most '
             "important member would be the union.\n")
-    article = parsed(text)
-    assert not Headliner(article).usable(candidates(article)[0])
+    assert not usable_of(text)
 
 
 def test_rather_goes_as_a_connective_but_not_from_rather_than():
@@ -1268,16 +1268,13 @@ def test_a_verb_whose_subject_a_cut_took_from_the_opening_clause_is_unusable():
     # the parser hangs "Frankie" on "mum" inside the opening clause; the verb "took" has no subject of its own
     text = ("Joking that he could do the same with his mum and grandmother, nine-year-old Frankie, who plays for the "
             "Varne harbour club, took to the quay to have a go.\n")
-    article = parsed(text)
-    assert not Headliner(article).usable(candidates(article)[0])
+    assert not usable_of(text)
 
 
 def test_a_bullet_opening_on_a_verb_a_cut_left_without_its_subject_is_unusable_but_a_name_like_will_is_not():
     text = ("When you get a new job at the harbour, a new home, get a new berth on the ferry or start a new business… "
             "now that's truly exciting for the islanders.\n")
-    article = parsed(text)
-    assert not Headliner(article).usable(candidates(article)[0])
+    assert not usable_of(text)
     text = ("Will Artino scored 14 points off the bench and Pieter Haas had 11 points, 11 rebounds and six blocked "
             "shots for the harbour team.\n")
-    article = parsed(text)
-    assert Headliner(article).usable(candidates(article)[0])
+    assert usable_of(text)

@@ -154,6 +154,7 @@ class Headliner:
         self.worth: list[float] | None = None  # token index -> its worth to a bullet, made on first need
         # sentences whose bullet lost its subject to a misparse, or speaks in the first person
         self.unusable: set[int] = set()
+        self.openers: dict[int, int | None] = {}  # sentence index -> the token its bullet opens on
         # sentence index -> (names known when made, result, people named): a bullet depends on
         # the article and on who earlier bullets named, nothing else
         self._made: dict[int, tuple[frozenset[str], tuple[str, list[Sentence], int], set[str]]] = {}
@@ -173,12 +174,11 @@ class Headliner:
         a pronoun no earlier bullet resolves ("They have to fix that")."""
         text, _, _ = self.compress(cand, commit=False)
         pronoun = re.split(r"[^\w]", text.split(" ", 1)[0])[0].lower()  # "They’re", "They," open with "They"
-        word = next((t for t in cand.span if t.lower_ == pronoun), None)
+        at = self.openers.get(cand.index)
+        opener = self.doc[at] if at is not None else None  # the bullet's first word, as the parse has it
         # a pronoun or a possessive; "These images show…" is fine: the determiner has its noun
-        if pronoun in PRONOUN_OPENERS and (word is None or word.pos_ == "PRON" or word.dep_ == "poss"):
+        if pronoun in PRONOUN_OPENERS and (opener is None or opener.pos_ == "PRON" or opener.dep_ == "poss"):
             return False
-        first = text.split(" ", 1)[0].lower()
-        opener = next((t for t in cand.span if t.text.lower() == first), None)
         outside = QUOTE_PATTERN.sub("", text)
         if len(_words(outside)) < 3 or RUN_ON.search(text) or speaks(text):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
@@ -306,20 +306,23 @@ class Headliner:
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
             # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
             self.unusable.add(cand.index)
-        self._drop_lone_comma_before_verb(root, keep)
+        self._drop_lone_comma_before_verb(root, subj, keep)
         self._present_tense(span, root, keep, protected, replacements)
-        if any(t.i in keep and t.dep_ == "ccomp" and t.head.i in replacements and t.tag_ in {"VBD", "VBZ", "VBP"}
-               and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in span):
+        clauses = (self.doc[i] for i in keep & self.verbs if self.doc[i].head.i in replacements)
+        if any(t.dep_ == "ccomp" and t.tag_ in {"VBD", "VBZ", "VBP"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in clauses):
             # "Two passengers found dead … appear to have died": the parser took "found" for the verb of a clause
             # that has none of its own, and re-tensing it makes "Two passengers find dead"
             self.unusable.add(cand.index)
+        opener = min((i for i in keep if i not in self.punct), default=None)
+        # a quotation's first word is the speaker's ("“Be very conservative,” Trump says"), not the bullet's verb
+        self.openers[cand.index] = opener if opener not in protected.inside else None
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
 
-    def _drop_lone_comma_before_verb(self, root: Token, keep: set[int]) -> None:
+    def _drop_lone_comma_before_verb(self, root: Token, subj: Token | None, keep: set[int]) -> None:
         """"LuAnn Johnson[, 49,] of Burnsville, is walking": a cut took the comma that opened a pair, and the one
         that closed it is left between the subject and its verb."""
-        subj = main_subject(root)
         if subj is None or subj.i > root.i or subj.i not in keep:
             return
         group = [root.i] + [c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < root.i]
