@@ -1042,7 +1042,7 @@ def test_a_sentence_with_no_subject_of_its_own_never_fills_a_box(text, starts):
 
 
 def test_the_comma_before_a_closing_sayer_stays():
-    text = ('The harbour authority made a "serious mistake" in the safety inspection of the older ferries on the '
+    text = ('The harbour authority made a "serious mistake" in the safety inspection for the older ferries on the '
             "northern route, Olsen has said.\n")
     out, _ = headline_of(text, "The harbour")
     assert out.endswith("in the safety inspection, Olsen has said"), out
@@ -1250,9 +1250,9 @@ def test_rather_goes_as_a_connective_but_not_from_rather_than():
 
 
 def test_the_comma_after_a_leading_clause_stays_when_its_end_is_cut():
-    text = ("As the harbour board has unleashed the pent-up anger of many dock workers, a much smaller but equally "
+    text = ("As the harbour board has unleashed the pent-up anger among many dock workers, a much smaller but equally "
             "fervent protest movement has grown in Varne.\n")
-    assert "the pent - up anger , a much smaller" in cut_of(text, "of many dock workers")
+    assert "the pent - up anger , a much smaller" in cut_of(text, "among many dock workers")
 
 
 def test_a_comparison_keeps_its_second_half():
@@ -1278,3 +1278,73 @@ def test_a_bullet_opening_on_a_verb_a_cut_left_without_its_subject_is_unusable_b
     text = ("Will Artino scored 14 points off the bench and Pieter Haas had 11 points, 11 rebounds and six blocked "
             "shots for the harbour team.\n")
     assert usable_of(text)
+
+
+def test_a_quotation_left_open_is_kept_whole_and_its_pronoun_is_not_replaced():
+    # the apostrophe in "he's" does not close the quotation the sentence opens
+    text = ("Pieter Haas spoke first at the harbour meeting in Varne. \"Today he's accepting congratulations at a "
+            "time when 50 dock workers are out of work.\n")
+    out, _ = headline_of(text, '"Today')
+    assert "Haas" not in out and out.startswith('"Today he\'s accepting'), out
+    assert not usable_of(text, '"Today')
+
+
+def test_a_resolved_pronoun_spells_out_its_contraction():
+    out, _ = headline_of("Pieter Haas spoke first at the harbour meeting in Varne. Later he's accepting "
+                         "congratulations from the harbour board at the quay.\n", "Later")
+    assert "Haas is accepting congratulations" in out, out
+    out, _ = headline_of("Pieter Haas spoke first at the harbour meeting in Varne. He's been the harbour master "
+                         "of Varne since 2003 and runs the ferry.\n", "He's")
+    assert out.startswith("Haas has been the harbour master"), out
+
+
+def test_a_re_tensed_contraction_keeps_a_space():
+    out, _ = headline_of("Pieter Haas spoke first at the harbour meeting in Varne. He'd said no to the board "
+                         "when it asked for more money last year.\n", "He'd")
+    assert "He has said no" in out, out
+
+
+def test_an_age_cut_from_an_apposition_leaves_the_comma_that_closes_it():
+    out, _ = headline_of("The third trawler owner, Pieter Haas, 61, spent two weeks in the harbour hospital and is "
+                         "recovering from burns to the neck and shoulder, the coastguard said.\n", "The third")
+    assert out.startswith("The third trawler owner, Pieter Haas, spends two weeks"), out
+    # a comma that goes on to the next item of a list goes with the age
+    out, _ = headline_of("Pieter Haas arrived at Varne harbour with his parents, Jan Haas, 52, and Greta, carrying a "
+                         "brightly painted model of the ferry.\n", "Pieter")
+    assert "his parents, Jan Haas and Greta" in out, out
+
+
+def test_a_phrase_set_off_to_say_more_goes_when_a_cut_took_what_it_said():
+    out, _ = headline_of("Citing people familiar with the talks, the Varne Post said the harbour group will pay $12 "
+                         "million to $13 million - a price that translates to $24 to $26 per share.\n", "Citing")
+    assert out.endswith("$13 million"), out
+
+
+def test_the_of_phrase_after_a_definite_noun_goes_only_with_the_noun():
+    text = ("A Varne man has pleaded not guilty to two murder charges for the deaths of a harbour pilot and her "
+            "brother.\n")
+    assert "for the deaths of a harbour pilot" in cut_of(text, "of a harbour pilot and her brother")
+    assert cut_of(text, "for the deaths of a harbour pilot and her brother").endswith("murder charges .")
+
+
+def test_the_clause_that_says_which_one_a_copula_equates_stays():
+    text = ("The only thing stopping the harbour board from being buried in the dispute is that so many other ports "
+            "are struggling as well.\n")
+    assert "thing stopping the harbour board" in cut_of(text, "stopping the harbour board from being buried in "
+                                                              "the dispute")
+    # an aside set off by commas goes as before
+    text = ("The ferry, which was built in Varne in 1984, is the oldest vessel still sailing on the northern "
+            "coast.\n")
+    assert "which" not in cut_of(text, "which was built in Varne in 1984")
+
+
+def test_marks_a_cut_emptied_go_with_it():
+    out, _ = headline_of("The transcript of the hearing–published by the Varne Post–shows that Olsen talked about "
+                         "the harbour levy and the ferry timetable at length.\n", "The transcript")
+    assert "–" not in out and "hearing shows" in out, out
+
+
+def test_a_comma_a_cut_left_at_the_end_of_a_quotation_goes():
+    out, _ = headline_of("The harbour master admits his choice for the board is “not the most popular man on the "
+                         "quay,” but is a person he can trust and will vote for in the autumn.\n", "The harbour")
+    assert out.endswith("on the quay”"), out

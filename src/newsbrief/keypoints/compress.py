@@ -122,7 +122,8 @@ def quote_ranges(span: Span) -> _Protected:
     quotes: list[tuple[int, int]] = []
     text = span.text
     found = [(m.start(), m.end()) for m in QUOTE_PATTERN.finditer(text)]
-    tail = re.search(r"(?:^|(?<=\s))[“\"‘'](?=\w)[^”\"’']*$", text)
+    # an apostrophe inside a word ("he's") does not close it
+    tail = re.search(r"(?:^|(?<=\s))[“\"‘'](?=\w)(?:[^”\"’']|(?<=\w)[’'](?=\w))*$", text)
     if tail:
         found.append((tail.start(), len(text)))
     for a, b in found:
@@ -179,7 +180,7 @@ class Headliner:
         # a pronoun or a possessive; "These images show…" is fine: the determiner has its noun
         if pronoun in PRONOUN_OPENERS and (opener is None or opener.pos_ == "PRON" or opener.dep_ == "poss"):
             return False
-        outside = QUOTE_PATTERN.sub("", text)
+        outside = QUOTE_PATTERN.sub("", close_quotation(text))  # "“Today he's accepting…": a bare quotation too
         if len(_words(outside)) < 3 or RUN_ON.search(text) or speaks(text):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
         if cand.sentence.text.rstrip(" \t\n'\"’”").endswith("?"):
@@ -259,8 +260,8 @@ class Headliner:
         self._drop_appositions(span, keep, protected)
         replacements: dict[int, str] = {}
         used_people = self._shorten_names(span, keep, protected, replacements)
-        speaker = self._resolve_pronoun(cand, root, keep, replacements)
-        resolved = [speaker] if speaker is not None else self._resolve_they(cand, root, keep, replacements)
+        speaker = self._resolve_pronoun(cand, root, keep, protected, replacements)
+        resolved = [speaker] if speaker is not None else self._resolve_they(cand, root, keep, protected, replacements)
         for person, sentence in resolved:
             used_people.add(person.id)
             if sentence is not cand.sentence and sentence not in sources:
@@ -553,6 +554,17 @@ class Headliner:
                 ids = {t.i for t in tok.subtree}
                 if ids & protected.inside:
                     continue
+                opening = tok.left_edge.i - 1
+                outer = tok.head.left_edge.i - 1  # the comma that opened the apposition this one hangs on
+                closing = tok.right_edge.i + 1
+                if tok.head.dep_ == "appos" and opening >= span.start and self.doc[opening].text == "," and (
+                        outer >= span.start and self.doc[outer].text == ",") and closing + 1 < span.end and (
+                        self.doc[closing].text == "," and self.doc[closing + 1].dep_ != "cc"):
+                    # "The third victim, Bryant Dalton[, 39], spent": the comma after closes the outer apposition
+                    self._remove(ids, span, keep, island_ok=True)
+                    if not ids & keep:
+                        keep.discard(opening)
+                    continue
                 self._remove(ids, span, keep, commas=True, island_ok=True)
 
     # -- names ------------------------------------------------------------------------------------
@@ -632,11 +644,12 @@ class Headliner:
             ids.append(lo - 1)
         return set(ids)
 
-    def _resolve_pronoun(self, cand: Candidate, root: Token, keep: set[int],
+    def _resolve_pronoun(self, cand: Candidate, root: Token, keep: set[int], protected: _Protected,
                          replacements: dict[int, str]) -> tuple[Entity, Sentence] | None:
-        """"He said …": the speaker from the quotes layer, else the person named last before."""
+        """"He said …": the speaker from the quotes layer, else the person named last before (never inside a
+        quotation, which stays verbatim)."""
         subj = main_subject(root)
-        if subj is None or subj.lower_ not in SUBJECT_PRONOUNS or subj.i not in keep:
+        if subj is None or subj.lower_ not in SUBJECT_PRONOUNS or subj.i not in keep or subj.i in protected.inside:
             return None
         other = OTHER_GENDER[subj.lower_]
         if any(t.lower_ in other for t in cand.span):
@@ -653,10 +666,18 @@ class Headliner:
             return None
         if any(m.start < cand.sentence.end and cand.sentence.start <= m.start for m in person.mentions):
             return None  # "He said she knew Manohar": "he" is not the person the sentence names
+        contraction = self.doc[subj.i + 1] if subj.i + 1 < len(self.doc) and not subj.whitespace_ else None
+        if contraction is not None and contraction.i in keep:
+            # "he's accepting" is "Stevens is accepting", not "Stevens's accepting"
+            full = _spelled_out(contraction)
+            if full is None:
+                return None
+            replacements[contraction.i] = full
+            surname += " "
         replacements[subj.i] = surname
         return person, sentence
 
-    def _resolve_they(self, cand: Candidate, root: Token, keep: set[int],
+    def _resolve_they(self, cand: Candidate, root: Token, keep: set[int], protected: _Protected,
                       replacements: dict[int, str]) -> list[tuple[Entity, Sentence]]:
         """"They agreed…" after a call between two people: "Wang and Dar agree…".
 
@@ -664,7 +685,7 @@ class Headliner:
         sentence before is about one of them; any other "they" (police, the residents) stays unresolved
         and the sentence is not used."""
         subj = main_subject(root)
-        if subj is None or subj.lower_ != "they" or subj.i not in keep:
+        if subj is None or subj.lower_ != "they" or subj.i not in keep or subj.i in protected.inside:
             return []
         start = cand.sentence.start
         people = [p for p in self.persons if p.mentions[0].start < start and len(p.name.split()) > 1]
@@ -849,6 +870,15 @@ class Headliner:
                 before = min(phrase) - 1
                 if before in keep and self.doc[before].is_punct:
                     phrase.add(before)
+                if self._words(keep - phrase) >= MIN_WORDS:
+                    keep.difference_update(phrase)
+                    continue
+            det = next((c for c in tok.lefts if c.dep_ == "det" and tok.i - c.i <= 2), None)
+            if lost_tail and tok.pos_ in {"NOUN", "ADJ"} and det is not None and det.i - 1 in keep and (
+                    self.doc[det.i - 1].text in {",", "-", "--", "—", "–"}) and tok.dep_ not in {"pobj", "conj"}:
+                # "… $13 billion - a price [that translates to $24 a share]": a phrase set off to say more,
+                # which no longer does, goes with its mark
+                phrase = set(range(det.i - 1, tok.i + 1)) & keep
                 if self._words(keep - phrase) >= MIN_WORDS:
                     keep.difference_update(phrase)
                     continue
@@ -1180,6 +1210,8 @@ class Headliner:
             if tok.text in {"'", "’"} and tok.i - 1 not in keep and tok.i + 1 not in keep:
                 continue  # "Moreau, who’s short of the Pilots’ [threshold], boards": a mark both cuts left alone
             text = replacements.get(tok.i, tok.text)
+            if tok.text[:1] in {"'", "’"} and text[:1].isalpha() and parts and not parts[-1][-1:].isspace():
+                text = " " + text  # "He'd said" re-tensed: "He has said", not "Hehas said"
             if text and tok.text[:1].isupper() and text[:1].islower():
                 text = text[0].upper() + text[1:]
             parts.append(text + (tok.whitespace_ if tok.i + 1 in keep else " "))
@@ -1191,12 +1223,15 @@ class Headliner:
         # "devastation --, Kacong is quoted", "About a Boy,'', wins": a comma after a mark that already parts
         text = re.sub(r"(--|[—–]|[,;:](?:''|[’”\"]))\s*,", r"\1", text)
         text = re.sub(r"^[\s,;:—–-]+|[\s,;:—–-]+$", "", text)
-        text = re.sub(r"\(\s*\)|(?<=\s)(?:--|[—–])\s+(?:--|[—–])(?=\s)", "", text).strip()  # what a cut emptied
+        text = re.sub(r"\(\s*\)", "", text)  # what a cut emptied: "()", "– –", "debate– –shows"
+        text = re.sub(r"\s*(?:--|[—–])\s*(?:--|[—–])\s*", " ", text).strip()
         text = re.sub(r"\s+", " ", text)
         last = self.doc[max(keep)] if keep else None
         if last is None or last.is_punct or not re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{1,4}\.", last.text):
             text = re.sub(r"[.]$", "", text)  # but "in Sunnyvale, Calif.", "at 4 p.m.": an abbreviation keeps its point
         text = _tidy_quotes(text)
+        # "…is “not the most handsome man in the field,”": the comma ran the sentence on past the quotation
+        text = re.sub(r"[,;:]([”\"]|’’|'')$", r"\1", text)
         text = re.sub(r"^[\"'‘’“”]\s+", "", text)  # a closing mark of the previous sentence's quotation
         if text and text[0].islower():
             text = text[0].upper() + text[1:]
@@ -1270,9 +1305,21 @@ def _counted_participle(tok: Token) -> bool:
 
 
 def _needed_clause(tok: Token) -> bool:
-    """The clause that says who "those" or "anyone" are: "happier than those [who are driven to school]"."""
-    return tok.dep_ in {"relcl", "acl"} and tok.head.lower_ in {
-        "those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}
+    """The clause that says who "those" or "anyone" are: "happier than those [who are driven to school]", or
+    which one a copula's subject is."""
+    if tok.dep_ not in {"relcl", "acl"}:
+        return False
+    head = tok.head
+    if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}:
+        return True
+    # "The only thing [stopping Philly from being buried] is that …", "The man [who shot him] was a guard": the
+    # clause says which one the sentence is about, and the copula equates that one with something else
+    verb = head.head
+    marks = {",", "(", ")", "-", "--", "—", "–"}  # a clause set off by marks on either side is an aside
+    restrictive = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text not in marks and (
+        tok.right_edge.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text not in marks)
+    return restrictive and head.dep_ == "nsubj" and head.i < tok.i < verb.i and verb.lemma_ == "be" and (
+        verb.dep_ == "ROOT") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
 def _shown_action(tok: Token) -> bool:
@@ -1298,8 +1345,23 @@ def _comparison_end(marker: Token) -> Token | None:
 def _needs_its_of(tok: Token) -> bool:
     """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]",
     "pushed her out [of the way]"."""
-    return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out") and any(
+    return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out" or (
+        # "for the deaths [of an Arkansas woman]": "the" points at what the "of" names
+        tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))) and any(
         c.lower_ == "of" and c.dep_ == "prep" for c in tok.children)
+
+
+def _spelled_out(contraction: Token) -> str | None:
+    """The word a contraction after "he"/"she" stands for, where its form says which: "'s been" is "has
+    been", "'s going" "is going", "'ll" "will"; "'d" (had or would) and anything else are left to the caller."""
+    low = contraction.lower_.replace("’", "'")
+    nxt = contraction.nbor(1) if contraction.i + 1 < len(contraction.doc) else None
+    if low == "'s":
+        # "'s arrested" is a passive ("is"), "'s gone" a perfect ("has"), as the parser tells them apart
+        perfect = nxt is not None and (nxt.lower_ in {"been", "got"} or (
+            nxt.tag_ == "VBN" and contraction.dep_ == "aux"))
+        return "has" if perfect else "is"
+    return {"'ll": "will"}.get(low)
 
 
 def _particle(tok: Token) -> bool:
