@@ -435,3 +435,26 @@ def test_he_continues_the_subject_before_not_a_name_its_object_mentioned():
     # "Obama met the ambassador …": the subject is the one "he" continues
     said = next(q for q in article.quotes if q.content.text.startswith("the talks"))
     assert said.speaker is not None and said.speaker.name == "Barack Obama", said.speaker
+
+
+def test_she_never_points_back_to_a_man_the_article_calls_he(pipeline):
+    # the last person named before "She" is Haas, whom the article calls "he"; the woman is Olsen
+    text = (
+        "Anna Olsen runs the ferry company in Varne.\n"
+        "The harbour board met Pieter Haas on Monday in his office on the quay.\n"
+        "She said that the closure would have cost the company a fortune.\n"
+    )
+    article = run(pipeline, text)
+    q = find(article, "cost the company a fortune")
+    assert q.speaker.name == "Anna Olsen", q.speaker
+
+
+def test_a_noun_that_names_a_man_tells_his_gender(pipeline):
+    text = (
+        "Pieter Haas met the ferry captain Jan Olsen and his wife, Anna Olsen, on Monday.\n"
+        "The harbour board approved the new timetable after a long meeting.\n"
+        "He said that the quay would stay open all winter.\n"
+    )
+    article = run(pipeline, text)
+    q = find(article, "stay open all winter")
+    assert q.speaker.name in {"Jan Olsen", "Pieter Haas"}, q.speaker

@@ -10,8 +10,13 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+
+import numpy
+from spacy.attrs import LOWER
 
 from ..document import Article, Entity, Speaker
 from ..entities import TITLE_HEADS
@@ -20,6 +25,16 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 _PERSONAL = {"he": "m", "him": "m", "she": "f", "her": "f"}
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "himself": "m", "she": "f", "her": "f", "hers": "f",
+                   "herself": "f"}
+_NOUN_GENDER = {
+    **dict.fromkeys(["husband", "father", "son", "brother", "uncle", "nephew", "grandfather", "boyfriend", "actor",
+                     "businessman", "congressman", "chairman", "spokesman", "king", "prince", "duke", "widower"],
+                    "m"),
+    **dict.fromkeys(["wife", "mother", "daughter", "sister", "aunt", "niece", "grandmother", "girlfriend", "actress",
+                     "businesswoman", "congresswoman", "chairwoman", "spokeswoman", "queen", "princess", "duchess",
+                     "widow"], "f"),
+}
 _PLURAL = {"they", "them", "we"}
 _RELATIVE = {"who", "which", "that"}
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "sir": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
@@ -51,6 +66,47 @@ class SpeakerResolver:
                 before = self.text[max(0, m.start - 6) : m.start].strip().lower().split()
                 if before and before[-1] in _HONORIFIC_GENDER:
                     self.gender.setdefault(m.entity.id, _HONORIFIC_GENDER[before[-1]])
+        for person, gender in self._genders_from_context(quoted).items():
+            self.gender.setdefault(person, gender)
+
+    def _genders_from_context(self, quoted: Iterable[tuple[int, int]]) -> dict[str, str]:
+        """What the article itself says of each person's gender: a noun that names them ("her husband, Bill
+        Clinton", "actress Diane Guerrero"), or the pronouns of sentences that speak of no one else ("Trump said
+        he…"), by majority. A "she" then never points back to a man ("She has since said…" after a sentence
+        naming Trump last)."""
+        votes: dict[str, Counter] = {}
+        doc = self.doc
+        lowers = doc.to_array([LOWER]).ravel()
+        vocab = doc.vocab.strings
+        codes = {vocab.add(w): g for w, g in _PRONOUN_GENDER.items()}
+        quoted = list(quoted)
+        for i in numpy.flatnonzero(numpy.isin(lowers, list(codes))).tolist():
+            tok = doc[i]
+            if any(qs <= tok.idx < qe for qs, qe in quoted):
+                continue
+            sent = tok.sent
+            lo = bisect.bisect_left(self.starts, sent.start_char)
+            hi = bisect.bisect_left(self.starts, sent.end_char)
+            people = {m.entity.id for m in self.mentions[lo:hi] if m.entity.label == "PERSON"}
+            if len(people) == 1:
+                votes.setdefault(people.pop(), Counter())[codes[lowers[i]]] += 1
+        for m in self.mentions:
+            if m.entity.label != "PERSON" or self.text[m.end : m.end + 1] in {"'", "’"}:
+                continue  # "Sanders’ son, Tywanza": the noun names whom the person has, not the person
+            tok = next((t for t in doc.char_span(m.start, m.end, alignment_mode="expand") or []), None)
+            if tok is None:
+                continue
+            head = tok.head if tok.dep_ in {"compound", "flat"} else tok
+            for r in [*head.children, head.head] if head.dep_ == "appos" else head.children:
+                gender = _NOUN_GENDER.get(r.lower_)
+                if gender is not None and (r.dep_ in {"appos", "compound"} or r.i == head.head.i):
+                    votes.setdefault(m.entity.id, Counter())[gender] += 3  # stronger than one pronoun
+        out = {}
+        for person, counter in votes.items():
+            (top, n), *rest = counter.most_common()
+            if not rest or n >= 2 * rest[0][1]:
+                out[person] = top
+        return out
 
     # -- mentions -------------------------------------------------------------------------------
 
