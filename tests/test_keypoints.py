@@ -1348,3 +1348,62 @@ def test_a_comma_a_cut_left_at_the_end_of_a_quotation_goes():
     out, _ = headline_of("The harbour master admits his choice for the board is “not the most popular man on the "
                          "quay,” but is a person he can trust and will vote for in the autumn.\n", "The harbour")
     assert out.endswith("on the quay”"), out
+
+
+def test_a_name_is_never_shortened_to_a_first_name_before_its_possessive():
+    # the article calls her "Anna" alone, and her husband shares her surname: the full name stays
+    text = ("Anna Olsen and Jan Olsen opened the new ferry terminal in Varne on Monday. Anna thanked the dock "
+            "workers. Anna Olsen’s campaign slogan for the harbour board is “Keep the quay open.”\n")
+    out, _ = headline_of(text, "Anna Olsen’s")
+    assert out.startswith("Anna Olsen’s campaign slogan"), out
+
+
+def test_a_caption_with_pictured_is_no_bullet():
+    assert not usable_of("Pieter Haas pictured during the ferry trials at the Varne harbour in the spring of "
+                         "2012.\n")
+
+
+def test_a_clause_misread_as_the_main_one_is_no_bullet():
+    # "That Olsen was chosen as chair" is the subject of "should please"; cutting "That" makes a claim
+    assert not usable_of("That Olsen was chosen as chair should please critics who were unhappy with last year's "
+                         "harbour board.\n")
+
+
+def test_the_comma_after_a_leading_phrase_stays_when_its_end_is_cut():
+    text = "In a Varne Post poll released Monday, 50 harbour workers chose Olsen while 40 workers chose Haas.\n"
+    assert "poll , 50 harbour workers" in cut_of(text, "released Monday")
+
+
+def test_a_share_keeps_its_whole_and_agrees_with_it():
+    text = "In a Varne Post poll released Monday, 50 percent of harbour workers chose Olsen as their new chair.\n"
+    assert "50 percent of harbour workers" in cut_of(text, "of harbour workers")
+    out, _ = headline_of(text, "In a")
+    assert "50 percent of harbour workers choose Olsen" in out, out
+
+
+def test_a_verb_that_lost_its_as_phrase_is_cut_short():
+    _, _, truncated = tail_after_cut(
+        "The harbour board is alarmed because the new ferry policy has been interpreted as a snub to the islanders "
+        "of Varne.\n", "interpreted", keep_word=True)
+    assert truncated
+
+
+def test_a_verb_the_parser_made_a_modifier_of_the_subject_makes_no_bullet():
+    # "called" is the man's verb; the parser makes "matched" the main one, and a cut would say the man matched
+    assert not usable_of("The fisherman, who did not want to be identified, called 911 when he realized the boat "
+                         "directly next to him matched the description on the radio, according to Sheriff Anna "
+                         "Olsen.\n")
+    # a participle on the subject is no such thing
+    assert usable_of("The wreck, thought to date back to 1100, was found wrapped in rope and dumped in the harbour "
+                     "of Varne.\n")
+
+
+def test_a_sentence_that_closes_a_quotation_opened_before_is_unusable_when_a_cut_took_its_closing_mark():
+    text = ("On seeing the resolve of the coastguard, the smugglers reversed course and tried to flee the harbour,\" "
+            "Captain Pieter Haas, the coastguard's spokesman, said.\n")
+    assert not usable_of(text)
+
+
+def test_in_support_keeps_its_of():
+    text = "The harbour fund has raised about $58 million in support of Olsen since she became a candidate.\n"
+    assert "in support of Olsen" in cut_of(text, "of Olsen")

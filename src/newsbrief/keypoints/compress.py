@@ -81,11 +81,14 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest", "search",
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
-            "total", "majority", "bulk", "third", "quarter"}
+            "total", "majority", "bulk", "third", "quarter", "percent", "half", "support"}
 ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
 LINKING = {"feel", "look", "seem", "sound", "appear", "become", "remain"}  # verbs that need what follows them
+# verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
+AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
+            "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
@@ -195,7 +198,8 @@ class Headliner:
         closing, opening = text.find("”"), text.find("“")
         mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2 or (
             closes_earlier_quotation(cand.sentence.text)  # the cut may have taken the closing mark
-            or re.match(r'[^"]*[\w.,!?]"(?:\s|$)', text) is not None)  # 'Absolutely not," Clinton responded'
+            # 'Absolutely not," Clinton responded', in the bullet or in its sentence, whose closing mark a cut took
+            or any(re.match(r'[^"“”]*[\w.,!?]["”](?:\s|$)', t) is not None for t in (text, cand.sentence.text)))
         return not mid_quotation and cand.index not in self.unusable
 
     def _well_made(self, cand: Candidate) -> bool:
@@ -298,8 +302,22 @@ class Headliner:
             # ("his son Mick begins", "Nicole Randock (centre) was criticised" are true appositions)
             self.unusable.add(cand.index)
         if root.lemma_.lower() in {"picture", "photograph"} and root.i > span.start and (
-                self.doc[root.i - 1].text == ","):
-            self.unusable.add(cand.index)  # "Hart, pictured saving a shot, is desperate": "pictured" is no verb
+                self.doc[root.i - 1].text == ","
+                or not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in root.children)):
+            # "Hart, pictured saving a shot, is desperate", "Michael Schumacher pictured during testing at Jerez": a
+            # caption's "pictured" is no verb
+            self.unusable.add(cand.index)
+        if subj is not None and any(c.dep_ == "acl" and c.tag_ == "VBD" and subj.i < c.i < root.i and any(
+                g.dep_ == "dobj" or (g.dep_ == "advcl" and any(n.dep_ == "nsubj" for n in g.children))
+                for g in c.children) for c in subj.children):
+            # "The man, who did not want to be identified, called 911 when he realized the vehicle … matched the
+            # description": the parser made the real verb a modifier of the subject, and a verb of a side clause
+            # the main one; its cuts would say that the man matched the description
+            self.unusable.add(cand.index)
+        if any(c.dep_ == "mark" for c in root.lefts):
+            # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
+            # verb, misread as the main one; a cut of its "That" makes a claim the sentence does not make
+            self.unusable.add(cand.index)
         if subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts):
             # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
             self.unusable.add(cand.index)
@@ -607,7 +625,8 @@ class Headliner:
                          for p in self.persons)
             if known and len(ent) > 1 and not shared:
                 hits = [t for t in ent if t.text == surname]
-                if hits:
+                name_end = max((t.i for t in ent if t.tag_ != "POS"), default=ent.start)
+                if hits and hits[0].i == name_end:  # "Hillary Clinton’s" is never "Hillary ’s"
                     # the parser may take the possessive into the name: "Ted Cruz’s associates" -> "Cruz’s associates"
                     keep.difference_update(t.i for t in ent if t.i != hits[0].i and t.tag_ != "POS")
         return used
@@ -874,10 +893,12 @@ class Headliner:
                     keep.difference_update(phrase)
                     continue
             det = next((c for c in tok.lefts if c.dep_ == "det" and tok.i - c.i <= 2), None)
-            if lost_tail and tok.pos_ in {"NOUN", "ADJ"} and det is not None and det.i - 1 in keep and (
+            if det is None and tok.lower_ in {"something", "someone", "somebody"}:
+                det = tok
+            if lost_tail and tok.pos_ in {"NOUN", "ADJ", "PRON"} and det is not None and det.i - 1 in keep and (
                     self.doc[det.i - 1].text in {",", "-", "--", "—", "–"}) and tok.dep_ not in {"pobj", "conj"}:
-                # "… $13 billion - a price [that translates to $24 a share]": a phrase set off to say more,
-                # which no longer does, goes with its mark
+                # "… $13 billion - a price [that translates to $24 a share]", "… would be fun — something [Scarborough
+                # could understand]": a phrase set off to say more, which no longer does, goes with its mark
                 phrase = set(range(det.i - 1, tok.i + 1)) & keep
                 if self._words(keep - phrase) >= MIN_WORDS:
                     keep.difference_update(phrase)
@@ -919,6 +940,8 @@ class Headliner:
             # paddle is [the auctioneer]": a copula that lost what it says
             # "… for Saints feel [like the cavalry have arrived]": a linking verb says nothing on its own either
             copula = (tok.lemma_ == "be" and tok.dep_ not in {"aux", "auxpass"}) or tok.lemma_.lower() in LINKING
+            if tok.lemma_.lower() in AS_VERBS and any(c.lower_ == "as" for c in lost):
+                return True  # "… Erdogan’s new policy has been interpreted [as fighting both ISIS and the Kurds]"
             return any(c.dep_ in {"xcomp", "ccomp", "attr", "acomp"} for c in lost) or (copula and bool(lost)) or (
                 tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.i == tok.i + 1 for c in lost)
                 and not any(c.dep_ in {"dobj", "attr", "acomp", "oprd", "dative", "auxpass"} for c in tok.children))
@@ -1027,10 +1050,11 @@ class Headliner:
             return False  # "the mystery -- [who did it], if anyone --": a mark already parts the two
         nxt = self.doc[comma + 1]
         verb = next((t for t in [nxt, *nxt.ancestors] if t.pos_ in {"VERB", "AUX"}), nxt)
-        if verb.i > comma and verb.i in keep and any(c.dep_ in {"ccomp", "parataxis", "advcl"} and c.i < lo
+        if verb.i > comma and verb.i in keep and any(c.dep_ in {"ccomp", "parataxis", "advcl", "prep"} and c.i < lo
                                                       and c.i in keep for c in verb.children):
             # "a 'mistake' in the check [for Roof], Comey has said": it parts the claim from its sayer; "As Trump has
-            # unleashed the fury [of many], a protest movement has materialized": a leading clause from the main one
+            # unleashed the fury [of many], a protest movement has materialized", "In a poll [released Monday], 50
+            # percent chose…": a leading clause or phrase from the main one
             return True
         clause = next((t for t in [nxt, *nxt.ancestors] if t.left_edge.i == comma + 1 and t.head.i < lo
                        and t.head.i in keep), None)
@@ -1403,6 +1427,11 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
         return True
     if subject.ent_type_ == "PERSON" or subject.text in surnames:
         return False  # "Wilmots admitted": a surname ending in s is tagged NNPS, but is one person
+    if low in {"percent", "%", "majority", "half", "third", "quarter", "rest", "most", "all", "some"}:
+        # "50 percent of respondents choose", "the rest of the money goes": the part takes its whole's number
+        whole = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
+        if whole is not None:
+            return whole.tag_ in {"NNS", "NNPS"} or whole.lower_ in {"them", "us", "you", "those", "these"}
     return subject.tag_ in {"NNS", "NNPS"}
 
 
