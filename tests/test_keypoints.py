@@ -1087,6 +1087,7 @@ def test_a_side_clause_that_lost_its_own_clause_goes():
     article = parsed(text)
     cand = candidates(article)[0]
     headliner = Headliner(article)
+    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
     headliner.core = {cand.span.root.i}
     landing = next(t for t in cand.span if t.text == "landing")
     keep = {t.i for t in cand.span if t.i not in {u.i for u in landing.subtree}}
@@ -1407,3 +1408,25 @@ def test_a_sentence_that_closes_a_quotation_opened_before_is_unusable_when_a_cut
 def test_in_support_keeps_its_of():
     text = "The harbour fund has raised about $58 million in support of Olsen since she became a candidate.\n"
     assert "in support of Olsen" in cut_of(text, "of Olsen")
+
+
+def test_a_clause_dated_in_the_past_keeps_its_tense_when_the_date_is_cut():
+    out, _ = headline_of("Eight years ago, Pieter Haas supported Anna Olsen over the harbour board and said the quay "
+                         "would never close.\n", "Eight")
+    assert "Haas supported Olsen" in out or "Haas supported Anna Olsen" in out, out
+
+
+def test_an_adjective_keeps_the_clause_it_governs():
+    text = ("The harbour board members were quick to cast the closure as the consequence of failed leadership - an "
+            "indictment of the council and, by extension, its chair, Olsen.\n")
+    assert "quick to cast" in cut_of(text, "to cast the closure as the consequence of failed leadership")
+
+
+def test_a_surname_keeps_its_particle():
+    out, _ = headline_of("Louis van Gaal has been in charge of the Varne harbour club since 2014. Van Gaal confirmed "
+                         "after the game that the ferry captain had sustained the injury in training.\n", "Van Gaal")
+    assert out.startswith("Van Gaal confirms"), out
+    out, _ = headline_of("Pieter van der Berg moved to the harbour club in Varne last summer. Pieter van der Berg "
+                         "insists he is happy in Varne and is making no plans to leave the club.\n",
+                         "Pieter van der Berg insists")
+    assert out.startswith("Van der Berg insists") or out.startswith("van der Berg insists"), out

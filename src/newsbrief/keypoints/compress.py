@@ -86,6 +86,8 @@ ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._ar
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
 LINKING = {"feel", "look", "seem", "sound", "appear", "become", "remain"}  # verbs that need what follows them
+NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "du", "del", "della", "le", "la", "al", "el", "bin",
+                  "ibn", "ten", "ter"}  # "Louis van Gaal" is "Van Gaal" after the first mention
 # verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
 AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
             "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint"}
@@ -155,6 +157,12 @@ class Headliner:
         self.relativizers: set[int] = set()
         self.verbs: set[int] = set()
         self.held: set[int] = set()  # words a cut must not take without the word they hang on
+        # per sentence, read from the arrays: prepositions, conjunctions, verbs of side clauses, trimmable words
+        self.preps: list[int] = []
+        self.conjunctions: list[int] = []
+        self.side_verbs: list[int] = []
+        self.trimmable: list[int] = []
+        self._subtrees: dict[int, tuple[int, ...]] = {}
         self.worth: list[float] | None = None  # token index -> its worth to a bullet, made on first need
         # sentences whose bullet lost its subject to a misparse, or speaks in the first person
         self.unusable: set[int] = set()
@@ -234,9 +242,22 @@ class Headliner:
         # what the cuts ask of each word, read in one pass per sentence: a cut is tried many times, and a
         # spaCy Token made for each word of each cut would cost more than the cuts
         self.punct, self.relativizers, self.verbs, self.held, self.partitive = set(), set(), set(), set(), {}
+        self.preps, self.conjunctions, self.side_verbs, self.trimmable = [], [], [], []
+        self._subtrees = {}
         relativizers, clauses, prep, of, comparing = self._codes
+        strings = self.doc.vocab.strings
+        xcomp, cc = strings["xcomp"], strings["cc"]
+        side, trimmable = {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}
         rows = self._arrays[span.start : span.end].tolist()
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
+            if dep == prep:
+                self.preps.append(i)
+            elif dep == cc:
+                self.conjunctions.append(i)
+            if dep in trimmable:
+                self.trimmable.append(i)
+            if pos == VERB_POS and dep in side:
+                self.side_verbs.append(i)
             if low in comparing:
                 end = _comparison_end(self.doc[i])
                 if end is not None:
@@ -249,7 +270,8 @@ class Headliner:
                 self.verbs.add(i)
             if dep in clauses:
                 t = self.doc[i]
-                if _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t):
+                if _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t) or (
+                        dep == xcomp and t.head.pos_ == "ADJ"):  # "were quick [to cast the attacks as …]"
                     self.held.add(i)
             elif dep == prep and low == of and _needs_its_of(self.doc[i].head):
                 self.partitive[i] = self.doc[i].head.i  # "of" -> the word that needs it ("two [of the cases]")
@@ -380,37 +402,37 @@ class Headliner:
         """What a cut left governing nothing goes: a preposition or conjunction whose object or conjunct was
         cut, then a participle or relative clause on a noun that lost everything after its verb ("The footage,
         released, shows…", "the show, which premiered, …"), or a side clause, that lost the clause it governed."""
-        for tok in reversed(span):  # right to left: "along" goes after the "with" it governed
-            if tok.i not in keep or tok.i in protected.inside:
+        # right to left: "along" goes after the "with" it governed
+        for i in sorted(self.preps + self.conjunctions, reverse=True):
+            if i not in keep or i in protected.inside:
                 continue
+            tok = self.doc[i]
             # "The star, known for [appearing in …], is": a preposition whose object was cut goes with it
             if tok.dep_ == "prep" and not _particle(tok):
                 objects = [c for c in tok.children if c.dep_ in {"pobj", "pcomp", "prep"}]
-                if objects and not any(t.i in keep for c in objects for t in c.subtree):
+                if objects and not any(t in keep for c in objects for t in self._subtree(c)):
                     keep.discard(tok.i)
             # "about a slave and [his descendants]": a conjunction whose conjunct was cut
             elif tok.dep_ == "cc" and tok.head.i in keep:
                 conjuncts = [c for c in tok.head.children if c.dep_ == "conj" and c.i > tok.i]
-                if not conjuncts or any(t.i in keep for c in conjuncts for t in c.subtree):
+                if not conjuncts or any(t in keep for c in conjuncts for t in self._subtree(c)):
                     continue
                 # but "between Olsen and [union leader] Pieter Haas": the parser may hang the second name elsewhere
                 after = min((i for i in keep if i > tok.i), default=None)
                 if not (tok.head.pos_ == "PROPN" and after is not None and self.doc[after].pos_ == "PROPN"):
                     keep.discard(tok.i)
-        for tok in span:
-            if tok.i not in keep or tok.i in self.core or tok.pos_ != "VERB":
+        for i in self.side_verbs:
+            if i not in keep or i in self.core:
                 continue
+            tok = self.doc[i]
             modifier = tok.dep_ in {"acl", "relcl"}
-            if not (modifier or tok.dep_ == "advcl"):
-                continue
             after = [c for c in tok.rights if not c.is_punct]
             # "pneumonia, which forced her [to leave early]", "…, forcing candidates [to scramble]", "after it
             # masters [landing at sea]": the clause lost what it was about
             lost_clause = any(c.dep_ in {"xcomp", "ccomp"} and c.i not in keep for c in after)
-            lost_all = not any(t.i in keep for c in after for t in c.subtree)
+            lost_all = not any(t in keep for c in after for t in self._subtree(c))
             if after and (lost_clause or (modifier and lost_all)):
-                self._remove({t.i for t in tok.subtree}, span, keep, protected=protected, commas=True,
-                             island_ok=True)
+                self._remove(set(self._subtree(tok)), span, keep, protected=protected, commas=True, island_ok=True)
 
     def _value(self, keep: Iterable[int]) -> float:
         """How much of what the article is about a bullet keeps: 1 + log(frequency in the article) for a
@@ -595,8 +617,17 @@ class Headliner:
 
     def _surname(self, ent: Entity) -> str:
         """The name the article uses alone ("Wang", "Dar"), else the last word of the full name."""
+        words = ent.name.split()
+        start = len(words) - 1
+        while start > 0 and words[start - 1].lower() in NAME_PARTICLES:
+            start -= 1
+        if start < len(words) - 1:
+            # "Louis van Gaal" is "Van Gaal", as the article writes it, never "Gaal"; "van der Wiel" never "Der Wiel"
+            short = " ".join(words[start:])
+            forms = [m.text for m in ent.mentions if m.text.lower() == short.lower()]
+            return max(dict.fromkeys(forms), key=forms.count) if forms else short
         singles = [m.text for m in ent.mentions if len(m.text.split()) == 1]
-        last = ent.name.split()[-1]
+        last = words[-1]
         if last in singles:
             return last  # "Pacquiao", though the article calls him "Manny" as often
         if singles:
@@ -624,11 +655,15 @@ class Headliner:
             shared = any(p is not person and len(p.name.split()) > 1 and p.name.split()[-1] == surname
                          for p in self.persons)
             if known and len(ent) > 1 and not shared:
-                hits = [t for t in ent if t.text == surname]
-                name_end = max((t.i for t in ent if t.tag_ != "POS"), default=ent.start)
-                if hits and hits[0].i == name_end:  # "Hillary Clinton’s" is never "Hillary ’s"
+                name = [t for t in ent if t.tag_ != "POS"]
+                size = len(surname.split())
+                tail = name[-size:]
+                # the surname ends the name: "Hillary Clinton’s" is never "Hillary ’s"
+                if len(name) > size and " ".join(t.lower_ for t in tail) == surname.lower():
                     # the parser may take the possessive into the name: "Ted Cruz’s associates" -> "Cruz’s associates"
-                    keep.difference_update(t.i for t in ent if t.i != hits[0].i and t.tag_ != "POS")
+                    keep.difference_update(t.i for t in name[:-size])
+                    if tail[0].text != surname.split()[0]:
+                        replacements[tail[0].i] = surname.split()[0]  # "van Gaal" opens as the article writes it
         return used
 
     def _title_before(self, start: int, span: Span, protected: _Protected) -> set[int]:
@@ -970,11 +1005,13 @@ class Headliner:
                 return
             kept = sorted(i for i in keep if i not in self.punct)
             options: list[list[int]] = []
-            for tok in span:
-                if tok.i not in keep or tok.i in self.core or tok.dep_ not in TRIMMABLE or _particle(tok) \
-                        or _predicate(tok):
+            for i in self.trimmable:
+                if i not in keep or i in self.core:
                     continue
-                sub = [t.i for t in tok.subtree if t.i in keep]
+                tok = self.doc[i]
+                if _particle(tok) or _predicate(tok):
+                    continue
+                sub = [t for t in self._subtree(tok) if t in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
                 if max(sub) + 1 in protected.inside and any(self.doc[i].pos_ == "VERB" for i in sub):
@@ -1159,7 +1196,7 @@ class Headliner:
                     c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "appos" and c.head == subject))), subject)
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
-            if self._in_the_past(head, keep) or (head.dep_ == "conj" and head.head.i in past):
+            if self._in_the_past(head) or (head.dep_ == "conj" and head.head.i in past):
                 past.add(head.i)  # "joined the academy in 1996 and went on …": history, not news
                 continue
             if head.dep_ == "conj" and (head.tag_ == "VBN" or head.i == head.head.i + 2) and not any(
@@ -1187,6 +1224,13 @@ class Headliner:
             if lemma.isalpha() and lemma != tok.lower_:
                 replacements[tok.i] = lemma if plurals.get(governor.i) else third_person(lemma)
 
+    def _subtree(self, tok: Token) -> tuple[int, ...]:
+        """The indices of a word's subtree, read once per sentence: the cuts ask for them again and again."""
+        found = self._subtrees.get(tok.i)
+        if found is None:
+            found = self._subtrees[tok.i] = tuple(t.i for t in tok.subtree)
+        return found
+
     @functools.cached_property
     def _arrays(self) -> numpy.ndarray:
         """Tag, part of speech, dependency, lower form, punctuation and space of every word, read at once."""
@@ -1195,7 +1239,8 @@ class Headliner:
     @functools.cached_property
     def _codes(self) -> tuple[set[int], set[int], int, int, set[int]]:
         strings = self.doc.vocab.strings
-        return ({strings[t] for t in RELATIVIZERS}, {strings[d] for d in ("cc", "acl", "relcl")}, strings["prep"],
+        clauses = {strings[d] for d in ("cc", "acl", "relcl", "xcomp")}
+        return ({strings[t] for t in RELATIVIZERS}, clauses, strings["prep"],
                 strings["of"], {strings["as"], strings["than"]})
 
     @functools.cached_property
@@ -1211,13 +1256,14 @@ class Headliner:
         years = [int(e.text) for e in self.doc_ents if e.label_ == "DATE" and YEAR.fullmatch(e.text)]
         return max(years, default=None)
 
-    def _in_the_past(self, head: Token, keep: set[int]) -> bool:
-        """The clause itself says it is over: "once", "formerly", "years ago", or a year before publication."""
+    def _in_the_past(self, head: Token) -> bool:
+        """The clause itself says it is over: "once", "formerly", "years ago", or a year before publication,
+        whether or not a cut shows it ("[Eight years ago,] he supported Obama" stays in the past)."""
         year = self.article.published.year if self.article.published else self._latest_year
         # not what describes the subject ("Burns, formerly of Brighton, is sentenced")
         subject = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         for tok in _own_clause(head):
-            if tok.i not in keep or tok.i in subject:
+            if tok.i in subject:
                 continue
             if tok.lower_ in PAST_MARKERS:
                 return True
