@@ -1430,3 +1430,10 @@ def test_a_surname_keeps_its_particle():
                          "insists he is happy in Varne and is making no plans to leave the club.\n",
                          "Pieter van der Berg insists")
     assert out.startswith("Van der Berg insists") or out.startswith("van der Berg insists"), out
+
+
+def test_a_title_inside_a_longer_name_stays():
+    out, _ = headline_of("Varne Harbour Club manager Louis Berg said on Monday that the ferry captain had injured "
+                         "his knee during the defeat at the quay.\n", "Varne")
+    assert "Varne Harbour Club Louis" not in out and "Club manager Louis Berg" in out, out
+

@@ -162,6 +162,8 @@ class Headliner:
         self.conjunctions: list[int] = []
         self.side_verbs: list[int] = []
         self.trimmable: list[int] = []
+        self.appositions: list[int] = []
+        self.marked: list[int] = []  # "according", "(" and ")"
         self._subtrees: dict[int, tuple[int, ...]] = {}
         self.worth: list[float] | None = None  # token index -> its worth to a bullet, made on first need
         # sentences whose bullet lost its subject to a misparse, or speaks in the first person
@@ -243,10 +245,12 @@ class Headliner:
         # spaCy Token made for each word of each cut would cost more than the cuts
         self.punct, self.relativizers, self.verbs, self.held, self.partitive = set(), set(), set(), set(), {}
         self.preps, self.conjunctions, self.side_verbs, self.trimmable = [], [], [], []
+        self.appositions, self.marked = [], []
         self._subtrees = {}
         relativizers, clauses, prep, of, comparing = self._codes
         strings = self.doc.vocab.strings
-        xcomp, cc = strings["xcomp"], strings["cc"]
+        xcomp, cc, appos = strings["xcomp"], strings["cc"], strings["appos"]
+        marks = {strings[w] for w in ("according", "(", ")")}
         side, trimmable = {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}
         rows = self._arrays[span.start : span.end].tolist()
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
@@ -256,6 +260,10 @@ class Headliner:
                 self.conjunctions.append(i)
             if dep in trimmable:
                 self.trimmable.append(i)
+            if dep == appos:
+                self.appositions.append(i)
+            if low in marks:
+                self.marked.append(i)
             if pos == VERB_POS and dep in side:
                 self.side_verbs.append(i)
             if low in comparing:
@@ -523,7 +531,7 @@ class Headliner:
         keep.difference_update(t.i for t in toks[n:])
 
     def _drop_according_to(self, span: Span, keep: set[int], protected: _Protected) -> None:
-        for tok in span:
+        for tok in (self.doc[i] for i in self.marked):
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 sub = list(tok.subtree)
                 if any(t.i in protected.inside for t in sub):
@@ -578,7 +586,7 @@ class Headliner:
 
     def _drop_parentheses(self, span: Span, keep: set[int], protected: _Protected) -> None:
         depth_start: int | None = None
-        for tok in span:
+        for tok in (self.doc[i] for i in self.marked):
             if tok.text == "(" and tok.i not in protected.inside:
                 depth_start = tok.i
             elif tok.text == ")" and depth_start is not None:
@@ -589,8 +597,8 @@ class Headliner:
             keep.difference_update(range(depth_start, span.end))
 
     def _drop_appositions(self, span: Span, keep: set[int], protected: _Protected) -> None:
-        for tok in span:
-            if tok.dep_ == "appos" and tok.head.ent_type_ == "PERSON" and tok.i > tok.head.i:
+        for tok in (self.doc[i] for i in self.appositions):
+            if tok.head.ent_type_ == "PERSON" and tok.i > tok.head.i:
                 ids = {t.i for t in tok.subtree}
                 if ids & protected.inside:
                     continue
@@ -692,6 +700,9 @@ class Headliner:
         # only a title ending in a head word ("Foreign Minister", "union leader") is a title
         if not ids or self.doc[max(ids)].lower_ not in TITLE_HEADS:
             return set()
+        if j >= span.start and j not in protected.inside and self.doc[j].dep_ == "compound" and (
+                self.doc[j].pos_ in {"NOUN", "PROPN"}):
+            return set()  # "L. A. Superior Court Judge James Dabney": the title is the end of a longer name
         # keep a determiner's noun phrase whole: "the union leader Haas" loses "the" too
         lo = min(ids)
         if lo - 1 >= span.start and self.doc[lo - 1].lower_ in {"the", "a", "an"}:
