@@ -1437,3 +1437,22 @@ def test_a_title_inside_a_longer_name_stays():
                          "his knee during the defeat at the quay.\n", "Varne")
     assert "Varne Harbour Club Louis" not in out and "Club manager Louis Berg" in out, out
 
+
+
+def test_comes_without_its_as_clause_is_cut_short():
+    assert not usable_of("The quarrel over the harbour master's ties with the ferry company comes as the board's new "
+                         "rules have called attention to the port's finances.\n")
+
+
+def test_both_keeps_its_of():
+    text = "Pieter Haas married Anna Olsen in 1940 and had two daughters, Greta and Ida, both of Varne.\n"
+    assert "both of Varne" in cut_of(text, "of Varne")
+
+
+def test_a_past_marker_in_an_aside_does_not_date_the_verb():
+    out, _ = headline_of("Pieter Haas won the Varne harbour board election on Tuesday — a wild turnaround from eight "
+                         "years ago, when the town went to Anna Olsen by more than 20 points.\n", "Pieter")
+    assert out.startswith("Pieter Haas wins"), out
+    out, _ = headline_of("Olsen told a meeting of young dock workers in the old port of Varne, formerly Varnemunde, "
+                         "that the quay would stay open all winter.\n", "Olsen")
+    assert out.startswith("Olsen tells"), out

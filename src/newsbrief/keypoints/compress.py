@@ -81,7 +81,7 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest", "search",
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
-            "total", "majority", "bulk", "third", "quarter", "percent", "half", "support"}
+            "total", "majority", "bulk", "third", "quarter", "percent", "half", "support", "both"}
 ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
@@ -986,6 +986,10 @@ class Headliner:
             # paddle is [the auctioneer]": a copula that lost what it says
             # "… for Saints feel [like the cavalry have arrived]": a linking verb says nothing on its own either
             copula = (tok.lemma_ == "be" and tok.dep_ not in {"aux", "auxpass"}) or tok.lemma_.lower() in LINKING
+            if tok.lemma_.lower() == "come" and tok.dep_ == "ROOT" and any(c.dep_ == "advcl" for c in lost) and (
+                    not any(c.dep_ in {"prep", "advmod", "prt", "npadvmod"} and c.i > tok.i and c.i in keep
+                            for c in tok.children)):
+                return True  # "The controversy over the general’s ties comes [as Trump's rhetoric …]": it says when
             if tok.lemma_.lower() in AS_VERBS and any(c.lower_ == "as" for c in lost):
                 return True  # "… Erdogan’s new policy has been interpreted [as fighting both ISIS and the Kurds]"
             return any(c.dep_ in {"xcomp", "ccomp", "attr", "acomp"} for c in lost) or (copula and bool(lost)) or (
@@ -1271,13 +1275,19 @@ class Headliner:
         """The clause itself says it is over: "once", "formerly", "years ago", or a year before publication,
         whether or not a cut shows it ("[Eight years ago,] he supported Obama" stays in the past)."""
         year = self.article.published.year if self.article.published else self._latest_year
-        # not what describes the subject ("Burns, formerly of Brighton, is sentenced")
-        subject = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
-        for tok in _own_clause(head):
-            if tok.i in subject:
+        # not what describes the subject ("Burns, formerly of Brighton, is sentenced") or something named in an
+        # apposition ("Ho Chi Minh City, formerly Saigon", "a wild turnaround from eight years ago")
+        aside = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+        clause = _own_clause(head)
+        marks = {"—", "–", "--", "-", ","}  # "… primary — a wild turnaround from eight years ago"
+        aside.update(t.i for a in clause if a.dep_ == "appos" or (
+            a.dep_ == "npadvmod" and a.pos_ == "NOUN" and a.head.i == head.i and a.left_edge.i > 0
+            and self.doc[a.left_edge.i - 1].text in marks) for t in a.subtree)
+        for tok in clause:
+            if tok.i in aside:
                 continue
-            if tok.lower_ in PAST_MARKERS:
-                return True
+            if tok.lower_ in PAST_MARKERS and (tok.lower_ == "ago" or tok.head.pos_ not in {"NOUN", "PROPN"}):
+                return True  # but "Ho Chi Minh City, formerly Saigon" describes the city
             if year is not None and tok.ent_type_ == "DATE" and YEAR.fullmatch(tok.text) and int(tok.text) < year:
                 return True
         return False
