@@ -81,7 +81,7 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest", "search",
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
-            "total", "majority", "bulk", "third", "quarter", "percent", "half", "support", "both"}
+            "total", "majority", "bulk", "third", "quarter", "fifth", "tenth", "percent", "half", "support", "both"}
 ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
@@ -343,6 +343,11 @@ class Headliner:
             # "The man, who did not want to be identified, called 911 when he realized the vehicle … matched the
             # description": the parser made the real verb a modifier of the subject, and a verb of a side clause
             # the main one; its cuts would say that the man matched the description
+            self.unusable.add(cand.index)
+        if root.lemma_.lower() in SAY_VERBS and not protected.quotes and not any(
+                c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "dative", "nsubjpass", "auxpass"}
+                for c in root.children) and not any(t.dep_ in {"ccomp", "advcl", "mark"} for t in span):
+            # "Miller, a retired worker from a nuclear plant, said pleasantly into the phone": who said it, not what
             self.unusable.add(cand.index)
         if any(c.dep_ == "mark" for c in root.lefts):
             # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
@@ -939,12 +944,14 @@ class Headliner:
                     keep.difference_update(phrase)
                     continue
             det = next((c for c in tok.lefts if c.dep_ == "det" and tok.i - c.i <= 2), None)
-            if det is None and tok.lower_ in {"something", "someone", "somebody"}:
-                det = tok
-            if lost_tail and tok.pos_ in {"NOUN", "ADJ", "PRON"} and det is not None and det.i - 1 in keep and (
+            if det is None and (tok.lower_ in {"something", "someone", "somebody"} or tok.tag_ == "NNS"):
+                det = tok  # "… a lead in delegates — representatives [who will choose the nominee]"
+            if lost_tail and tok.pos_ in {"NOUN", "ADJ", "PRON"} and det is not None and det.i > 0 and (
                     self.doc[det.i - 1].text in {",", "-", "--", "—", "–"}) and tok.dep_ not in {"pobj", "conj"}:
                 # "… $13 billion - a price [that translates to $24 a share]", "… would be fun — something [Scarborough
-                # could understand]": a phrase set off to say more, which no longer does, goes with its mark
+                # could understand]", "… relies on her fund-raising[ to provide a fifth of its income], an arrangement
+                # [the Sanders campaign has criticized]": a phrase set off to say more, which no longer does, goes
+                # with its mark (or without it, when a cut before took it)
                 phrase = set(range(det.i - 1, tok.i + 1)) & keep
                 if self._words(keep - phrase) >= MIN_WORDS:
                     keep.difference_update(phrase)
@@ -1085,13 +1092,27 @@ class Headliner:
             before = lo - 1 >= span.start and self.doc[lo - 1].text in {",", ";"}
             # "closed the crossing with Pakistan, downgraded relations": the comma parts the list, not the phrase
             listed = after and not before and hi + 2 < span.end and self.doc[hi + 2].dep_ in {"conj", "cc"}
-            if after and not listed and not (not before and self._sets_off_clause(hi + 1, lo, keep)):
+            if after and not listed and not (not before and (
+                    self._sets_off_clause(hi + 1, lo, keep) or self._closes_aside(lo, hi, keep))):
                 ids = ids | {hi + 1}
             # "will help recruit, [train and fund] campaigns": a list's comma goes with the later items
             later_items = not after and any(self.doc[i].dep_ == "conj" and self.doc[i].head.i < lo for i in ids)
             if before and (after or later_items or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
                 ids = ids | {lo - 1}
         keep.difference_update(ids)
+
+    def _closes_aside(self, lo: int, hi: int, keep: set[int]) -> bool:
+        """The comma after a cut closes an aside that opened with a kept comma before it: "the EB-5 program, which
+        allows investors to gain citizenship by putting money [into development projects], are being debated"."""
+        node = self.doc[lo]
+        while node.head.i != node.i:
+            node = node.head
+            opening = node.left_edge.i - 1
+            if node.dep_ in {"relcl", "appos", "acl", "advcl"} and node.right_edge.i == hi:
+                return node.left_edge.i < lo and opening in keep and self.doc[opening].text == ","
+            if node.right_edge.i > hi:
+                return False
+        return False
 
     def _sets_off_clause(self, comma: int, lo: int, keep: set[int]) -> bool:
         """The comma opens a side clause hung on something kept before the cut ("pushed costs [to a record],
