@@ -1479,3 +1479,20 @@ def test_a_bare_attribution_is_no_bullet():
     # a passive of a reporting verb has its news in the subject
     assert usable_of("No serious injuries were reported in the crashes on the coast road between Varne and the "
                      "harbour.\n")
+
+
+def test_a_participle_misread_as_the_verb_before_an_unjoined_one_is_no_bullet():
+    # "cited" describes the bureau; the parser makes it the verb and hangs "does not exist" on it with no "and"
+    assert not usable_of("The Crime Statistics Bureau cited in Olsen’s tweet does not exist.\n")
+
+
+def test_all_but_two_take_a_plural_verb():
+    out, _ = headline_of("All but two said the harbour board should take up the matter at the next meeting in "
+                         "Varne.\n", "All")
+    assert out.startswith("All but two say the harbour board"), out
+
+
+def test_maintains_closes_a_claim_as_said_does():
+    out, _ = headline_of("Secrecy is not a stranger when it comes to Olsen’s health records, the harbour master’s "
+                         "former doctor maintains.\n", "Secrecy")
+    assert out == "Secrecy is not a stranger when it comes to Olsen’s health records", out

@@ -61,8 +61,9 @@ TARGET_WORDS = 16
 MIN_WORDS = 8
 FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 
+# "…, it has emerged", "…, his doctor maintains": a closing source, like "…, police said"
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
-             "emerge", "reveal"}  # "…, it has emerged": a closing source, like "…, police said"
+             "maintain", "insist", "contend", "emerge", "reveal"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
 FINDING_VERBS = {"find", "show", "suggest"}
 FINDING_SOURCES = {"study", "survey", "research", "report", "poll", "figure", "data", "analysis", "review",
@@ -362,11 +363,18 @@ class Headliner:
             self.unusable.add(cand.index)
         self._drop_lone_comma_before_verb(root, subj, keep)
         self._present_tense(span, root, keep, protected, replacements)
-        clauses = (self.doc[i] for i in keep & self.verbs if self.doc[i].head.i in replacements)
+        clauses = [self.doc[i] for i in keep & self.verbs if self.doc[i].head.i in replacements]
         if any(t.dep_ == "ccomp" and t.tag_ in {"VBD", "VBZ", "VBP"} and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in clauses):
             # "Two passengers found dead … appear to have died": the parser took "found" for the verb of a clause
             # that has none of its own, and re-tensing it makes "Two passengers find dead"
+            self.unusable.add(cand.index)
+        if any(t.dep_ == "conj" and t.i > t.head.i and any(
+                c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in t.children) and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children) and not any(
+                u.is_punct or u.dep_ == "cc" for u in self.doc[t.head.i + 1 : t.i]) for t in clauses):
+            # "The Crime Statistics Bureau cited in Trump’s tweet does not exist": "cited" describes the bureau, and
+            # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"
             self.unusable.add(cand.index)
         opener = min((i for i in keep if i not in self.punct), default=None)
         # a quotation's first word is the speaker's ("“Be very conservative,” Trump says"), not the bullet's verb
@@ -1520,6 +1528,8 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
         whole = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         if whole is not None:
             return whole.tag_ in {"NNS", "NNPS"} or whole.lower_ in {"them", "us", "you", "those", "these"}
+        if low == "all":
+            return True  # "all but two say"
     return subject.tag_ in {"NNS", "NNPS"}
 
 
