@@ -1496,3 +1496,23 @@ def test_maintains_closes_a_claim_as_said_does():
     out, _ = headline_of("Secrecy is not a stranger when it comes to Olsen’s health records, the harbour master’s "
                          "former doctor maintains.\n", "Secrecy")
     assert out == "Secrecy is not a stranger when it comes to Olsen’s health records", out
+
+
+def test_a_participle_after_the_subjects_comma_misread_as_the_verb_is_no_bullet():
+    # "issued" describes the rule; the parser makes it the verb, and re-tensed it read "The rule, issues, makes"
+    assert not usable_of("The regulation, issued a few weeks before Pieter Haas left office, made it easier for the "
+                         "harbour board to skip consultations with the ferry pilots before launching projects.\n")
+    # a subject with a phrase of its own before the verb is parsed right and stays usable
+    assert usable_of("The suspect, identified as Pieter Haas, entered the second-floor office of the harbour board "
+                     "and opened fire, the police said.\n")
+
+
+def test_one_keeps_the_clause_that_says_which():
+    text = ("The harbour board tries to shift the conversation from one that has proved a loser for Olsen to more "
+            "fertile ground.\n")
+    assert "from one that has proved" in cut_of(text, "that has proved a loser for Olsen")
+
+
+def test_a_measure_keeps_its_of():
+    text = "The quake struck about 14 miles north of Varne and had a depth of 1.2 miles, the survey said.\n"
+    assert "a depth of 1.2 miles" in cut_of(text, "of 1.2 miles")

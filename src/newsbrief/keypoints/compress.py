@@ -82,7 +82,8 @@ COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", 
 NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest", "search",
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
-            "total", "majority", "bulk", "third", "quarter", "fifth", "tenth", "percent", "half", "support", "both"}
+            "total", "majority", "bulk", "third", "quarter", "fifth", "tenth", "percent", "half", "support", "both",
+            "depth", "height", "length", "width", "distance"}
 ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
@@ -363,6 +364,14 @@ class Headliner:
             self.unusable.add(cand.index)
         self._drop_lone_comma_before_verb(root, subj, keep)
         self._present_tense(span, root, keep, protected, replacements)
+        if subj is not None and subj.i < root.i and root.i in replacements and root.tag_ == "VBD" and (
+                self.doc[root.i - 1].text == ",") and (
+                subj.i == root.i - 2) and any(
+                c.dep_ in {"conj", "ccomp"} and c.tag_ in {"VBD", "VBZ", "VBP"} and c.i > root.i and not any(
+                    g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in root.children):
+            # "The regulation, issued weeks before Bush left office, made it easier": the parser took the participle
+            # after the comma for the verb, and re-tensed it reads "The regulation, issues, makes"
+            self.unusable.add(cand.index)
         clauses = [self.doc[i] for i in keep & self.verbs if self.doc[i].head.i in replacements]
         if any(t.dep_ == "ccomp" and t.tag_ in {"VBD", "VBZ", "VBP"} and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in clauses):
@@ -1430,8 +1439,9 @@ def _needed_clause(tok: Token) -> bool:
     if tok.dep_ not in {"relcl", "acl"}:
         return False
     head = tok.head
-    if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"}:
-        return True
+    if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
+            head.lower_ == "one" and head.pos_ in {"NUM", "PRON", "NOUN"} and tok.dep_ == "relcl"):
+        return True  # "… shift the conversation from one [that has proved a loser]"
     # "The only thing [stopping Philly from being buried] is that …", "The man [who shot him] was a guard": the
     # clause says which one the sentence is about, and the copula equates that one with something else
     verb = head.head
