@@ -34,7 +34,7 @@ def check_text(article: Article, max_chars: int, check_language: bool = True) ->
 
 def detect_language(text: str) -> tuple[str, float]:
     """ISO 639-1 code and probability (py3langid, its model ships in the package)."""
-    sample = text[:1500]  # plenty for langid; its cost grows with the sample
+    sample = text[:600]  # a paragraph is plenty for langid, and its cost grows with the sample
     if len(sample.split()) < _MIN_WORDS_FOR_LANGUAGE:
         return "en", 0.0
     from py3langid.langid import MODEL_DIR, MODEL_FILE, LanguageIdentifier

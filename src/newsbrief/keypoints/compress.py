@@ -324,6 +324,24 @@ class Headliner:
         if not best[0][0]:
             self.unusable.add(cand.index)
         subj = main_subject(root)
+        if self._misread(span, root, subj, protected):
+            self.unusable.add(cand.index)
+        if not self._has_subject(span, root, keep, replacements) or (
+                subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
+            # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
+            self.unusable.add(cand.index)
+        self._drop_lone_comma_before_verb(root, subj, keep)
+        self._present_tense(span, root, keep, protected, replacements)
+        if self._misread_by_tense(root, subj, keep, replacements):
+            self.unusable.add(cand.index)
+        opener = min((i for i in keep if i not in self.punct), default=None)
+        # a quotation's first word is the speaker's ("“Be very conservative,” Trump says"), not the bullet's verb
+        self.openers[cand.index] = opener if opener not in protected.inside else None
+        text = self._surface(span, keep, replacements)
+        return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
+
+    def _misread(self, span: Span, root: Token, subj: Token | None, protected: _Protected) -> bool:
+        """The parse of the sentence is wrong in a way no cut can mend, or what it says is only who said it."""
         opener = next((t for t in span if not t.is_punct and not t.is_space), None)
         if subj is not None and opener is not None and opener.pos_ == "ADP" and opener.i < subj.i and any(
                 a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 < len(self.doc)
@@ -332,64 +350,54 @@ class Headliner:
             # "Near Fort Carson, the fire department responded": an "apposition" running straight into the
             # verb is the real subject, misparsed after an opening place; no cut of this parse can be trusted
             # ("his son Mick begins", "Nicole Randock (centre) was criticised" are true appositions)
-            self.unusable.add(cand.index)
+            return True
         if root.lemma_.lower() in {"picture", "photograph"} and root.i > span.start and (
                 self.doc[root.i - 1].text == ","
                 or not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in root.children)):
             # "Hart, pictured saving a shot, is desperate", "Michael Schumacher pictured during testing at Jerez": a
             # caption's "pictured" is no verb
-            self.unusable.add(cand.index)
+            return True
         if subj is not None and any(c.dep_ == "acl" and c.tag_ == "VBD" and subj.i < c.i < root.i and any(
                 g.dep_ == "dobj" or (g.dep_ == "advcl" and any(n.dep_ == "nsubj" for n in g.children))
                 for g in c.children) for c in subj.children):
             # "The man, who did not want to be identified, called 911 when he realized the vehicle … matched the
             # description": the parser made the real verb a modifier of the subject, and a verb of a side clause
             # the main one; its cuts would say that the man matched the description
-            self.unusable.add(cand.index)
+            return True
         if root.lemma_.lower() in SAY_VERBS and not protected.quotes and not any(
                 c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "dative", "nsubjpass", "auxpass"}
                 for c in root.children) and not any(t.dep_ in {"ccomp", "advcl", "mark"} for t in span):
             # "Miller, a retired worker from a nuclear plant, said pleasantly into the phone": who said it, not what
-            self.unusable.add(cand.index)
+            return True
         if any(c.dep_ == "mark" for c in root.lefts):
             # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
             # verb, misread as the main one; a cut of its "That" makes a claim the sentence does not make
-            self.unusable.add(cand.index)
-        if subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts):
-            # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
-            self.unusable.add(cand.index)
-        if not self._has_subject(span, root, keep, replacements) or (
-                subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
-            # a headline never speaks in the first person: "I am fit" is a quotation whose marks were lost
-            self.unusable.add(cand.index)
-        self._drop_lone_comma_before_verb(root, subj, keep)
-        self._present_tense(span, root, keep, protected, replacements)
-        if subj is not None and subj.i < root.i and root.i in replacements and root.tag_ == "VBD" and (
-                self.doc[root.i - 1].text == ",") and (
-                subj.i == root.i - 2) and any(
+            return True
+        # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
+        return subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts)
+
+    def _misread_by_tense(self, root: Token, subj: Token | None, keep: set[int],
+                          replacements: dict[int, str]) -> bool:
+        """Re-tensing the verbs showed a misparse: a participle taken for the verb, a verb taken for a clause's."""
+        if subj is not None and subj.i == root.i - 2 and root.i in replacements and root.tag_ == "VBD" and (
+                self.doc[root.i - 1].text == ",") and any(
                 c.dep_ in {"conj", "ccomp"} and c.tag_ in {"VBD", "VBZ", "VBP"} and c.i > root.i and not any(
                     g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in root.children):
             # "The regulation, issued weeks before Bush left office, made it easier": the parser took the participle
             # after the comma for the verb, and re-tensed it reads "The regulation, issues, makes"
-            self.unusable.add(cand.index)
+            return True
         clauses = [self.doc[i] for i in keep & self.verbs if self.doc[i].head.i in replacements]
         if any(t.dep_ == "ccomp" and t.tag_ in {"VBD", "VBZ", "VBP"} and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in clauses):
             # "Two passengers found dead … appear to have died": the parser took "found" for the verb of a clause
             # that has none of its own, and re-tensing it makes "Two passengers find dead"
-            self.unusable.add(cand.index)
-        if any(t.dep_ == "conj" and t.i > t.head.i and any(
-                c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in t.children) and not any(
-                c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children) and not any(
-                u.is_punct or u.dep_ == "cc" for u in self.doc[t.head.i + 1 : t.i]) for t in clauses):
-            # "The Crime Statistics Bureau cited in Trump’s tweet does not exist": "cited" describes the bureau, and
-            # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"
-            self.unusable.add(cand.index)
-        opener = min((i for i in keep if i not in self.punct), default=None)
-        # a quotation's first word is the speaker's ("“Be very conservative,” Trump says"), not the bullet's verb
-        self.openers[cand.index] = opener if opener not in protected.inside else None
-        text = self._surface(span, keep, replacements)
-        return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
+            return True
+        # "The Crime Statistics Bureau cited in Trump’s tweet does not exist": "cited" describes the bureau, and
+        # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"
+        return any(t.dep_ == "conj" and t.i > t.head.i and any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in t.children) and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children) and not any(
+            u.is_punct or u.dep_ == "cc" for u in self.doc[t.head.i + 1 : t.i]) for t in clauses)
 
     def _drop_lone_comma_before_verb(self, root: Token, subj: Token | None, keep: set[int]) -> None:
         """"LuAnn Johnson[, 49,] of Burnsville, is walking": a cut took the comma that opened a pair, and the one

@@ -78,13 +78,16 @@ class SpeakerResolver:
         doc = self.doc
         lowers = doc.to_array([LOWER]).ravel()
         vocab = doc.vocab.strings
-        codes = {vocab.add(w): g for w, g in _PRONOUN_GENDER.items()}
+        codes = {vocab[w]: g for w, g in _PRONOUN_GENDER.items()}
         quoted = list(quoted)
-        for i in numpy.flatnonzero(numpy.isin(lowers, list(codes))).tolist():
+        found = numpy.flatnonzero(numpy.isin(lowers, list(codes))).tolist()
+        sentences = list(doc.sents) if found else []  # Token.sent walks the parse afresh each time
+        starts = [s.start for s in sentences]
+        for i in found:
             tok = doc[i]
             if any(qs <= tok.idx < qe for qs, qe in quoted):
                 continue
-            sent = tok.sent
+            sent = sentences[bisect.bisect_right(starts, i) - 1]
             lo = bisect.bisect_left(self.starts, sent.start_char)
             hi = bisect.bisect_left(self.starts, sent.end_char)
             people = {m.entity.id for m in self.mentions[lo:hi] if m.entity.label == "PERSON"}
