@@ -1516,3 +1516,27 @@ def test_one_keeps_the_clause_that_says_which():
 def test_a_measure_keeps_its_of():
     text = "The quake struck about 14 miles north of Varne and had a depth of 1.2 miles, the survey said.\n"
     assert "a depth of 1.2 miles" in cut_of(text, "of 1.2 miles")
+
+
+def test_a_past_form_the_lemmatizer_does_not_know_stays_as_it_is():
+    out, _ = headline_of("A harbour board aide later clarified that Olsen misspoke about the ferry timetable at the "
+                         "meeting in Varne.\n", "A harbour")
+    assert "Olsen misspoke" in out and "misspokes" not in out, out
+    from newsbrief.keypoints.compress import present_form
+    cut = next(t for t in parsed("The harbour board cut the ferry fares by a third last year.\n").doc
+               if t.text == "cut")
+    assert present_form(cut, plural=False) == "cuts"
+
+
+def test_a_dateline_in_capitals_is_no_short_name():
+    # the dateline's "WASHINGTON" may join Kerry Washington's entity; the name a bullet uses is never the dateline
+    text = ("WASHINGTON — Harbour stars Anna Olsen and Kerry Washington spoke at the quay on Monday. Celebrities Anna "
+            "Olsen, Kerry Washington and Greta Haas went on the radio to applaud the ferry deal.\n")
+    out, _ = headline_of(text, "Celebrities")
+    assert "WASHINGTON" not in out, out
+
+
+def test_asked_without_its_question_is_cut_short():
+    _, _, truncated = tail_after_cut("During a harbour radio interview in August, the actress was asked if she’d "
+                                     "ever been discriminated against.\n", "asked", keep_word=True)
+    assert truncated

@@ -664,7 +664,9 @@ class Headliner:
             short = " ".join(words[start:])
             forms = [m.text for m in ent.mentions if m.text.lower() == short.lower()]
             return max(dict.fromkeys(forms), key=forms.count) if forms else short
-        singles = [m.text for m in ent.mentions if len(m.text.split()) == 1]
+        # not "WASHINGTON", a dateline the entity layer joined to Kerry Washington
+        singles = [m.text for m in ent.mentions
+                   if len(m.text.split()) == 1 and not (m.text.isupper() and len(m.text) > 3)]
         last = words[-1]
         if last in singles:
             return last  # "Pacquiao", though the article calls him "Manny" as often
@@ -1024,7 +1026,11 @@ class Headliner:
                 return True  # "The controversy over the general’s ties comes [as Trump's rhetoric …]": it says when
             if tok.lemma_.lower() in AS_VERBS and any(c.lower_ == "as" for c in lost):
                 return True  # "… Erdogan’s new policy has been interpreted [as fighting both ISIS and the Kurds]"
-            return any(c.dep_ in {"xcomp", "ccomp", "attr", "acomp"} for c in lost) or (copula and bool(lost)) or (
+            # "… the actress was asked [if she had ever been …]": a question it asks is what the verb says
+            asked = tok.lemma_.lower() in {"ask", "wonder", "question", "inquire", "query"} and any(
+                c.dep_ == "advcl" and any(m.lower_ in {"if", "whether"} for m in c.children) for c in lost)
+            return any(c.dep_ in {"xcomp", "ccomp", "attr", "acomp"} for c in lost) or asked or (
+                copula and bool(lost)) or (
                 tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.i == tok.i + 1 for c in lost)
                 and not any(c.dep_ in {"dobj", "attr", "acomp", "oprd", "dative", "auxpass"} for c in tok.children))
         return False
@@ -1590,4 +1596,12 @@ def present_form(verb: Token, plural: bool) -> str | None:
         return "are" if plural else "is"
     if not lemma.isalpha():
         return None
+    if lemma == verb.lower_ and lemma not in SAME_IN_THE_PAST:
+        return None  # "misspoke": a past form the lemmatizer does not know stays as it is, not "misspokes"
     return lemma if plural else third_person(lemma)
+
+
+# verbs whose past is their base form: "cut" in the past tense is "cuts" today
+SAME_IN_THE_PAST = {"cut", "put", "set", "hit", "let", "cost", "hurt", "quit", "shut", "spread", "bet", "cast", "burst",
+                    "split", "broadcast", "upset", "beat", "bid", "read", "shed", "thrust", "forecast", "offset",
+                    "reset", "slit", "spit", "wed", "rid", "knit", "fit", "input", "output", "preset", "outbid"}
