@@ -1540,3 +1540,21 @@ def test_asked_without_its_question_is_cut_short():
     _, _, truncated = tail_after_cut("During a harbour radio interview in August, the actress was asked if she’d "
                                      "ever been discriminated against.\n", "asked", keep_word=True)
     assert truncated
+
+
+def test_a_cut_never_leaves_a_second_verb_joined_to_nothing():
+    # the parser reads "after two quakes" as a phrase and "struck" as a second verb; a cut that takes what stood
+    # between them would make "dispatched to the island strikes west of Varne"
+    assert not usable_of("A Red Cross assessment team was dispatched to the island after two quakes, measuring 7.6 "
+                         "and 7.4, struck west of Varne Jan. 4.\n")
+
+
+def test_a_verb_that_stays_keeps_its_subject():
+    text = "The harbour board met on Monday after two storms, which flooded the quay, struck the coast of Varne.\n"
+    assert "two storms" in cut_of(text, "two storms")
+
+
+def test_those_take_a_plural_verb():
+    out, _ = headline_of("As Olsen and Haas led the field before the harbour vote, those trailing them heaped "
+                         "criticism on the board and its chair.\n", "As")
+    assert "those trailing them heap criticism" in out, out

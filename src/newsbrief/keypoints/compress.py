@@ -107,7 +107,7 @@ PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "th
 # plural nouns that head a group's name and that the entity recognizer can take for a person's surname
 GROUPS = {"police", "democrats", "republicans", "officials", "aides", "authorities", "supporters", "voters",
           "workers", "forces", "troops", "rebels", "fans", "members", "leaders", "residents", "protesters"}
-PLURAL_PRONOUNS = {"they", "we", "you", "i", "both", "some", "many", "several", "few", "others"}
+PLURAL_PRONOUNS = {"they", "we", "you", "i", "both", "some", "many", "several", "few", "others", "those", "these"}
 SUBJECT_PRONOUNS = {"he", "she"}
 OTHER_GENDER = {"he": {"she", "her", "hers", "herself"}, "she": {"he", "him", "his", "himself"}}
 FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
@@ -252,6 +252,7 @@ class Headliner:
         relativizers, clauses, prep, of, comparing = self._codes
         strings = self.doc.vocab.strings
         xcomp, cc, appos = strings["xcomp"], strings["cc"], strings["appos"]
+        subjects = {strings["nsubj"], strings["nsubjpass"]}
         marks = {strings[w] for w in ("according", "(", ")")}
         side, trimmable = {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}
         rows = self._arrays[span.start : span.end].tolist()
@@ -281,7 +282,9 @@ class Headliner:
             if dep in clauses:
                 t = self.doc[i]
                 if _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t) or (
-                        dep == xcomp and t.head.pos_ == "ADJ"):  # "were quick [to cast the attacks as …]"
+                        dep == xcomp and t.head.pos_ == "ADJ") or (  # "were quick [to cast the attacks as …]"
+                        # "after [two quakes, measuring 7.6 and 7.4,] struck": a verb that stays keeps its subject
+                        dep in subjects and t.head.pos_ in {"VERB", "AUX"}):
                     self.held.add(i)
             elif dep == prep and low == of and _needs_its_of(self.doc[i].head):
                 self.partitive[i] = self.doc[i].head.i  # "of" -> the word that needs it ("two [of the cases]")
@@ -391,6 +394,13 @@ class Headliner:
                 c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in clauses):
             # "Two passengers found dead … appear to have died": the parser took "found" for the verb of a clause
             # that has none of its own, and re-tensing it makes "Two passengers find dead"
+            return True
+        if any(t.dep_ == "conj" and t.head.i in keep and t.i > t.head.i + 1 and (
+                t.i in replacements or t.head.i in replacements) and not any(
+                i in keep and (self.doc[i].is_punct or self.doc[i].dep_ == "cc") for i in range(t.head.i + 1, t.i))
+                for t in (self.doc[i] for i in keep & self.verbs)):
+            # "… was dispatched to the province[ after two quakes, measuring 7.6,] struck west of Manokwari": a cut
+            # left a second verb with nothing joining it to the first ("the province strikes")
             return True
         # "The Crime Statistics Bureau cited in Trump’s tweet does not exist": "cited" describes the bureau, and
         # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"
@@ -1306,7 +1316,7 @@ class Headliner:
     @functools.cached_property
     def _codes(self) -> tuple[set[int], set[int], int, int, set[int]]:
         strings = self.doc.vocab.strings
-        clauses = {strings[d] for d in ("cc", "acl", "relcl", "xcomp")}
+        clauses = {strings[d] for d in ("cc", "acl", "relcl", "xcomp", "nsubj", "nsubjpass")}
         return ({strings[t] for t in RELATIVIZERS}, clauses, strings["prep"],
                 strings["of"], {strings["as"], strings["than"]})
 
