@@ -97,6 +97,15 @@ def test_analyze_plain_text_body_and_query_options(client, example_text):
         assert example_text[src["start"]:src["end"]] == p["text"]
 
 
+def test_a_query_parameter_given_twice_is_refused(client, example_text):
+    r = client.post("/analyze?source=Varne+Post&source=Harbour+News", content=example_text.encode(),
+                    headers={"content-type": "text/plain"})
+    assert r.status_code == 422
+    assert r.json()["error"] == "invalid_request" and "'source'" in r.json()["message"]
+    assert client.get("/health?x=1&x=2").status_code == 422
+    assert client.get("/health?x=1").status_code == 200
+
+
 def test_analyze_html_extracts_the_article_not_the_menu(client):
     r = client.post("/analyze", content=OWN_HTML.encode(), headers={"content-type": "text/html"})
     assert r.status_code == 200

@@ -17,6 +17,7 @@ from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, Literal
+from urllib.parse import parse_qsl
 
 from fastapi import FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
@@ -197,6 +198,26 @@ class HostCheck:
             name = host.rsplit(":", 1)[0] if not host.endswith("]") else host  # drop the port, keep [::1]
             if name not in self.hosts:
                 response = _error(400, "bad_host", f"this server does not answer for host {host!r}")
+                await response(scope, receive, send)
+                return
+        await self.app(scope, receive, send)
+
+
+class SingleValuedQuery:
+    """Every query parameter of this API takes one value: "?source=a&source=b" is refused (422), not read as
+    whichever value the framework happens to keep. Hand-written: FastAPI silently keeps the last one."""
+
+    def __init__(self, app: ASGIApp) -> None:
+        self.app = app
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] == "http" and scope.get("query_string"):
+            names = [name for name, _ in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)]
+            repeated = sorted({n for n in names if names.count(n) > 1})
+            if repeated:
+                response = _error(422, "invalid_request",
+                                  f"query parameter {repeated[0]!r} is given {names.count(repeated[0])} times; "
+                                  "give it once")
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
@@ -393,6 +414,7 @@ def create_app(
     # an analysed article is ~10x its text in JSON; compressed it is a small download on a phone
     app.add_middleware(GZipMiddleware, minimum_size=2048, compresslevel=5)
     app.add_middleware(BodyLimit, max_bytes=max_body)
+    app.add_middleware(SingleValuedQuery)
     if allowed_hosts is not None:
         app.add_middleware(HostCheck, hosts=allowed_hosts)
     app.add_middleware(SecurityHeaders)
