@@ -249,12 +249,8 @@ class Headliner:
         self.preps, self.conjunctions, self.side_verbs, self.trimmable = [], [], [], []
         self.appositions, self.marked = [], []
         self._subtrees = {}
-        relativizers, clauses, prep, of, comparing = self._codes
-        strings = self.doc.vocab.strings
-        xcomp, cc, appos = strings["xcomp"], strings["cc"], strings["appos"]
-        subjects = {strings["nsubj"], strings["nsubjpass"]}
-        marks = {strings[w] for w in ("according", "(", ")")}
-        side, trimmable = {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}
+        (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
+         trimmable) = self._codes
         rows = self._arrays[span.start : span.end].tolist()
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
             if dep == prep:
@@ -977,8 +973,7 @@ class Headliner:
                 before = min(phrase) - 1
                 if before in keep and self.doc[before].is_punct:
                     phrase.add(before)
-                if self._words(keep - phrase) >= MIN_WORDS:
-                    keep.difference_update(phrase)
+                if self._cut_whole(phrase, keep):
                     continue
             det = next((c for c in tok.lefts if c.dep_ == "det" and tok.i - c.i <= 2), None)
             if det is None and (tok.lower_ in {"something", "someone", "somebody"} or tok.tag_ == "NNS"):
@@ -990,8 +985,7 @@ class Headliner:
                 # [the Sanders campaign has criticized]": a phrase set off to say more, which no longer does, goes
                 # with its mark (or without it, when a cut before took it)
                 phrase = set(range(det.i - 1, tok.i + 1)) & keep
-                if self._words(keep - phrase) >= MIN_WORDS:
-                    keep.difference_update(phrase)
+                if self._cut_whole(phrase, keep):
                     continue
             nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
             if tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"} and tok.head.pos_ in {"VERB", "AUX"} and (
@@ -1001,16 +995,14 @@ class Headliner:
                 phrase = {t.i for t in tok.subtree if t.i in keep}
                 phrase |= {t.i for t in tok.head.children if t.dep_ in {"cc", "punct"} and
                            t.i in keep and min(phrase) - 3 <= t.i < min(phrase)}
-                if self._words(keep - phrase) >= MIN_WORDS:
-                    keep.difference_update(phrase)
+                if self._cut_whole(phrase, keep):
                     continue
             clause = self._truncated_clause(tok, keep, lost_tail)
             if clause is not None:
                 clause -= self._place_of_direction(clause, keep)
-            if clause and self._words(keep - clause) >= MIN_WORDS:
-                # "… expelled from the tournament when he was", "… from Africa hoping": a side clause that
-                # lost what completes it goes whole
-                keep.difference_update(clause)
+            # "… expelled from the tournament when he was", "… from Africa hoping": a side clause that lost what
+            # completes it goes whole
+            if clause and self._cut_whole(clause, keep):
                 continue
             # "… accepted the player wants", "… has urged his former side": a verb that lost what it
             # wants or urges says nothing; no cut of this sentence makes a headline
@@ -1044,6 +1036,13 @@ class Headliner:
                 tok.pos_ == "VERB" and any(c.dep_ == "prep" and c.i == tok.i + 1 for c in lost)
                 and not any(c.dep_ in {"dobj", "attr", "acomp", "oprd", "dative", "auxpass"} for c in tok.children))
         return False
+
+    def _cut_whole(self, phrase: set[int], keep: set[int]) -> bool:
+        """Take a phrase the tail left dangling, if the bullet keeps enough words without it."""
+        if self._words(keep - phrase) < MIN_WORDS:
+            return False
+        keep.difference_update(phrase)
+        return True
 
     def _truncated_clause(self, tok: Token, keep: set[int], lost_tail: bool) -> set[int] | None:
         """The kept words of the side clause ending in ``tok``, when a cut took the clause's last part."""
@@ -1314,11 +1313,14 @@ class Headliner:
         return self.doc.to_array(ARRAY_COLUMNS)
 
     @functools.cached_property
-    def _codes(self) -> tuple[set[int], set[int], int, int, set[int]]:
+    def _codes(self) -> tuple:
+        """The string ids the per-sentence pass compares tags, dependencies and words with, made once."""
         strings = self.doc.vocab.strings
         clauses = {strings[d] for d in ("cc", "acl", "relcl", "xcomp", "nsubj", "nsubjpass")}
-        return ({strings[t] for t in RELATIVIZERS}, clauses, strings["prep"],
-                strings["of"], {strings["as"], strings["than"]})
+        return ({strings[t] for t in RELATIVIZERS}, clauses, strings["prep"], strings["of"],
+                {strings["as"], strings["than"]}, strings["xcomp"], strings["cc"], strings["appos"],
+                {strings["nsubj"], strings["nsubjpass"]}, {strings[w] for w in ("according", "(", ")")},
+                {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE})
 
     @functools.cached_property
     def _surnames(self) -> set[str]:
