@@ -12,7 +12,8 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.attrs import LOWER, ORTH
+from spacy.attrs import IS_UPPER, LOWER, ORTH, POS
+from spacy.symbols import PROPN
 
 from . import countries
 from .document import Article, Entity, Mention
@@ -166,9 +167,12 @@ def _candidate_spans(doc: Doc) -> list[Span]:
             out.append(ent)
         i += 1
     taken = {t for e in out for t in range(e.start, e.end)}
-    for token in doc:
-        if token.i in taken:
+    # only words in capitals or proper nouns can be either; the arrays find them without a Token per word
+    pos, upper = doc.to_array([POS, IS_UPPER]).T.tolist()
+    for i in (i for i, (p, u) in enumerate(zip(pos, upper, strict=True)) if u or p == PROPN):
+        if i in taken:
             continue
+        token = doc[i]
         text = token.text
         if (
             text.isupper()

@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 import numpy
 import spacy
 from spacy.language import Language
+from spacy.strings import get_string_id
 from spacy.tokens import Doc
 
 from .document import Article, Sentence
@@ -30,10 +31,23 @@ MODEL_ENV = "NEWSBRIEF_MODEL"
 @Language.component("newsbrief_paragraphs")
 def paragraph_boundaries(doc: Doc) -> Doc:
     """A line break always ends a sentence: news paragraphs and subheads are never joined."""
-    for i, token in enumerate(doc[:-1]):
-        if "\n" in token.text or "\n" in token.whitespace_:
+    if len(doc) < 2:
+        return doc
+    # read from arrays, not Tokens (nor doc.text, which walks them all): this runs inside the parse on every
+    # word of every article, and only line breaks and a few opening words need a closer look.  spaCy keeps
+    # a line break as a token of its own (a token's trailing whitespace is one space at most).
+    orth, space, prefix = doc.to_array(["ORTH", "IS_SPACE", "PREFIX"]).T.tolist()
+    strings = doc.vocab.strings
+    breaks = {i for i, is_space in enumerate(space) if is_space and "\n" in strings[orth[i]]}
+    for i in breaks:
+        if i < len(doc) - 1:
             doc[i + 1].is_sent_start = True
-        elif i > 0 and _opens_glued_sentence(doc[i - 1], token, doc[i + 1]):
+    for i in range(1, len(doc) - 1):
+        # a glued sentence follows a word in lower case or a number
+        if orth[i] not in _WATCHED or i in breaks or (orth[i] != _PARENTHESIS and prefix[i - 1] not in _GLUE):
+            continue
+        token = doc[i]
+        if _opens_glued_sentence(doc[i - 1], token, doc[i + 1]):
             token.is_sent_start = True
         elif token.text == "(" and i + 2 < len(doc) and doc[i + 1].lower_ in _CAPTION_MARKS and doc[i + 2].text == ")":
             # "...in the England cricket team Stokes (left) clashed with...": a picture caption glued on
@@ -85,6 +99,10 @@ _NAMING_NOUNS = frozenset({
 # words that open a sentence glued on without its full stop ("…of assault A senior doctor…")
 RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", "His", "Her", "Their"})
 _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
+# the string ids of the words a glued sentence or a caption mark opens on
+_PARENTHESIS = get_string_id("(")
+_GLUE = frozenset(get_string_id(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789")
+_WATCHED = frozenset(get_string_id(w) for w in RUN_ON_STARTS | _RUN_ON_OPENERS | {"(", "The", "A", "An"})
 
 
 @functools.lru_cache(maxsize=4)

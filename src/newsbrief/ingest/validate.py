@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from itertools import islice
 from typing import TYPE_CHECKING
 
 from ..document import Article
@@ -23,7 +24,7 @@ def check_text(article: Article, max_chars: int, check_language: bool = True) ->
         raise InputError("the article is empty (no text to analyse)")
     if len(text) > max_chars:
         raise InputError(f"the article is {len(text):,} characters long; the limit is {max_chars:,}")
-    if sum(c.isalpha() for c in text) < 3:
+    if next(islice((c for c in text if c.isalpha()), 2, None), None) is None:  # fewer than three letters
         raise InputError("the article has no words to analyse")
     if check_language:
         lang, prob = detect_language(text)

@@ -17,13 +17,18 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, POS, PREFIX
+from spacy.parts_of_speech import IDS as POS_IDS
+
 from ..document import Article, Sentence
 from ..nlp import RUN_ON_STARTS
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
 CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
+_CONTENT_IDS = frozenset(POS_IDS[p] for p in CONTENT_POS)
+_VERB_IDS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 ENTITY_WEIGHT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # A line that is a dateline only, a byline, a credit or a web furniture label.
 _BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow)\b[ :]",
@@ -105,20 +110,20 @@ def sentence_span(article: Article, sentence: Sentence) -> Span | None:
     return article.doc.char_span(sentence.start, sentence.end, alignment_mode="expand")
 
 
-def is_prose(sentence: Sentence, span: Span | None) -> bool:
+def is_prose(sentence: Sentence, span: Span | None, words: Words | None = None) -> bool:
     """A sentence a reader would call body text: not a subhead, dateline, byline or caption label."""
     text = sentence.text.strip()
     if span is None or not text:
         return False
-    words = [t for t in span if t.is_alpha]
-    if len(words) < MIN_WORDS:
+    words = words or Words(span.doc)
+    alpha = [i for i in range(span.start, span.end) if words.alpha[i]]
+    if len(alpha) < MIN_WORDS:
         return False
     if _BYLINE.match(text) or _DATELINE_ONLY.match(text) or _FURNITURE.search(text):
         return False
-    end_of_text = span.doc[-1].idx + len(span.doc[-1].text)
-    if _AUTHOR_NOTE.match(text) and end_of_text - sentence.start < 400:
+    if _AUTHOR_NOTE.match(text) and words.end_of_text - sentence.start < 400:
         return False  # at the foot of the piece; "X is a reporter for The Post who was jailed" elsewhere is news
-    if not any(t.pos_ in {"VERB", "AUX"} for t in span):
+    if not any(words.verb[span.start : span.end]):
         return False
     if text.endswith(":"):
         return False  # "Little noticed in Tuesday's results:": a lead-in to what follows, not a statement
@@ -128,12 +133,12 @@ def is_prose(sentence: Sentence, span: Span | None) -> bool:
         return False  # the tail of a sentence split at a line break, an abbreviation or a caption mark
     # a title in title case on a line of its own, with or without a full stop ("What Mexico Could Do
     # When Up Against Trump."): prose has its verbs and longer function words in lower case
-    long_words = [t.text for t in words if len(t.text) >= 4]
-    if len(long_words) >= 4 and sum(w[0].isupper() for w in long_words) >= 0.75 * len(long_words) \
+    long_words = [i for i in alpha if words.length[i] >= 4]
+    if len(long_words) >= 4 and sum(words.capitalised[i] for i in long_words) >= 0.75 * len(long_words) \
             and _whole_line(span):
         return False
     # a subhead: a short line with no closing punctuation ("Escalating tensions over water")
-    return not (len(words) <= 10 and not re.search(r"[.!?\"”’']\s*$", text))
+    return not (len(alpha) <= 10 and not re.search(r"[.!?\"”’']\s*$", text))
 
 
 def _whole_line(span: Span) -> bool:
@@ -144,10 +149,35 @@ def _whole_line(span: Span) -> bool:
     return before and after
 
 
-def content_lemmas(span: Span) -> Counter:
-    return Counter(
-        t.lemma_.lower() for t in span if t.pos_ in CONTENT_POS and not t.is_stop and (t.is_alpha or t.like_num)
-    )
+class Words:
+    """What the ranker reads of each word of a Doc, from its arrays in one pass: a spaCy Token made per word,
+    per sentence and per feature cost more than the ranking itself."""
+
+    def __init__(self, doc: Doc) -> None:
+        strings = doc.vocab.strings
+        alpha, num, stop, pos, lemma, length, prefix = (
+            doc.to_array([IS_ALPHA, LIKE_NUM, IS_STOP, POS, LEMMA, LENGTH, PREFIX]).T.tolist() if len(doc) else
+            ([],) * 7)
+        self.alpha: list[int] = alpha
+        self.number: list[int] = num
+        self.length: list[int] = length
+        self.verb = [p in _VERB_IDS for p in pos]
+        initials = {code: strings[code][:1].isupper() for code in set(prefix)}
+        self.capitalised = [initials[code] for code in prefix]
+        # the lower-cased lemma of a content word (what centrality and redundancy count), else None
+        self.content: list[str | None] = [
+            strings[lem].lower() if p in _CONTENT_IDS and not st and (a or n) else None
+            for a, n, st, p, lem in zip(alpha, num, stop, pos, lemma, strict=True)
+        ]
+        self.end_of_text = doc[-1].idx + len(doc[-1].text) if len(doc) else 0
+
+    def lemmas(self, span: Span) -> Counter:
+        """The span's content lemmas, counted."""
+        return Counter(w for w in self.content[span.start : span.end] if w is not None)
+
+    def count(self, span: Span) -> int:
+        """Words and numbers in the span."""
+        return sum(1 for i in range(span.start, span.end) if self.alpha[i] or self.number[i])
 
 
 def closes_earlier_quotation(text: str) -> bool:
@@ -167,19 +197,19 @@ def candidates(article: Article) -> list[Candidate]:
     """The article's prose sentences, outside the publisher's box, with their features scored."""
     box = [(p.start, p.end) for p in article.publisher_key_points]
     doc_ents = list(article.doc.ents)  # Span.ents re-reads the whole Doc's entities: once is enough
+    words = Words(article.doc)
     out: list[Candidate] = []
     for i, sent in enumerate(article.sentences):
         if any(sent.start < end and start < sent.end for start, end in box):
             continue
         span = sentence_span(article, sent)
-        if not is_prose(sent, span):
+        if not is_prose(sent, span, words):
             continue
-        out.append(Candidate(index=i, sentence=sent, span=span, lemmas=content_lemmas(span),
-                             words=sum(1 for t in span if t.is_alpha or t.like_num),
+        out.append(Candidate(index=i, sentence=sent, span=span, lemmas=words.lemmas(span), words=words.count(span),
                              names=[e.label_ for e in doc_ents if span.start <= e.start < span.end]))
     _mark_entities(article, out)
     _mark_actors(article, out)
-    _score(article, out)
+    _score(article, out, words)
     return out
 
 
@@ -220,8 +250,9 @@ def _mark_entities(article: Article, cands: list[Candidate]) -> None:
                     break
 
 
-def features(article: Article, cands: list[Candidate]) -> list[dict[str, float]]:
+def features(article: Article, cands: list[Candidate], words: Words | None = None) -> list[dict[str, float]]:
     """The ranker's features of each candidate, named as in WEIGHTS."""
+    words = words or Words(article.doc)
     freq: Counter = Counter()
     for c in cands:
         freq.update(set(c.lemmas))
@@ -247,7 +278,7 @@ def features(article: Article, cands: list[Candidate]) -> list[dict[str, float]]
             "quoted": float(_quoted_share(c.sentence.text) > 0.6),
             "length": min(c.words, LONG_WORDS) / LONG_WORDS,
             "overlong": max(0, c.words - LONG_WORDS) / 10,
-            "number": float(any(t.like_num for t in c.span)),
+            "number": float(any(words.number[c.span.start : c.span.end])),
             "names": min(5, len(c.names)) / 5,
             "speech": float(c.span.root.lemma_.lower() in SAYING),
             "run_on": float(bool(RUN_ON.search(c.sentence.text))),
@@ -256,8 +287,8 @@ def features(article: Article, cands: list[Candidate]) -> list[dict[str, float]]
     return out
 
 
-def _score(article: Article, cands: list[Candidate]) -> None:
-    for c, feats in zip(cands, features(article, cands), strict=True):
+def _score(article: Article, cands: list[Candidate], words: Words) -> None:
+    for c, feats in zip(cands, features(article, cands, words), strict=True):
         c.score = sum(WEIGHTS[name] * value for name, value in feats.items())
 
 

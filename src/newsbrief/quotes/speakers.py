@@ -9,6 +9,7 @@ download), and news attribution needs only a few rules: "He said" is the last pe
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections import Counter
 from collections.abc import Iterable
@@ -81,7 +82,7 @@ class SpeakerResolver:
         codes = {vocab[w]: g for w, g in _PRONOUN_GENDER.items()}
         quoted = list(quoted)
         found = numpy.flatnonzero(numpy.isin(lowers, list(codes))).tolist()
-        sentences = list(doc.sents) if found else []  # Token.sent walks the parse afresh each time
+        sentences = self._sentences if found else []
         starts = [s.start for s in sentences]
         for i in found:
             tok = doc[i]
@@ -254,10 +255,23 @@ class SpeakerResolver:
 
     def _sentence_and_previous(self, start: int) -> tuple[Span, Span] | None:
         """The sentence of the first token at or after ``start``, and the sentence before it (None in the first)."""
-        here = next((t for t in self.doc if t.idx >= start), None)
-        if here is None or here.sent.start == 0:
+        here = bisect.bisect_left(self._token_starts, start)
+        if here == len(self._token_starts):
             return None
-        return here.sent, self.doc[here.sent.start - 1].sent
+        k = bisect.bisect_right(self._sentence_starts, here) - 1
+        return (self._sentences[k], self._sentences[k - 1]) if k > 0 else None
+
+    @functools.cached_property
+    def _token_starts(self) -> list[int]:
+        return self.doc.to_array("IDX").tolist()
+
+    @functools.cached_property
+    def _sentences(self) -> list[Span]:
+        return list(self.doc.sents)  # Token.sent walks the parse afresh each time
+
+    @functools.cached_property
+    def _sentence_starts(self) -> list[int]:
+        return [s.start for s in self._sentences]
 
     def _subject_before(self, start: int, gender: str, latest: Entity | None) -> Entity | None:
         """"Westmacott praised Obama's presidency. 'It looks good,' he told the Guardian": "he" continues the
