@@ -42,6 +42,19 @@ def test_demonym_and_acting_capital_point_to_the_state():
     assert lu.role == "Foreign Minister" and lu.affiliation == "China"
 
 
+def test_a_dateline_and_a_capital_that_is_a_surname():
+    text = (
+        "WASHINGTON — The actress Kerry Washington urged voters on Tuesday to register before the deadline, "
+        "speaking at a rally outside the Capitol.\n"
+        "Washington said the campaign would visit six states in the coming weeks."
+    )
+    art = newsbrief.analyze(text)
+    person = next(e for e in art.entities if e.label == "PERSON")
+    # the dateline is the city, not the actress; the "Washington" who said is the actress, not the US government
+    assert [m.text for m in person.mentions] == ["Kerry Washington", "Washington"]
+    assert all(e.country != "USA" for e in art.entities)
+
+
 def test_mended_names_on_our_own_text():
     text = (
         "Police in the Swat district of Khyber and Pakhtunkhwa (KP) said the convoy was attacked on Monday, "

@@ -1558,3 +1558,10 @@ def test_those_take_a_plural_verb():
     out, _ = headline_of("As Olsen and Haas led the field before the harbour vote, those trailing them heaped "
                          "criticism on the board and its chair.\n", "As")
     assert "those trailing them heap criticism" in out, out
+
+
+def test_a_sentence_opening_on_which_leans_on_the_one_before():
+    text = ("The cyclist Mara Quint finished second in the mountain stage of the tour on Saturday afternoon.\n"
+            "Which is why the team still believes she can win the overall title in Paris next week.\n")
+    _, ok = headline_of(text, "Which")
+    assert not ok

@@ -20,6 +20,8 @@ from .document import Article, Entity, Mention
 from .nlp import token_indices
 
 if TYPE_CHECKING:
+    from collections.abc import Collection
+
     from spacy.tokens import Doc, Span, Token
 
     from .pipeline import Settings
@@ -76,6 +78,8 @@ def link_entities(article: Article) -> list[Entity]:
         return group
 
     spans = _candidate_spans(doc)
+    # the surnames of people named in full: "Washington said" in a piece on Kerry Washington is the actress
+    surnames = {toks[-1] for e in spans if e.label_ == "PERSON" and len(toks := _person_tokens(e.text)) >= 2}
     covered: set[int] = set()
     persons: list[tuple[Span, int, int]] = []
     for ent in spans:
@@ -84,7 +88,7 @@ def link_entities(article: Article) -> list[Entity]:
             continue
         covered.update(range(ent.start, ent.end))
         surface = text[start:end]
-        country = _country_for(ent, surface)
+        country = _country_for(ent, surface, surnames)
         if country is not None:
             add("country:" + country.iso3, "GPE", country.name, start, end, country.iso3)
             continue
@@ -275,6 +279,13 @@ def _slug(name: str) -> str:
     return slug or "entity"
 
 
+def _dateline_at(text: str, mention: Mention) -> bool:
+    """A mention in capitals that opens a line and runs into a dash or colon: a dateline."""
+    line_start = text.rfind("\n", 0, mention.start) + 1
+    return mention.text.isupper() and not text[line_start : mention.start].strip() and bool(
+        re.match(r"[A-Z/ ,.'-]*(?:\([^)]*\))?\s*[:—–-]", text[mention.end : mention.end + 40]))
+
+
 def _is_dateline(ent: Span) -> bool:
     """ISLAMABAD/BEIJING: at the head of a paragraph is a place, never an actor."""
     sent_start = ent.sent.start
@@ -282,8 +293,9 @@ def _is_dateline(ent: Span) -> bool:
     return ent.start - sent_start <= 3 and bool(re.match(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—–-]", head))
 
 
-def _country_for(ent: Span, surface: str) -> countries.Country | None:
-    """The state a mention stands for, or None when it is only a place, a people or other."""
+def _country_for(ent: Span, surface: str, surnames: Collection[str] = ()) -> countries.Country | None:
+    """The state a mention stands for, or None when it is only a place, a people or other; a capital named
+    as someone's surname is not read as its government."""
     if ent.label_ not in {"GPE", "NORP", "LOC", "ORG"}:
         return None
     country = countries.lookup(surface)
@@ -292,7 +304,7 @@ def _country_for(ent: Span, surface: str) -> countries.Country | None:
             return None
         return country
     capital = countries.capital_of(surface)
-    if capital is not None and _acts(ent) and not _is_dateline(ent):
+    if capital is not None and _acts(ent) and not _is_dateline(ent) and surface.lower() not in surnames:
         return capital
     return None
 
@@ -348,9 +360,10 @@ def _link_persons(persons, doc: Doc, text: str, add, groups: dict[str, _Group], 
         toks = _person_tokens(group.name)
         target = surnames.get(toks[0]) if len(toks) == 1 else _match_person(toks, full)
         if target is not None:
-            for m in group.mentions:
-                target.mentions.append(m)
-            group.mentions = []
+            # a dateline ("WASHINGTON —" above a piece on Kerry Washington) stays a place
+            moved = [m for m in group.mentions if not _dateline_at(text, m)]
+            target.mentions.extend(moved)
+            group.mentions = [m for m in group.mentions if m not in moved]
     for token in (doc[i] for i in token_indices(doc, LOWER, surnames.__contains__).tolist()):
         if token.i in covered or token.pos_ != "PROPN":
             continue

@@ -53,7 +53,7 @@ SPEAKING = re.compile(r"(?<!War )\bI(?:[â€™'](?:m|ve|d|ll))?\b(?=\s+[a-z])|\bI[â
 PRONOUN_OPENERS = {"he", "she", "they", "this", "that", "these", "those", "his", "her", "its", "their", "such"}
 # Openers that make a sentence lean on the one before it ("But", "He", "This"): a poor bullet.
 DANGLING_OPENERS = PRONOUN_OPENERS | {
-    "it", "but", "and", "or", "so", "yet", "however", "also", "meanwhile", "then", "still", "there", "here",
+    "it", "but", "and", "or", "so", "yet", "however", "also", "meanwhile", "then", "still", "there", "here", "which",
 }
 
 # Weights of the linear score over the features below; see the module docstring.
