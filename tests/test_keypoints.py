@@ -1565,3 +1565,29 @@ def test_a_sentence_opening_on_which_leans_on_the_one_before():
             "Which is why the team still believes she can win the overall title in Paris next week.\n")
     _, ok = headline_of(text, "Which")
     assert not ok
+
+
+def test_the_last_resort_cut_never_leaves_a_preposition_without_its_object():
+    text = ("In being compared with former Ajax team-mate Jan Smit in the past, or Piet Bos at present, the feeling "
+            "among the fans has generally been that they are more careful than Dekker, who simply sails.\n")
+    article = parsed(text)
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
+    headliner.core = {cand.span.root.i}
+    headliner.limit = 12
+    keep = {t.i for t in cand.span if not t.is_space}
+    headliner._trim_tail(cand.span, cand.span.root, keep, quote_ranges(cand.span))
+    opener, verb = cand.span[0], cand.span[2]  # "In", "compared"
+    assert opener.i not in keep or verb.i in keep, " ".join(article.doc[i].text for i in sorted(keep))
+
+
+def test_a_cut_aside_leaves_the_comma_a_leading_clause_or_a_clause_on_a_noun_needs():
+    text = ("While the harbour economy is struggling badly, with dozens of the larger firms laying off a third of "
+            "their dockside staff since the spring, the mood in the town has not yet turned against the council.\n"
+            "The regional news agency quoted Farid Karimi, a senior border official in the province of Sistan, who "
+            "said the smugglers crossed the river from the east at night with four trucks of fuel.\n")
+    out, _ = headline_of(text, "While")
+    assert out.startswith("While the harbour economy is struggling badly, the mood"), out
+    out, _ = headline_of(text, "The regional")
+    assert "Farid Karimi, who said" in out, out

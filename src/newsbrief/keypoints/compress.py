@@ -98,6 +98,8 @@ UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
+# what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
+_LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
 # Openers that only link to the sentence before; cutting them leaves the clause whole.
 LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead", "rather",
@@ -341,6 +343,8 @@ class Headliner:
 
     def _misread(self, span: Span, root: Token, subj: Token | None, protected: _Protected) -> bool:
         """The parse of the sentence is wrong in a way no cut can mend, or what it says is only who said it."""
+        if root.pos_ == "ADP":
+            return True  # "In being compared with Button…, or Rosberg…, the feeling has been…": no main verb was found
         opener = next((t for t in span if not t.is_punct and not t.is_space), None)
         if subj is not None and opener is not None and opener.pos_ == "ADP" and opener.i < subj.i and any(
                 a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 < len(self.doc)
@@ -1073,6 +1077,8 @@ class Headliner:
                 tok = self.doc[i]
                 if _particle(tok) or _predicate(tok):
                     continue
+                if tok.dep_ == "pcomp" and tok.head.i in keep:
+                    continue  # "In [being compared with Button]": the preposition would be left with no object
                 sub = [t for t in self._subtree(tok) if t in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
@@ -1132,7 +1138,13 @@ class Headliner:
             before = lo - 1 >= span.start and self.doc[lo - 1].text in {",", ";"}
             # "closed the crossing with Pakistan, downgraded relations": the comma parts the list, not the phrase
             listed = after and not before and hi + 2 < span.end and self.doc[hi + 2].dep_ in {"conj", "cc"}
-            if after and not listed and not (not before and (
+            # "Days after Hardwicke was ousted, [despite having directed the film,] Weitz is close": one of the two
+            # commas still parts a leading clause from the main one
+            # "Mirshekari, [a local official,] who said": or sets off a clause on what comes before ("after Chan, [its
+            # manager,] boasted" is a verb the parser hung on the main one: both commas go)
+            leading = before and after and (bool(self._leads_into_main(hi + 1, lo - 1, keep))
+                                            or self._clause_on_noun_after(hi + 1, lo, keep))
+            if after and not listed and not leading and not (not before and (
                     self._sets_off_clause(hi + 1, lo, keep) or self._closes_aside(lo, hi, keep))):
                 ids = ids | {hi + 1}
             # "will help recruit, [train and fund] campaigns": a list's comma goes with the later items
@@ -1157,21 +1169,49 @@ class Headliner:
     def _sets_off_clause(self, comma: int, lo: int, keep: set[int]) -> bool:
         """The comma opens a side clause hung on something kept before the cut ("pushed costs [to a record],
         forcing shippers to…"), or the sayer after a claim: it stays, whatever is cut before it."""
+        leads = self._leads_into_main(comma, lo, keep)
+        if leads is not False:
+            return bool(leads)
+        clause = self._clause_after(comma, lo, keep)
+        return clause is not None and clause.dep_ in {"advcl", "relcl", "acl", "appos", "conj"}
+
+    def _clause_after(self, comma: int, lo: int, keep: set[int]) -> Token | None:
+        """The clause the comma opens, when it hangs on something kept before the cut."""
+        nxt = self.doc[comma + 1]
+        return next((t for t in [nxt, *nxt.ancestors] if t.left_edge.i == comma + 1 and t.head.i < lo
+                     and t.head.i in keep), None)
+
+    def _clause_on_noun_after(self, comma: int, lo: int, keep: set[int]) -> bool:
+        """The comma opens a clause on a noun kept before the cut ("Mirshekari, [a local official,] who said"); not a
+        finite verb the parser hung on a name it made the root ("Murphy, [the head of the group,] tweeted")."""
+        clause = self._clause_after(comma, lo, keep)
+        if clause is None or clause.head.dep_ == "ROOT":
+            return False
+        if clause.dep_ == "acl":
+            # "Yazidis, [some 200 of them,] captured in 2014"; not "De Blasio, [speaking on radio,] called Trump a
+            # blowhard", a verb with an object
+            return clause.tag_ not in {"VBD", "VBZ", "VBP"} and not any(
+                c.dep_ in {"dobj", "oprd", "dative"} for c in clause.children)
+        # "The two pollsters, [Emerson and Savvy,] both showed": a floating "both" is no apposition
+        return clause.dep_ == "relcl" or (clause.dep_ == "appos" and clause.lower_ not in {"both", "all", "each"})
+
+    def _leads_into_main(self, comma: int, lo: int, keep: set[int]) -> bool | None:
+        """Whether the comma parts a kept claim, clause or phrase before the cut from the main clause after it
+        ("a 'mistake' in the check [for Roof], Comey has said", "As Trump has unleashed the fury [of many], a
+        protest movement has materialized", "In a poll [released Monday], 50 percent chose…"); None when nothing
+        kept before the cut needs a comma (a mark already parts the two: "the mystery -- [who did it], if
+        anyone --")."""
         kept_before = max((i for i in keep if i < lo), default=None)
         if comma + 1 >= len(self.doc) or kept_before is None or (
                 self.doc[kept_before].is_punct and not self.doc[kept_before].is_quote):
-            return False  # "the mystery -- [who did it], if anyone --": a mark already parts the two
+            return None
         nxt = self.doc[comma + 1]
         verb = next((t for t in [nxt, *nxt.ancestors] if t.pos_ in {"VERB", "AUX"}), nxt)
-        if verb.i > comma and verb.i in keep and any(c.dep_ in {"ccomp", "parataxis", "advcl", "prep"} and c.i < lo
-                                                      and c.i in keep for c in verb.children):
-            # "a 'mistake' in the check [for Roof], Comey has said": it parts the claim from its sayer; "As Trump has
-            # unleashed the fury [of many], a protest movement has materialized", "In a poll [released Monday], 50
-            # percent chose…": a leading clause or phrase from the main one
-            return True
-        clause = next((t for t in [nxt, *nxt.ancestors] if t.left_edge.i == comma + 1 and t.head.i < lo
-                       and t.head.i in keep), None)
-        return clause is not None and clause.dep_ in {"advcl", "relcl", "acl", "appos", "conj"}
+        # the kept word before the comma ends the leading part ("“A child died,” Ema Suryani, [a nurse,] told AFP":
+        # the comma after the speaker's name opened the cut aside, it does not close the quotation)
+        return verb.i > comma and verb.i in keep and any(
+            c.dep_ in _LEADING and c.i < lo and c.i in keep and c.left_edge.i <= kept_before <= c.right_edge.i
+            for c in verb.children)
 
     def _place_of_direction(self, ids: set[int], keep: set[int]) -> set[int]:
         """"in north west China - eight months after …": a cut that starts at a place named right after a kept
