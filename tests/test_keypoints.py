@@ -1591,3 +1591,22 @@ def test_a_cut_aside_leaves_the_comma_a_leading_clause_or_a_clause_on_a_noun_nee
     assert out.startswith("While the harbour economy is struggling badly, the mood"), out
     out, _ = headline_of(text, "The regional")
     assert "Farid Karimi, who said" in out, out
+
+
+def test_a_count_of_more_than_one_takes_a_plural_verb():
+    text = ("Six rockets were fired at the base within a few minutes - two landed inside the perimeter fence itself, "
+            "while the other four fell harmlessly into the desert nearby.\n"
+            "More than $900,000 was spent on radio adverts attacking the mayor in the final fortnight of the "
+            "campaign.\n")
+    out, _ = headline_of(text, "Six")
+    assert "two land inside" in out, out
+    out, _ = headline_of(text, "More")
+    assert "$900,000 is spent" in out, out
+
+
+def test_a_verb_left_with_only_adverbs_before_it_has_lost_its_subject():
+    # the parser hangs "has grown" on "extended", and the cut of that clause takes the subject with it
+    text = ("Since its launch, the charity has grown tremendously and recently extended its work to young women and "
+            "girls in Kenya.\n")
+    out, ok = headline_of(text, "Since")
+    assert not ok or out.startswith(("The charity", "Since")), out

@@ -1277,6 +1277,12 @@ class Headliner:
             # "Joking that he could do the same [with his mum, nine-year-old Frankie, …], took to the garden": the
             # parser hung the subject inside the opening clause, and a cut took it
             return False
+        before = [self.doc[i] for i in sorted(keep) if i < root.i and i not in self.punct]
+        if before and root.tag_ in {"VBD", "VBZ", "VBP"} and root.lemma_ != "be" and all(
+                t.pos_ in {"ADV", "CCONJ"} for t in before):  # ("Here's how it works" is an inversion)
+            # "[Since its launch, the organization has grown] tremendously and recently extended its influence": the
+            # subject went with a clause the parser hung on the verb; adverbs are all that is left before it
+            return False
         first = next((self.doc[i] for i in sorted(keep) if i not in self.punct), None)
         # no subject in the parse: fine for "Police say…" misparses, not when a finite verb or its auxiliary opens
         # the bullet ("Are pivoting to her record": a cut took a subject the parser made a preposition's object)
@@ -1606,6 +1612,9 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
             return whole.tag_ in {"NNS", "NNPS"} or whole.lower_ in {"them", "us", "you", "those", "these"}
         if low == "all":
             return True  # "all but two say"
+    if subject.tag_ == "CD":
+        # "two landed inside the camp": a count of more than one; "$800,000 was spent" is one sum
+        return low not in {"one", "1"} and subject.ent_type_ != "MONEY"
     return subject.tag_ in {"NNS", "NNPS"}
 
 
