@@ -1610,3 +1610,40 @@ def test_a_verb_left_with_only_adverbs_before_it_has_lost_its_subject():
             "girls in Kenya.\n")
     out, ok = headline_of(text, "Since")
     assert not ok or out.startswith(("The charity", "Since")), out
+
+
+def test_what_a_sayer_said_in_the_past_keeps_the_sayer_s_tense():
+    text = ("In a 2004 interview with a local paper, the painter Ana Ruiz said she sold her first canvas to a "
+            "neighbour.\nHer new show opens in the city gallery in 2025 and runs until the end of the summer.\n")
+    out, _ = headline_of(text, "In a 2004")
+    assert "said she sold her first canvas" in out, out
+
+
+def test_a_pair_opened_by_both_keeps_its_second_half_or_goes_whole():
+    text = ("Thousands of families have fled the valley because of the floods, both within the province and across "
+            "the border, the agency said in a statement.\n")
+    out, _ = headline_of(text, "Thousands")
+    assert not out.endswith("both within the province"), out
+
+
+def test_a_subject_whose_verb_was_cut_makes_no_headline():
+    text = ("Few mayors would ever admit this, but Ines Duarte (a former nurse so shy she was once mistaken for an "
+            "intern) says she felt lost in her first months at the town hall in 2019.\n")
+    out, ok = headline_of(text, "Few")
+    assert not ok or not out.endswith("Ines Duarte"), out
+
+
+def test_a_verb_run_on_after_a_noun_shows_a_misparse_even_when_cut():
+    # the parser takes "shot" for the verb of "Video" and joins "was released" to it with no "and"
+    text = ("Police released video of the robbery of a jewellery store in Leeds on Monday.\n"
+            "Video of shop owner Amir Khan shot and wounded in the raid was released Thursday, according to the "
+            "Leeds Evening Post.\n")
+    out, ok = headline_of(text, "Video")
+    assert not ok, out
+
+
+def test_a_time_phrase_paired_with_a_place_stays():
+    text = ("Costa late Monday agreed to talk on the very day and in the very place the owners had proposed two "
+            "months ago.\n")
+    out, _ = headline_of(text, "Costa")
+    assert "talk on the very day and in the very place" in out, out

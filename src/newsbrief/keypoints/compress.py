@@ -158,6 +158,7 @@ class Headliner:
         self.ents: list = []
         self.punct: set[int] = set()
         self.partitive: dict[int, int] = {}
+        self.paired: dict[int, int] = {}  # the second half of a "both … and …" pair -> its first
         self.relativizers: set[int] = set()
         self.verbs: set[int] = set()
         self.held: set[int] = set()  # words a cut must not take without the word they hang on
@@ -248,11 +249,12 @@ class Headliner:
         # what the cuts ask of each word, read in one pass per sentence: a cut is tried many times, and a
         # spaCy Token made for each word of each cut would cost more than the cuts
         self.punct, self.relativizers, self.verbs, self.held, self.partitive = set(), set(), set(), set(), {}
+        self.paired = {}
         self.preps, self.conjunctions, self.side_verbs, self.trimmable = [], [], [], []
         self.appositions, self.marked = [], []
         self._subtrees = {}
         (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
-         trimmable) = self._codes
+         trimmable, preconj) = self._codes
         rows = self._arrays[span.start : span.end].tolist()
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
             if dep == prep:
@@ -265,6 +267,11 @@ class Headliner:
                 self.appositions.append(i)
             if low in marks:
                 self.marked.append(i)
+            if dep == preconj:  # "both … and …": the second half -> the first (not a third item: ", as well as …")
+                first = self.doc[i].head
+                second = next((c for c in first.rights if c.dep_ == "conj"), None)
+                if second is not None:
+                    self.paired[second.i] = first.i
             if pos == VERB_POS and dep in side:
                 self.side_verbs.append(i)
             if low in comparing:
@@ -403,11 +410,14 @@ class Headliner:
             # left a second verb with nothing joining it to the first ("the province strikes")
             return True
         # "The Crime Statistics Bureau cited in Trump’s tweet does not exist": "cited" describes the bureau, and
-        # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"
+        # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"; so
+        # "Video of Zurana Horton shot and killed in a gang shooting was revealed", even when a cut took the
+        # verb ("Video of Horton shoots and killed")
+        verbs = [t for t in root.subtree if t.pos_ in {"VERB", "AUX"} and t.head.i in replacements]
         return any(t.dep_ == "conj" and t.i > t.head.i and any(
             c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in t.children) and not any(
-            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children) and not any(
-            u.is_punct or u.dep_ == "cc" for u in self.doc[t.head.i + 1 : t.i]) for t in clauses)
+            c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children) and not (
+            self.doc[t.left_edge.i - 1].is_punct or self.doc[t.left_edge.i - 1].dep_ == "cc") for t in verbs)
 
     def _drop_lone_comma_before_verb(self, root: Token, subj: Token | None, keep: set[int]) -> None:
         """"LuAnn Johnson[, 49,] of Burnsville, is walking": a cut took the comma that opened a pair, and the one
@@ -616,6 +626,10 @@ class Headliner:
                 prev = self.doc[ent.start - 1] if ent.start > span.start else None
                 if prev is not None and prev.tag_ == "IN" and prev.dep_ == "prep" and not list(prev.children):
                     ids.add(prev.i)
+            after = max(ids) + 1
+            if after + 1 < span.end and self.doc[after].dep_ == "cc" and after in keep and (
+                    self.doc[after + 1].pos_ == "ADP"):
+                continue  # "on the very day [and in the very place]": the first of a pair, not a time alone
             self._remove(ids, span, keep, island_ok=True)
         recently = self.doc.vocab.strings["recently"]
         lowers = self._arrays[span.start : span.end, ARRAY_COLUMNS.index(LOWER)].tolist()
@@ -1001,6 +1015,18 @@ class Headliner:
                            t.i in keep and min(phrase) - 3 <= t.i < min(phrase)}
                 if self._cut_whole(phrase, keep):
                     continue
+            subject = next((t for t in [tok, *tok.ancestors] if t.dep_ in {"nsubj", "nsubjpass"}), None)
+            if subject is not None and subject.head.i not in keep and subject.head.i > tok.i:
+                # "Few politicians would admit this, but Sen. Chris Murphy [(…) says he was unfocused]": a subject
+                # whose verb went goes too, with the "but" or comma before it
+                phrase = {t.i for t in subject.subtree if t.i in keep}
+                start = min(phrase)
+                while start - 1 in keep and (self.doc[start - 1].is_punct or self.doc[start - 1].dep_ == "cc"):
+                    start -= 1
+                    phrase.add(start)
+                if self._cut_whole(phrase, keep):
+                    continue
+                return True
             clause = self._truncated_clause(tok, keep, lost_tail)
             if clause is not None:
                 clause -= self._place_of_direction(clause, keep)
@@ -1123,6 +1149,8 @@ class Headliner:
             # "mice, cockroaches [and bed bugs]": a list keeps its last item; "with only seven minutes
             # [remaining]": a count keeps what it counts; "than those [who are driven]": "those" says who
             return
+        if any(self.paired[i] in keep and self.paired[i] not in ids for i in ids & self.paired.keys()):
+            return  # "both within their countries [and outside their borders]": a pair keeps its second half
         if any(self.partitive[i] in keep and self.partitive[i] not in ids for i in ids & self.partitive.keys()):
             return  # "One [of the groups he will launch]": the cut would leave a part of nothing
         ids = ids - self._place_of_direction(ids, keep)
@@ -1318,8 +1346,10 @@ class Headliner:
                     c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "appos" and c.head == subject))), subject)
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
-            if self._in_the_past(head) or (head.dep_ == "conj" and head.head.i in past):
-                past.add(head.i)  # "joined the academy in 1996 and went on …": history, not news
+            if self._in_the_past(head) or (head.dep_ in {"conj", "ccomp"} and head.head.i in past):
+                # "joined the academy in 1996 and went on …": history, not news; "[In 1997,] Benjamin said she
+                # applied…": what was said then keeps the sayer's tense
+                past.add(head.i)
                 continue
             if head.dep_ == "conj" and (head.tag_ == "VBN" or head.i == head.head.i + 2) and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in head.children) and any(
@@ -1366,7 +1396,7 @@ class Headliner:
         return ({strings[t] for t in RELATIVIZERS}, clauses, strings["prep"], strings["of"],
                 {strings["as"], strings["than"]}, strings["xcomp"], strings["cc"], strings["appos"],
                 {strings["nsubj"], strings["nsubjpass"]}, {strings[w] for w in ("according", "(", ")")},
-                {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE})
+                {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}, strings["preconj"])
 
     @functools.cached_property
     def _surnames(self) -> set[str]:
