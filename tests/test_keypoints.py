@@ -1647,3 +1647,14 @@ def test_a_time_phrase_paired_with_a_place_stays():
             "months ago.\n")
     out, _ = headline_of(text, "Costa")
     assert "talk on the very day and in the very place" in out, out
+
+
+def test_an_effort_keeps_what_it_is_for_and_quoted_as_keeps_its_as():
+    text = ("One delegate, the party treasurer Nora Ellis, pledged her support to the mayor last week in an effort to "
+            "end the bitter leadership contest before the summer recess.\n"
+            "The regional paper quoted one of the minister's advisers as saying the bridge would not open before the "
+            "end of next year.\n")
+    out, _ = headline_of(text, "One delegate")
+    assert not out.endswith("in an effort"), out
+    out, ok = headline_of(text, "The regional")
+    assert not ok or "as saying" in out, out

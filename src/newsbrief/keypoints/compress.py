@@ -92,14 +92,16 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "du", "del", "de
                   "ibn", "ten", "ter"}  # "Louis van Gaal" is "Van Gaal" after the first mention
 # verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
 AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
-            "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint"}
+            "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint", "quote"}
+# nouns that say nothing without what they are for: "in an effort [to …]", "in a bid [to …]"
+PURPOSE_NOUNS = {"effort", "attempt", "bid", "push", "drive", "move", "quest", "plan", "way", "chance", "decision"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
-# Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 # what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
 _LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
+# Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
 # Openers that only link to the sentence before; cutting them leaves the clause whole.
 LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead", "rather",
@@ -323,6 +325,7 @@ class Headliner:
                 # what the tail's cut left governing nothing: "…, choosing instead [to focus]"
                 self._drop_bare_clauses(span, trial, protected)
                 truncated = self._drop_dangling_tail(trial, protected)
+            truncated = truncated or self._lost_as(trial)
             rank = (not truncated, self._words(trial) <= self.limit, self._value(trial))
             if best is None or rank > best[0]:
                 best = (rank, trial)
@@ -951,6 +954,12 @@ class Headliner:
             if len(keep) == before:
                 return
 
+    def _lost_as(self, keep: set[int]) -> bool:
+        """A verb that says what something is seen as lost its "as" ("The New York Times quoted one of Carson's
+        advisers [as saying …]", "is regarded [as a hero] by many")."""
+        return any(self.doc[i].lemma_.lower() in AS_VERBS and any(
+            c.lower_ == "as" and c.i not in keep for c in self.doc[i].children) for i in keep & self.verbs)
+
     def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> bool:
         """A cut can leave "… and" or "… at" at the end: such words go too.  True when what is left ends
         on a verb that lost its complement, which no further cut mends."""
@@ -1544,6 +1553,8 @@ def _needed_clause(tok: Token) -> bool:
     if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
             head.lower_ == "one" and head.pos_ in {"NUM", "PRON", "NOUN"} and tok.dep_ == "relcl"):
         return True  # "… shift the conversation from one [that has proved a loser]"
+    if tok.dep_ == "acl" and head.lemma_.lower() in PURPOSE_NOUNS and any(c.tag_ == "TO" for c in tok.children):
+        return True  # "pledged her vote in an effort [to wrap up the primary]": the effort is what it is for
     # "The only thing [stopping Philly from being buried] is that …", "The man [who shot him] was a guard": the
     # clause says which one the sentence is about, and the copula equates that one with something else
     verb = head.head
