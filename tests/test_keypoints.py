@@ -1658,3 +1658,10 @@ def test_an_effort_keeps_what_it_is_for_and_quoted_as_keeps_its_as():
     assert not out.endswith("in an effort"), out
     out, ok = headline_of(text, "The regional")
     assert not ok or "as saying" in out, out
+
+
+def test_a_title_that_says_whose_it_is_stays_with_the_name():
+    text = ("The minister met Harbour Board chief executive Lena Vos and two union leaders at the port on Monday to "
+            "discuss the strike.\n")
+    out, _ = headline_of(text, "The minister")
+    assert "Harbour Board chief executive Lena Vos" in out, out

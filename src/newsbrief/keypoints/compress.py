@@ -759,9 +759,12 @@ class Headliner:
         # only a title ending in a head word ("Foreign Minister", "union leader") is a title
         if not ids or self.doc[max(ids)].lower_ not in TITLE_HEADS:
             return set()
-        if j >= span.start and j not in protected.inside and self.doc[j].dep_ == "compound" and (
-                self.doc[j].pos_ in {"NOUN", "PROPN"}):
-            return set()  # "L. A. Superior Court Judge James Dabney": the title is the end of a longer name
+        if j >= span.start and j not in protected.inside and (
+                self.doc[j].dep_ in {"compound", "nmod"} or self.doc[j].ent_type_ in {"ORG", "GPE"}) and (
+                not self.doc[j].is_punct):
+            # "L. A. Superior Court Judge James Dabney": the title is the end of a longer name; "Monmouth University
+            # political scientist Patrick Murray", "Philadelphia 76ers President Billy King": or says whose it is
+            return set()
         # keep a determiner's noun phrase whole: "the union leader Haas" loses "the" too
         lo = min(ids)
         if lo - 1 >= span.start and self.doc[lo - 1].lower_ in {"the", "a", "an"}:
