@@ -392,12 +392,15 @@ class Headliner:
     def _misread_by_tense(self, root: Token, subj: Token | None, keep: set[int],
                           replacements: dict[int, str]) -> bool:
         """Re-tensing the verbs showed a misparse: a participle taken for the verb, a verb taken for a clause's."""
-        if subj is not None and subj.i == root.i - 2 and root.i in replacements and root.tag_ == "VBD" and (
+        finite = {"VBD", "VBZ", "VBP"}
+        if subj is not None and subj.i == root.i - 2 and root.i in replacements and root.tag_ in {"VBD", "VBN"} and (
                 self.doc[root.i - 1].text == ",") and any(
-                c.dep_ in {"conj", "ccomp"} and c.tag_ in {"VBD", "VBZ", "VBP"} and c.i > root.i and not any(
+                c.dep_ in {"conj", "ccomp"} and c.i > root.i and (c.tag_ in finite or any(
+                    a.dep_ in {"aux", "auxpass"} and a.tag_ in finite for a in c.children)) and not any(
                     g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in root.children):
-            # "The regulation, issued weeks before Bush left office, made it easier": the parser took the participle
-            # after the comma for the verb, and re-tensed it reads "The regulation, issues, makes"
+            # "The regulation, issued weeks before Bush left office, made it easier", "LaRue, found guilty of …, has
+            # died": the parser took the participle after the comma for the verb, and re-tensed it reads "The
+            # regulation, issues, makes"
             return True
         clauses = [self.doc[i] for i in keep & self.verbs if self.doc[i].head.i in replacements]
         if any(t.dep_ == "ccomp" and t.tag_ in {"VBD", "VBZ", "VBP"} and not any(
@@ -1189,9 +1192,20 @@ class Headliner:
                 ids = ids | {hi + 1}
             # "will help recruit, [train and fund] campaigns": a list's comma goes with the later items
             later_items = not after and any(self.doc[i].dep_ == "conj" and self.doc[i].head.i < lo for i in ids)
-            if before and (after or later_items or hi + 1 >= span.end or self.doc[hi + 1].is_punct):
+            if before and (after or later_items or hi + 1 >= span.end or self.doc[hi + 1].is_punct
+                           or self._verb_of_subject_before(hi + 1, lo - 1, keep)):
                 ids = ids | {lo - 1}
         keep.difference_update(ids)
+
+    def _verb_of_subject_before(self, at: int, comma: int, keep: set[int]) -> bool:
+        """The word at ``at`` is the verb (or its auxiliary) of a subject before the comma: "Gary Byrne[, a former
+        agent] has written" has no closing comma, and the opening one would part the subject from its verb (unless
+        it closes an aside in the subject: "Gigante's archrival, John Gotti, acknowledged")."""
+        word = self.doc[at]
+        verb = word.head if word.dep_ in {"aux", "auxpass", "neg"} else word
+        return verb.pos_ in {"VERB", "AUX"} and any(
+            c.dep_ in {"nsubj", "nsubjpass"} and c.i < comma and not any(
+                self.doc[i].text == "," and i in keep for i in range(c.left_edge.i, comma)) for c in verb.children)
 
     def _closes_aside(self, lo: int, hi: int, keep: set[int]) -> bool:
         """The comma after a cut closes an aside that opened with a kept comma before it: "the EB-5 program, which
