@@ -1674,3 +1674,18 @@ def test_an_apposition_with_no_closing_comma_leaves_no_comma_before_the_verb():
             "the first weeks of the pandemic.\n")
     out, _ = headline_of(text, "Ines")
     assert out.startswith("Ines Duarte has written"), out
+
+
+def test_a_cut_takes_both_dashes_and_never_leaves_a_time_or_a_fact_without_its_clause():
+    text = ("Many delegates at the summit — including farmers, fishermen and teachers — said the new water law is "
+            "particularly painful at a time when prices are rising fast.\n"
+            "Her real strength – the fact that the council let her run the harbour her own way – has made the port "
+            "busier and more welcoming to small boats.\n"
+            "The protests late on Saturday came after a candle-lit vigil to mark the death of a young fisherman in the "
+            "harbour.\n")
+    out, _ = headline_of(text, "Many")
+    assert "delegates —" not in out and not out.endswith("at a time"), out
+    out, _ = headline_of(text, "Her real")
+    assert "the fact –" not in out, out
+    out, _ = headline_of(text, "The protests")
+    assert out.startswith("The protests come after"), out

@@ -93,6 +93,9 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "du", "del", "de
 # verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
 AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
             "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint", "quote"}
+# nouns that say nothing without the "that" clause saying what they hold: "the fact [that …]"
+CONTENT_NOUNS = {"fact", "idea", "notion", "news", "claim", "belief", "hope", "fear", "suggestion", "assertion",
+                 "possibility", "prospect", "sense", "view", "realization", "knowledge", "assumption", "argument"}
 # nouns that say nothing without what they are for: "in an effort [to …]", "in a bid [to …]"
 PURPOSE_NOUNS = {"effort", "attempt", "bid", "push", "drive", "move", "quest", "plan", "way", "chance", "decision"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
@@ -624,6 +627,8 @@ class Headliner:
                 if sub - timed - {head.i}:
                     continue  # the phrase says more than the time ("in the week after the attack")
                 ids |= sub
+                if head.head.lower_ in {"late", "early"} and head.head.i == head.i - 1:
+                    ids.add(head.head.i)  # "The clashes [late on Saturday] came": the time goes whole
             elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"} or (
                     head.lemma_.lower() in LASTING and not words & DEICTIC and ent.root.lemma_.lower() in UNITS):
                 continue  # "repairs will take [five days]": a length of time is what the verb says
@@ -1175,6 +1180,10 @@ class Headliner:
                 part = set(range(a, b + 1))
                 if part & ids and not part <= ids:
                     return
+        if ids and self._closing_dash(ids, span) and not self._leads_into_main(max(ids) + 1, min(ids), keep):
+            # "Many speakers at the service[ — including Muslims, Christians and Jews] — said": a cut that took the
+            # opening dash takes the closing one, unless it parts a leading clause from the main one
+            ids = ids | {max(ids) + 1}
         if commas and ids:
             lo, hi = min(ids), max(ids)
             after = hi + 1 < span.end and self.doc[hi + 1].text in {",", ";"}
@@ -1196,6 +1205,12 @@ class Headliner:
                            or self._verb_of_subject_before(hi + 1, lo - 1, keep)):
                 ids = ids | {lo - 1}
         keep.difference_update(ids)
+
+    def _closing_dash(self, ids: set[int], span: Span) -> bool:
+        """The cut holds one dash of a pair, and the other closes it right after the cut."""
+        after = max(ids) + 1
+        return after < span.end and after in self.punct and self.doc[after].text in DASHES and sum(
+            self.doc[i].text in DASHES for i in ids & self.punct) % 2 == 1
 
     def _verb_of_subject_before(self, at: int, comma: int, keep: set[int]) -> bool:
         """The word at ``at`` is the verb (or its auxiliary) of a subject before the comma: "Gary Byrne[, a former
@@ -1546,6 +1561,9 @@ def _predicate(tok: Token) -> bool:
         c.dep_ in {"attr", "acomp"} for c in tok.head.children)
 
 
+DASHES = {"—", "–", "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
+
+
 def _list_end(tok: Token) -> bool:
     """The "and" before the last item of a list of three or more ("mice, cockroaches and bed bugs")."""
     if tok.dep_ != "cc":
@@ -1562,11 +1580,15 @@ def _counted_participle(tok: Token) -> bool:
 
 
 def _needed_clause(tok: Token) -> bool:
-    """The clause that says who "those" or "anyone" are: "happier than those [who are driven to school]", or
-    which one a copula's subject is."""
+    """The clause that says who "those" or "anyone" are: "happier than those [who are driven to school]", which
+    one a copula's subject is, what a fact is or when a time was."""
     if tok.dep_ not in {"relcl", "acl"}:
         return False
     head = tok.head
+    if head.lemma_.lower() in CONTENT_NOUNS and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        return True  # "Mike's individuality – the fact [that POLITICO allowed him…] –"
+    if head.lower_ in {"time", "moment"} and tok.left_edge.lower_ == "when":
+        return True  # "painful at a time [when political rhetoric is dividing the country]"
     if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
             head.lower_ == "one" and head.pos_ in {"NUM", "PRON", "NOUN"} and tok.dep_ == "relcl"):
         return True  # "… shift the conversation from one [that has proved a loser]"
