@@ -143,6 +143,12 @@ def actor_country(text: str) -> str | None:
     return max(found, key=lambda f: f[1] - f[0])[2] if found else None
 
 
+@functools.lru_cache(maxsize=1)
+def _phrase_heads() -> frozenset[str]:
+    """The verbs the lexicon's phrases open with ("open" of "open fire")."""
+    return frozenset(key.split()[0] for key in lexicon().phrases)
+
+
 def dateline_span(text: str) -> tuple[int, int] | None:
     """Where a wire dateline ("KABUL, Afghanistan (Nov. 20, 2011) –") sits, as the times module reads it."""
     from . import times  # the times stage owns dateline reading; imported late so rendering never needs it
@@ -213,6 +219,10 @@ class _Context:
         if token.dep_ == "acl" and token.head.dep_ in {"nsubj", "nsubjpass"}:
             return None  # "A force, supported by coalition troops, detained ...": who the actor is, not an event
         lemma = token.lemma_.lower()
+        if not (lemma in lex.verbs or lemma in _phrase_heads() or lemma in lex.counts or lemma in RESULTATIVE
+                or token.dep_ == "ccomp" or any(c.dep_ == "dobj" and c.lemma_.lower() in lex.nouns
+                                                for c in token.rights)):
+            return None  # most verbs name no event the lexicon knows: said before the costlier tests below
         if lemma == "fire" and not any(c.lower_ in {"on", "upon", "at"} for c in token.children) and any(
                 c.dep_ in {"dobj", "nsubjpass"} and (c.ent_type_ == "PERSON" or c.lower_ in {"him", "her", "them"}
                                                      or c.lemma_.lower() in STAFF) for c in token.children):
