@@ -16,6 +16,7 @@ third-person agreement from a lemma needs only a handful of spelling rules.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -164,6 +165,9 @@ class Headliner:
         self.punct: set[int] = set()
         self.partitive: dict[int, int] = {}
         self.paired: dict[int, int] = {}  # the second half of a "both … and …" pair -> its first
+        self.participles: list[int] = []  # words tagged as past forms (a verb of a list can hide among them)
+        self.tails: list[int] = []  # phrases and clauses a trailing cut may take
+        self.noun_clauses: list[int] = []  # relative and participle clauses
         self.relativizers: set[int] = set()
         self.verbs: set[int] = set()
         self.held: set[int] = set()  # words a cut must not take without the word they hang on
@@ -246,7 +250,8 @@ class Headliner:
         span = cand.span
         self.limit = self.word_limit(cand)  # the last-resort cuts stop here
         protected = quote_ranges(span)
-        keep = {t.i for t in span if not t.is_space}
+        rows = self._arrays[span.start : span.end].tolist()
+        keep = {i for i, row in enumerate(rows, start=span.start) if not row[5]}  # not a space
         sources = [cand.sentence]
         root = span.root
         self.core = {root.i}
@@ -255,13 +260,19 @@ class Headliner:
         # spaCy Token made for each word of each cut would cost more than the cuts
         self.punct, self.relativizers, self.verbs, self.held, self.partitive = set(), set(), set(), set(), {}
         self.paired = {}
+        self.participles, self.tails, self.noun_clauses = [], [], []
         self.preps, self.conjunctions, self.side_verbs, self.trimmable = [], [], [], []
         self.appositions, self.marked = [], []
         self._subtrees = {}
         (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
-         trimmable, preconj) = self._codes
-        rows = self._arrays[span.start : span.end].tolist()
+         trimmable, preconj, participle_tags, tails, noun_clauses) = self._codes
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
+            if tag in participle_tags:
+                self.participles.append(i)
+            if dep in tails:
+                self.tails.append(i)
+            if dep in noun_clauses:
+                self.noun_clauses.append(i)
             if dep == prep:
                 self.preps.append(i)
             elif dep == cc:
@@ -422,7 +433,8 @@ class Headliner:
         # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"; so
         # "Video of Zurana Horton shot and killed in a gang shooting was revealed", even when a cut took the
         # verb ("Video of Horton shoots and killed")
-        verbs = [t for t in root.subtree if t.pos_ in {"VERB", "AUX"} and t.head.i in replacements]
+        verbs = [self.doc[i] for i in self.verbs if root.left_edge.i <= i <= root.right_edge.i
+                 and self.doc[i].head.i in replacements]
         return any(t.dep_ == "conj" and t.i > t.head.i and any(
             c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in t.children) and not any(
             c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children) and not (
@@ -529,19 +541,23 @@ class Headliner:
         if dateline is not None and dateline.place and span.start_char <= dateline.start < span.end_char and not (
                 self.article.text[span.start_char : dateline.start].strip()) and (
                 not m or dateline.end - span.start_char > m.end()):
-            for tok in span:
-                if tok.idx < dateline.end:
-                    keep.discard(tok.i)
+            keep.difference_update(self._tokens_before(span, dateline.end))
             return
         if not m or m.end() == 0:
             # "Sleepy kid: Brock Guzman was last seen…", "Guilty: Glenn Mason…": a picture caption's label
             m = _CAPTION_LABEL.match(text)
-            if not m or any(t.lemma_.lower() in SAY_VERBS for t in span if t.idx < span.start_char + m.end()):
+            if not m or any(self.doc[i].lemma_.lower() in SAY_VERBS
+                            for i in self._tokens_before(span, span.start_char + m.end())):
                 return
-        cut = span.start_char + m.end()
-        for tok in span:
-            if tok.idx < cut:
-                keep.discard(tok.i)
+        keep.difference_update(self._tokens_before(span, span.start_char + m.end()))
+
+    def _tokens_before(self, span: Span, end: int) -> range:
+        """The sentence's words that start before character ``end``."""
+        return range(span.start, bisect.bisect_left(self._starts, end, span.start, span.end))
+
+    @functools.cached_property
+    def _starts(self) -> list[int]:
+        return self.doc.to_array("IDX").tolist()
 
     def _drop_leading_connective(self, span: Span, keep: set[int], protected: _Protected) -> None:
         """"But", "However,", "Meanwhile," at the head: they lean on the sentence before, a bullet does not."""
@@ -909,8 +925,8 @@ class Headliner:
                 self._remove({t.i for t in child.subtree}, span, keep, protected=protected, commas=True)
 
     def _drop_relative_clauses(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
-        for tok in span:
-            if tok.dep_ in {"relcl", "acl"} and tok.i > tok.head.i and self._words(keep) > TARGET_WORDS:
+        for tok in (self.doc[i] for i in self.noun_clauses):
+            if tok.i > tok.head.i and self._words(keep) > TARGET_WORDS:
                 before = self.doc[tok.left_edge.i - 1] if tok.left_edge.i > span.start else None
                 if tok.dep_ == "relcl" and (before is None or before.text != ","):
                     continue
@@ -948,14 +964,12 @@ class Headliner:
             if not kept:
                 return
             best = None
-            for tok in span:
-                if tok.i not in keep or tok.dep_ not in {"prep", "acl", "advcl", "conj", "npadvmod", "agent"}:
-                    continue
+            for tok in (self.doc[i] for i in self.tails if i in keep):
                 if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
                     continue
                 if (tok.dep_ == "prep" and tok.head.lemma_ == "be") or _particle(tok):
                     continue  # "is not in their sights" (even after an attribute): the predicate; "backed out"
-                sub = [t.i for t in tok.subtree]
+                sub = self._subtree(tok)
                 if max(sub) >= kept[-1] and min(sub) > root.i and (best is None or min(sub) > min(best)):
                     best = sub
             if best is None:
@@ -1293,17 +1307,22 @@ class Headliner:
 
     def _splits_word(self, ids: set[int], keep: set[int]) -> bool:
         """A cut must not split what is written as one word ("then-11-year-old", "re-gather", "Dar's")."""
+        spaced = self._spaced  # only the cut's edges need a closer look
         for i in ids:
-            tok = self.doc[i]
-            if i - 1 in keep and i - 1 not in ids and not self.doc[i - 1].whitespace_:
+            if i - 1 in keep and i - 1 not in ids and not spaced[i - 1]:
                 left = self.doc[i - 1]
-                if left.is_alpha or left.like_num or left.text == "-" or tok.text in {"-", "'s", "’s"}:
+                if left.is_alpha or left.like_num or left.text == "-" or self.doc[i].text in {"-", "'s", "’s"}:
                     return True
-            if i + 1 in keep and i + 1 not in ids and not tok.whitespace_:
+            if i + 1 in keep and i + 1 not in ids and not spaced[i]:
                 right = self.doc[i + 1]
                 if right.is_alpha or right.like_num or right.text in {"-", "'s", "’s"}:
                     return True
         return False
+
+    @functools.cached_property
+    def _spaced(self) -> list[int]:
+        """Per word, whether a space follows it."""
+        return self.doc.to_array("SPACY").tolist()
 
     def _closes_phrase(self, last: int, keep: set[int]) -> bool:
         """What follows a cut noun modifier must begin something new (a verb, a preposition, a comma),
@@ -1367,9 +1386,8 @@ class Headliner:
                        replacements: dict[int, str]) -> None:
         """Past verbs of the main clauses (and of what a sayer said) become present, agreeing with the subject."""
         clause_heads = [root]
-        for tok in span:
-            if tok.i in keep and tok.dep_ in {"conj", "ccomp"} and tok.pos_ in {"VERB", "AUX"} and tok.head in (
-                    clause_heads):
+        for tok in (self.doc[i] for i in sorted(keep & self.verbs)):
+            if tok.dep_ in {"conj", "ccomp"} and tok.head in clause_heads:
                 clause_heads.append(tok)
         first = next((t.i for t in span if not t.is_punct and not t.is_space), span.start)
         plurals: dict[int, bool] = {}
@@ -1409,7 +1427,7 @@ class Headliner:
                 if form is not None:
                     replacements[verb.i] = form
         # "expelled diplomats, cancelled visas …": a verb of the list the parser took for an adjective on a noun
-        for tok in span:
+        for tok in (self.doc[i] for i in self.participles):
             governor = listed_verb_governor(tok)
             if governor is None or tok.i not in keep or tok.i in protected.inside or governor.i not in replacements:
                 continue
@@ -1437,7 +1455,10 @@ class Headliner:
         return ({strings[t] for t in RELATIVIZERS}, clauses, strings["prep"], strings["of"],
                 {strings["as"], strings["than"]}, strings["xcomp"], strings["cc"], strings["appos"],
                 {strings["nsubj"], strings["nsubjpass"]}, {strings[w] for w in ("according", "(", ")")},
-                {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}, strings["preconj"])
+                {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}, strings["preconj"],
+                {strings["VBN"], strings["VBD"]},
+                {strings[d] for d in ("prep", "acl", "advcl", "conj", "npadvmod", "agent")},
+                {strings["relcl"], strings["acl"]})
 
     @functools.cached_property
     def _surnames(self) -> set[str]:
@@ -1476,9 +1497,7 @@ class Headliner:
     # -- surface --------------------------------------------------------------------------------------------
     def _surface(self, span: Span, keep: set[int], replacements: dict[int, str]) -> str:
         parts: list[str] = []
-        for tok in span:
-            if tok.i not in keep:
-                continue
+        for tok in (self.doc[i] for i in sorted(keep) if span.start <= i < span.end):
             if tok.text in {"'", "’"} and tok.i - 1 not in keep and tok.i + 1 not in keep:
                 continue  # "Moreau, who’s short of the Pilots’ [threshold], boards": a mark both cuts left alone
             text = replacements.get(tok.i, tok.text)
