@@ -94,6 +94,9 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "du", "del", "de
 # verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
 AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
             "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint", "quote"}
+# verbs whose passive says nothing without its agent: "was caused [by his diabetes]"
+CAUSING = {"cause", "trigger", "spark", "prompt", "fuel", "drive", "inspire", "fund", "finance", "back", "own",
+           "follow", "replace", "precede", "accompany", "influence", "motivate", "sponsor", "write", "direct"}
 # nouns that say nothing without the "that" clause saying what they hold: "the fact [that …]"
 CONTENT_NOUNS = {"fact", "idea", "notion", "news", "claim", "belief", "hope", "fear", "suggestion", "assertion",
                  "possibility", "prospect", "sense", "view", "realization", "knowledge", "assumption", "argument"}
@@ -265,7 +268,7 @@ class Headliner:
         self.appositions, self.marked = [], []
         self._subtrees = {}
         (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
-         trimmable, preconj, participle_tags, tails, noun_clauses) = self._codes
+         trimmable, preconj, participle_tags, tails, noun_clauses, agent) = self._codes
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
             if tag in participle_tags:
                 self.participles.append(i)
@@ -273,6 +276,8 @@ class Headliner:
                 self.tails.append(i)
             if dep in noun_clauses:
                 self.noun_clauses.append(i)
+            elif dep == agent and self.doc[i].head.lemma_.lower() in CAUSING:
+                self.held.add(i)  # "was caused [by his diabetes]": the cause is what the verb says
             if dep == prep:
                 self.preps.append(i)
             elif dep == cc:
@@ -423,11 +428,14 @@ class Headliner:
             # that has none of its own, and re-tensing it makes "Two passengers find dead"
             return True
         if any(t.dep_ == "conj" and t.head.i in keep and t.i > t.head.i + 1 and (
-                t.i in replacements or t.head.i in replacements) and not any(
-                i in keep and (self.doc[i].is_punct or self.doc[i].dep_ == "cc") for i in range(t.head.i + 1, t.i))
+                t.i in replacements or t.head.i in replacements or (not keep.issuperset(range(t.head.i + 1, t.i))
+                                                                    and not any(c.dep_ == "nsubj" for c in t.children)))
+                and not any(i in keep and (self.doc[i].is_punct or self.doc[i].dep_ == "cc")
+                            for i in range(t.head.i + 1, t.i))
                 for t in (self.doc[i] for i in keep & self.verbs)):
-            # "… was dispatched to the province[ after two quakes, measuring 7.6,] struck west of Manokwari": a cut
-            # left a second verb with nothing joining it to the first ("the province strikes")
+            # "… was dispatched to the province[ after two quakes, measuring 7.6,] struck west of Manokwari", "is a
+            # practice[ that marries sex with mindfulness and, according to its founders,] encourages…": a cut left
+            # a second verb with nothing joining it to the first
             return True
         # "The Crime Statistics Bureau cited in Trump’s tweet does not exist": "cited" describes the bureau, and
         # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"; so
@@ -1458,7 +1466,7 @@ class Headliner:
                 {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}, strings["preconj"],
                 {strings["VBN"], strings["VBD"]},
                 {strings[d] for d in ("prep", "acl", "advcl", "conj", "npadvmod", "agent")},
-                {strings["relcl"], strings["acl"]})
+                {strings["relcl"], strings["acl"]}, strings["agent"])
 
     @functools.cached_property
     def _surnames(self) -> set[str]:
