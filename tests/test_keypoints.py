@@ -1689,6 +1689,9 @@ def test_a_cut_takes_both_dashes_and_never_leaves_a_time_or_a_fact_without_its_c
     assert "the fact –" not in out, out
     out, _ = headline_of(text, "The protests")
     assert out.startswith("The protests come after"), out
+    out, _ = headline_of("Matt Hasselbeck threw for more than 300 passing yards against the Saints back in September, "
+                         "so maybe the Seahawks have a chance on Sunday.\n", "Matt")
+    assert not out.endswith(" back"), out
 
 
 def test_a_cause_stays_with_caused_and_a_verb_left_unjoined_makes_no_bullet():
@@ -1706,3 +1709,20 @@ def test_a_cause_stays_with_caused_and_a_verb_left_unjoined_makes_no_bullet():
             "'strength, focus and calm' and 'deepens trust' between partners.\n")
     out, ok = headline_of(text, "Floating")
     assert not ok or "practice builds" not in out, out
+
+
+def test_a_participle_taken_for_the_verb_makes_no_bullet_when_the_real_verb_is_cut():
+    # the parser makes "taken" the verb and "appear" a second verb joined to it by nothing
+    text = ("Samples taken from the crumbling old harbour wall near the fish market appear to have a much higher "
+            "ratio of lime to sand than any other building in the town.\n")
+    out, ok = headline_of(text, "Samples")
+    assert not ok or "Samples take " not in out, out
+
+
+def test_a_ratio_or_a_proportion_needs_its_of_phrase():
+    from newsbrief.keypoints.compress import _needs_its_of
+
+    article = parsed("Bricks from the old harbour wall have a higher ratio of lime to sand than the church, and a "
+                     "larger proportion of clay.\n")
+    nouns = [t for t in article.doc if t.lower_ in {"ratio", "proportion"}]
+    assert len(nouns) == 2 and all(_needs_its_of(t) for t in nouns)

@@ -84,7 +84,7 @@ NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each"
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
             "total", "majority", "bulk", "third", "quarter", "fifth", "tenth", "percent", "half", "support", "both",
-            "depth", "height", "length", "width", "distance"}
+            "depth", "height", "length", "width", "distance", "ratio", "proportion"}
 ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
@@ -439,12 +439,12 @@ class Headliner:
             return True
         # "The Crime Statistics Bureau cited in Trump’s tweet does not exist": "cited" describes the bureau, and
         # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"; so
-        # "Video of Zurana Horton shot and killed in a gang shooting was revealed", even when a cut took the
-        # verb ("Video of Horton shoots and killed")
+        # "Video of Zurana Horton shot and killed in a gang shooting was revealed", "Samples taken from the wall
+        # appear to have…", even when a cut took the verb ("Video of Horton shoots and killed", "Samples take")
         verbs = [self.doc[i] for i in self.verbs if root.left_edge.i <= i <= root.right_edge.i
                  and self.doc[i].head.i in replacements]
-        return any(t.dep_ == "conj" and t.i > t.head.i and any(
-            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in t.children) and not any(
+        return any(t.dep_ == "conj" and t.i > t.head.i and (t.tag_ in {"VBZ", "VBP"} or any(
+            c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBD", "VBZ", "VBP"} for c in t.children)) and not any(
             c.dep_ in {"nsubj", "nsubjpass", "expl"} for c in t.children) and not (
             self.doc[t.left_edge.i - 1].is_punct or self.doc[t.left_edge.i - 1].dep_ == "cc") for t in verbs)
 
@@ -651,8 +651,9 @@ class Headliner:
                 if sub - timed - {head.i}:
                     continue  # the phrase says more than the time ("in the week after the attack")
                 ids |= sub
-                if head.head.lower_ in {"late", "early"} and head.head.i == head.i - 1:
-                    ids.add(head.head.i)  # "The clashes [late on Saturday] came": the time goes whole
+                if head.head.i == head.i - 1 and (head.head.lower_ in {"late", "early"} or (
+                        head.head.lower_ == "back" and head.lower_ == "in")):
+                    ids.add(head.head.i)  # "The clashes [late on Saturday] came", "[back in 1977]": the time goes whole
             elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"} or (
                     head.lemma_.lower() in LASTING and not words & DEICTIC and ent.root.lemma_.lower() in UNITS):
                 continue  # "repairs will take [five days]": a length of time is what the verb says
