@@ -426,13 +426,19 @@ def test_title_case_wire_dateline_goes():
     assert point.text.startswith("Dock workers in Porto end"), point.text
 
 
-def tail_after_cut(text: str, word: str, keep_word: bool):
-    """The one-sentence article, what is left of its words once a cut took everything after ``word`` (or from it
-    on) and the dangling tail went, and whether what is left is cut short beyond mending."""
+def cut_ready(text: str):
+    """The one-sentence article, its candidate, and a Headliner that has read the sentence the cuts work on."""
     article = parsed(text)
     cand = candidates(article)[0]
     headliner = Headliner(article)
-    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
+    headliner.compress(cand, commit=False)
+    return article, cand, headliner
+
+
+def tail_after_cut(text: str, word: str, keep_word: bool):
+    """The one-sentence article, what is left of its words once a cut took everything after ``word`` (or from it
+    on) and the dangling tail went, and whether what is left is cut short beyond mending."""
+    article, cand, headliner = cut_ready(text)
     headliner.punct = {t.i for t in cand.span if t.is_punct}
     headliner.core = {cand.span.root.i}
     at = next(t for t in cand.span if t.text == word)
@@ -1084,10 +1090,7 @@ def test_an_adjective_that_lost_its_clause_ends_no_bullet():
 def test_a_side_clause_that_lost_its_own_clause_goes():
     text = ("The ferry company has said it will keep trying and, after it masters landing at sea, hopes to someday "
             "land its hovercraft on the beach.\n")
-    article = parsed(text)
-    cand = candidates(article)[0]
-    headliner = Headliner(article)
-    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
+    article, cand, headliner = cut_ready(text)
     headliner.core = {cand.span.root.i}
     landing = next(t for t in cand.span if t.text == "landing")
     keep = {t.i for t in cand.span if t.i not in {u.i for u in landing.subtree}}
@@ -1131,10 +1134,7 @@ def test_a_lead_in_or_a_line_of_markup_is_never_a_candidate():
 
 def cut_of(text: str, phrase: str) -> str:
     """What is left of the one-sentence article when a cut tries to take ``phrase`` (its last occurrence)."""
-    article = parsed(text)
-    cand = candidates(article)[0]
-    headliner = Headliner(article)
-    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
+    article, cand, headliner = cut_ready(text)
     span = cand.span
     words = phrase.split()
     start = max(t.i for t in span if [u.text for u in article.doc[t.i : t.i + len(words)]] == words)
@@ -1572,10 +1572,7 @@ def test_a_sentence_opening_on_which_leans_on_the_one_before():
 def test_the_last_resort_cut_never_leaves_a_preposition_without_its_object():
     text = ("In being compared with former Ajax team-mate Jan Smit in the past, or Piet Bos at present, the feeling "
             "among the fans has generally been that they are more careful than Dekker, who simply sails.\n")
-    article = parsed(text)
-    cand = candidates(article)[0]
-    headliner = Headliner(article)
-    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
+    article, cand, headliner = cut_ready(text)
     headliner.core = {cand.span.root.i}
     headliner.limit = 12
     keep = {t.i for t in cand.span if not t.is_space}
@@ -1697,10 +1694,7 @@ def test_a_cut_takes_both_dashes_and_never_leaves_a_time_or_a_fact_without_its_c
 def test_a_cause_stays_with_caused_and_a_verb_left_unjoined_makes_no_bullet():
     text = ("The captain's fever was caused by a rare tropical virus, but he is much better, his daughter, Ana Ruiz, "
             "told the Harbour Times.\n")
-    article = parsed(text)
-    cand = candidates(article)[0]
-    headliner = Headliner(article)
-    headliner.compress(cand, commit=False)  # reads the sentence the cuts work on
+    _, cand, headliner = cut_ready(text)
     keep = {t.i for t in cand.span if not t.is_space}
     agent = next(t for t in cand.span if t.dep_ == "agent")
     headliner._remove({t.i for t in agent.subtree}, cand.span, keep, commas=True)

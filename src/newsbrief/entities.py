@@ -18,6 +18,7 @@ from spacy.symbols import PROPN
 from . import countries
 from .document import Article, Entity, Mention
 from .nlp import token_indices
+from .times import read_dateline
 
 if TYPE_CHECKING:
     from collections.abc import Collection
@@ -279,13 +280,6 @@ def _slug(name: str) -> str:
     return slug or "entity"
 
 
-def _dateline_at(text: str, mention: Mention) -> bool:
-    """A mention in capitals that opens a line and runs into a dash or colon: a dateline."""
-    line_start = text.rfind("\n", 0, mention.start) + 1
-    return mention.text.isupper() and not text[line_start : mention.start].strip() and bool(
-        re.match(r"[A-Z/ ,.'-]*(?:\([^)]*\))?\s*[:—–-]", text[mention.end : mention.end + 40]))
-
-
 def _is_dateline(ent: Span) -> bool:
     """ISLAMABAD/BEIJING: at the head of a paragraph is a place, never an actor."""
     sent_start = ent.sent.start
@@ -361,7 +355,8 @@ def _link_persons(persons, doc: Doc, text: str, add, groups: dict[str, _Group], 
         target = surnames.get(toks[0]) if len(toks) == 1 else _match_person(toks, full)
         if target is not None:
             # a dateline ("WASHINGTON —" above a piece on Kerry Washington) stays a place
-            moved = [m for m in group.mentions if not _dateline_at(text, m)]
+            dateline = read_dateline(text)
+            moved = [m for m in group.mentions if dateline is None or not dateline.start <= m.start < dateline.end]
             target.mentions.extend(moved)
             group.mentions = [m for m in group.mentions if m not in moved]
     for token in (doc[i] for i in token_indices(doc, LOWER, surnames.__contains__).tolist()):

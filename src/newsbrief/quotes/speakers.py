@@ -81,14 +81,11 @@ class SpeakerResolver:
         vocab = doc.vocab.strings
         codes = {vocab[w]: g for w, g in _PRONOUN_GENDER.items()}
         quoted = list(quoted)
-        found = numpy.flatnonzero(numpy.isin(lowers, list(codes))).tolist()
-        sentences = self._sentences if found else []
-        starts = [s.start for s in sentences]
-        for i in found:
+        for i in numpy.flatnonzero(numpy.isin(lowers, list(codes))).tolist():
             tok = doc[i]
             if any(qs <= tok.idx < qe for qs, qe in quoted):
                 continue
-            sent = sentences[bisect.bisect_right(starts, i) - 1]
+            sent = self._sentences[bisect.bisect_right(self._sentence_starts, i) - 1]
             lo = bisect.bisect_left(self.starts, sent.start_char)
             hi = bisect.bisect_left(self.starts, sent.end_char)
             people = {m.entity.id for m in self.mentions[lo:hi] if m.entity.label == "PERSON"}

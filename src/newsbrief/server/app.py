@@ -12,6 +12,7 @@ import hmac
 import json
 import re
 import threading
+from collections import Counter
 from collections.abc import AsyncIterator
 from concurrent.futures import ThreadPoolExecutor
 from contextlib import asynccontextmanager
@@ -212,12 +213,12 @@ class SingleValuedQuery:
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] == "http" and scope.get("query_string"):
-            names = [name for name, _ in parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)]
-            repeated = sorted({n for n in names if names.count(n) > 1})
+            counts = Counter(name for name, _ in parse_qsl(scope["query_string"].decode("latin-1"),
+                                                           keep_blank_values=True))
+            repeated = sorted(n for n, times in counts.items() if times > 1)
             if repeated:
                 response = _error(422, "invalid_request",
-                                  f"query parameter {repeated[0]!r} is given {names.count(repeated[0])} times; "
-                                  "give it once")
+                                  f"query parameter {repeated[0]!r} is given {counts[repeated[0]]} times; give it once")
                 await response(scope, receive, send)
                 return
         await self.app(scope, receive, send)
