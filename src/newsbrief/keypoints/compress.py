@@ -1062,7 +1062,7 @@ class Headliner:
             if subject is not None and subject.head.i not in keep and subject.head.i > tok.i:
                 # "Few politicians would admit this, but Sen. Chris Murphy [(…) says he was unfocused]": a subject
                 # whose verb went goes too, with the "but" or comma before it
-                phrase = {t.i for t in subject.subtree if t.i in keep}
+                phrase = keep.intersection(self._subtree(subject))
                 start = min(phrase)
                 while start - 1 in keep and (self.doc[start - 1].is_punct or self.doc[start - 1].dep_ == "cc"):
                     start -= 1
