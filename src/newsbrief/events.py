@@ -11,6 +11,7 @@ this needs only spaCy's parse and a lexicon kept as data.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import json
 import re
@@ -188,6 +189,8 @@ class _Context:
         self.mentions: list[tuple[int, int, Entity]] = sorted(
             ((m.start, m.end, e) for e in article.entities for m in e.mentions), key=lambda x: x[0]
         )
+        self.mention_starts = [m[0] for m in self.mentions]
+        self.longest_mention = max((m[1] - m[0] for m in self.mentions), default=0)
         dl = dateline_span(article.text)
         self.dateline_end = dl[1] if dl else 0
         self.dateline_country = _dateline_country(article.text[dl[0] : dl[1]]) if dl else None
@@ -204,6 +207,7 @@ class _Context:
             self.published = partial_anchor(article.text)
         self.tolls: dict[int, Token] = {}  # "..., killing 26": participles whose numbers belong to an event
         self.named_cache: dict[int, list[tuple[int, str]]] = {}  # sentence start -> states it names
+        self.country_cache: dict[int, str | None] = {}  # token index -> the state its phrase names
 
     # -- which tokens carry an event -------------------------------------------------------
     def event_for(self, token: Token) -> Event | None:
@@ -510,8 +514,10 @@ class _Context:
 
     def _find_named(self, sent: Span) -> list[tuple[int, str]]:
         named: list[tuple[int, str]] = []
-        for m_start, m_end, ent in self.mentions:
-            if sent.start_char <= m_start < sent.end_char and not _patron_span(self.text, m_start, m_end):
+        lo = bisect.bisect_left(self.mention_starts, sent.start_char)
+        hi = bisect.bisect_left(self.mention_starts, sent.end_char)
+        for m_start, m_end, ent in self.mentions[lo:hi]:
+            if not _patron_span(self.text, m_start, m_end):
                 country = self._mention_country(ent)
                 if country:
                     named.append((m_start, country))
@@ -567,6 +573,12 @@ class _Context:
     def _country_in(self, tok: Token) -> str | None:
         """The state a noun phrase names or belongs to: "Senior Hungarian and Romanian officials" -> HUN;
         the head's own name first ("Palestinians of the Israeli-occupied West Bank" are Palestinian)."""
+        # asked twice of half the phrases (when choosing the target, then when describing it)
+        if tok.i not in self.country_cache:
+            self.country_cache[tok.i] = self._find_country(tok)
+        return self.country_cache[tok.i]
+
+    def _find_country(self, tok: Token) -> str | None:
         tokens = _phrase_tokens(tok)
         phrase = _noun_phrase(tok)
         whole = countries.lookup(self.text[phrase[0].idx : phrase[-1].idx + len(phrase[-1].text)])
@@ -598,7 +610,10 @@ class _Context:
         return actor_country(self.text[tokens[0].idx : tokens[-1].idx + len(tokens[-1].text)])
 
     def _mentions_at(self, pos: int) -> list[tuple[int, int, Entity]]:
-        return [m for m in self.mentions if m[0] <= pos < m[1]]
+        # only mentions that start within the longest mention's length before pos can cover it
+        lo = bisect.bisect_left(self.mention_starts, pos - self.longest_mention)
+        hi = bisect.bisect_right(self.mention_starts, pos)
+        return [m for m in self.mentions[lo:hi] if pos < m[1]]
 
     def _inherited_subject(self, verb: Token) -> Token | None:
         """The subject of the clause this one hangs from: conjoined verbs, participles, amod misparses."""

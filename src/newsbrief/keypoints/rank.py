@@ -10,6 +10,7 @@ carry over to other news.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import math
 import re
@@ -197,6 +198,7 @@ def candidates(article: Article) -> list[Candidate]:
     """The article's prose sentences, outside the publisher's box, with their features scored."""
     box = [(p.start, p.end) for p in article.publisher_key_points]
     doc_ents = list(article.doc.ents)  # Span.ents re-reads the whole Doc's entities: once is enough
+    ent_starts = [e.start for e in doc_ents]  # in text order
     words = Words(article.doc)
     out: list[Candidate] = []
     for i, sent in enumerate(article.sentences):
@@ -206,7 +208,8 @@ def candidates(article: Article) -> list[Candidate]:
         if not is_prose(sent, span, words):
             continue
         out.append(Candidate(index=i, sentence=sent, span=span, lemmas=words.lemmas(span), words=words.count(span),
-                             names=[e.label_ for e in doc_ents if span.start <= e.start < span.end]))
+                             names=[e.label_ for e in doc_ents[bisect.bisect_left(ent_starts, span.start):
+                                                                bisect.bisect_left(ent_starts, span.end)]]))
     _mark_entities(article, out)
     _mark_actors(article, out)
     _score(article, out, words)
