@@ -1720,3 +1720,12 @@ def test_a_ratio_or_a_proportion_needs_its_of_phrase():
                      "larger proportion of clay.\n")
     nouns = [t for t in article.doc if t.lower_ in {"ratio", "proportion"}]
     assert len(nouns) == 2 and all(_needs_its_of(t) for t in nouns)
+
+
+def test_an_opening_after_read_as_a_preposition_makes_no_bullet():
+    # the parser reads "After the BMA" as a phrase, "doctors left" as the main clause and the real main clause as
+    # joined to it by a comma: cut, the bullet would make the two things happen side by side
+    text = ("After the BMA (British Medical union) doctors left Castle square, the first lines of the main march "
+            "started arriving before the Senate with the first scuffles erupting at the end of Mill street.\n")
+    out, ok = headline_of(text, "After")
+    assert not ok or out.startswith("After"), out

@@ -401,6 +401,15 @@ class Headliner:
                 for c in root.children) and not any(t.dep_ in {"ccomp", "advcl", "mark"} for t in span):
             # "Miller, a retired worker from a nuclear plant, said pleasantly into the phone": who said it, not what
             return True
+        if any(c.dep_ == "prep" and c.lower_ in SUBORDINATING_PREPS for c in root.lefts) and any(
+                c.dep_ in {"conj", "advcl", "parataxis"} and c.pos_ in {"VERB", "AUX"}
+                and self.doc[c.left_edge.i - 1].text == ","
+                and any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+                and not any(g.dep_ == "mark" for g in c.children) for c in root.rights):
+            # "After the PAME protesters left the square, the first lines started arriving": "After" was read as a
+            # preposition of "the PAME", its clause as the main one and the real main clause as joined to it with no
+            # "and"; the cut of "After the PAME" would make two things happen side by side
+            return True
         if any(c.dep_ == "mark" for c in root.lefts):
             # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
             # verb, misread as the main one; a cut of its "That" makes a claim the sentence does not make
@@ -1540,6 +1549,10 @@ class Headliner:
 
 _OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[:]))['‘](?=\w)")
 _CLOSE_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=$|[\s.,;:!?)])")
+
+
+# words that open a clause as well as a phrase ("after the vote" / "after the protesters left")
+SUBORDINATING_PREPS = {"after", "before", "since", "until", "till", "as", "once"}
 
 
 def balanced_quotes(text: str) -> bool:
