@@ -1729,3 +1729,14 @@ def test_an_opening_after_read_as_a_preposition_makes_no_bullet():
             "started arriving before the Senate with the first scuffles erupting at the end of Mill street.\n")
     out, ok = headline_of(text, "After")
     assert not ok or out.startswith("After"), out
+
+
+def test_a_horizontal_bar_after_a_dateline_reads_as_a_dash():
+    # "―" (U+2015) sets off datelines on some sites; the model, never having seen it, took it for a verb
+    text = ("GLASGOW ― The council’s long feud with the island ferry company is a disgrace to every trader on the "
+            "quay, local shopkeepers said on Friday.\n")
+    article = parsed(text)
+    bar = next(t for t in article.doc if t.text == "―")
+    assert bar.pos_ == "PUNCT" and article.text[bar.idx] == "―"  # the text stays as given
+    out, ok = headline_of(text, "")
+    assert ok and out.startswith("The council’s long feud"), out

@@ -70,7 +70,7 @@ def _bullets(text: str, lines: list[tuple[int, int]], marked_only: bool = False)
             break
         # unmarked box lines (CNN's "Story highlights"): short lines; a dateline or long line ends it
         words = line.split()
-        if len(words) > _MAX_UNMARKED_WORDS or re.match(r"^[A-Z][A-Z/ ,.-]+(?:\([^)]*\))?\s*[:—–-]", line):
+        if len(words) > _MAX_UNMARKED_WORDS or re.match(r"^[A-Z][A-Z/ ,.-]+(?:\([^)]*\))?\s*[:—―–-]", line):
             break
         marked = False
         lead = len(line) - len(line.lstrip())

@@ -284,7 +284,7 @@ def _is_dateline(ent: Span) -> bool:
     """ISLAMABAD/BEIJING: at the head of a paragraph is a place, never an actor."""
     sent_start = ent.sent.start
     head = ent.doc[sent_start : min(ent.end + 4, len(ent.doc))].text
-    return ent.start - sent_start <= 3 and bool(re.match(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—–-]", head))
+    return ent.start - sent_start <= 3 and bool(re.match(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—―–-]", head))
 
 
 def _country_for(ent: Span, surface: str, surnames: Collection[str] = ()) -> countries.Country | None:

@@ -954,7 +954,7 @@ def _patron_span(text: str, start: int, end: int) -> bool:
 
 def _dateline_country(dateline: str) -> str | None:
     """The state a dateline is filed from: "KABUL, Afghanistan (Jan. 8) -" -> AFG."""
-    words = re.split(r"[,(/:—–-]", dateline)
+    words = re.split(r"[,(/:—―–-]", dateline)
     for word in (w.strip() for w in words):
         found = countries.lookup(word) or countries.capital_of(word)
         if found is not None:

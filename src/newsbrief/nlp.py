@@ -118,6 +118,7 @@ def load_model(name: str | None = None) -> Language:
             errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
             continue
         _split_agency_tags(nlp)
+        _read_as(nlp, READ_AS)
         if "newsbrief_paragraphs" not in nlp.pipe_names:
             before = "parser" if "parser" in nlp.pipe_names else None
             if before:
@@ -142,6 +143,20 @@ def _split_agency_tags(nlp: Language) -> None:
 
 
 _AGENCY_INFIX = r"(?<=[A-Z])\)(?=[A-Z][a-z])"
+
+# Characters the model never saw in training, shown to it as the one they stand for: "WASHINGTON ― Donald Trump's
+# obsession…" (a horizontal bar, as some sites set their datelines) was tagged a verb and broke the parse.
+READ_AS = {"―": "—"}
+
+
+def _read_as(nlp: Language, aliases: dict[str, str]) -> None:
+    """The model sees a word by its norm, prefix, suffix and shape: giving a character those of another makes
+    the model read it as that one, while the text and its offsets stay as they are."""
+    for rare, known in aliases.items():
+        lexeme, model = nlp.vocab[rare], nlp.vocab[known]
+        for attr in ("norm_", "prefix_", "suffix_", "shape_"):
+            setattr(lexeme, attr, getattr(model, attr))
+        lexeme.is_punct = model.is_punct
 
 
 def parse(nlp: Language, articles: Iterable[Article], batch_size: int = 16) -> Iterator[Article]:

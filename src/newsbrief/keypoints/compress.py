@@ -547,9 +547,9 @@ class Headliner:
     def _drop_dateline(self, span: Span, keep: set[int]) -> None:
         """"ISLAMABAD/BEIJING:", "LONDON (Reuters) -", "(CNN)" at the head of the sentence."""
         text = span.text
-        m = re.match(r"^\s*(?:\(CNN\)\s*)?(?:[A-Z][A-Z/ ,.'-]{2,}(?:\([^)]*\))?\s*[:—–-]+\s*)?(?:\(CNN\)\s*)?", text)
+        m = re.match(r"^\s*(?:\(CNN\)\s*)?(?:[A-Z][A-Z/ ,.'-]{2,}(?:\([^)]*\))?\s*[:—―–-]+\s*)?(?:\(CNN\)\s*)?", text)
         # "Rome, Italy (CNN) -- " / "Washington (CNN)": a title-case place before the agency
-        wire = re.match(r"^\s*[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,3}\s*\((?:CNN|AP|AFP|Reuters)\)\s*(?:--|[—–-])?\s*",
+        wire = re.match(r"^\s*[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,3}\s*\((?:CNN|AP|AFP|Reuters)\)\s*(?:--|[—―–-])?\s*",
                         text)
         if wire and (not m or wire.end() > m.end()):
             m = wire
@@ -1530,10 +1530,10 @@ class Headliner:
                       text)
         text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
         # "devastation --, Kacong is quoted", "About a Boy,'', wins": a comma after a mark that already parts
-        text = re.sub(r"(--|[—–]|[,;:](?:''|[’”\"]))\s*,", r"\1", text)
-        text = re.sub(r"^[\s,;:—–-]+|[\s,;:—–-]+$", "", text)
+        text = re.sub(r"(--|[—―–]|[,;:](?:''|[’”\"]))\s*,", r"\1", text)
+        text = re.sub(r"^[\s,;:—―–-]+|[\s,;:—―–-]+$", "", text)
         text = re.sub(r"\(\s*\)", "", text)  # what a cut emptied: "()", "– –", "debate– –shows"
-        text = re.sub(r"\s*(?:--|[—–])\s*(?:--|[—–])\s*", " ", text).strip()
+        text = re.sub(r"\s*(?:--|[—―–])\s*(?:--|[—―–])\s*", " ", text).strip()
         text = re.sub(r"\s+", " ", text)
         last = self.doc[max(keep)] if keep else None
         if last is None or last.is_punct or not re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{1,4}\.", last.text):
@@ -1602,7 +1602,7 @@ def _predicate(tok: Token) -> bool:
         c.dep_ in {"attr", "acomp"} for c in tok.head.children)
 
 
-DASHES = {"—", "–", "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
+DASHES = {"—", "―", "–", "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
 
 
 def _list_end(tok: Token) -> bool:

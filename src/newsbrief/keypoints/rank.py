@@ -34,7 +34,7 @@ ENTITY_WEIGHT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "
 # A line that is a dateline only, a byline, a credit or a web furniture label.
 _BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow)\b[ :]",
                      re.IGNORECASE)
-_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—–-]?\s*$")
+_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—―–-]?\s*$")
 # “…”, "…", ‘…’, '…' and the mixed ‘…' of pasted copy (a closing single mark is not followed by a
 # letter: Kilmarnock’s, it's)
 QUOTE_PATTERN = re.compile(

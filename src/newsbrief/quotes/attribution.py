@@ -34,10 +34,10 @@ _SENT_END = {".", "!", "?"}
 _CUE_MODIFIERS = {"prep", "npadvmod", "advmod", "dative", "dobj", "nsubj", "agent", "obl", "nsubjpass", "advcl", "conj",
                   "cc", "parataxis"}
 _QUOTE_CHARS = set('"“”‘’«»„\'')
-_SPACE_OR_PUNCT = set(" \t\n,;:—–-") | _QUOTE_CHARS
+_SPACE_OR_PUNCT = set(" \t\n,;:—―–-") | _QUOTE_CHARS
 _OPENING = set("“‘«\"")
 _CLOSING = set("”’»\"")
-_PUNCT = " \t\n,;:.!?—–-\"“”‘’«»„'"
+_PUNCT = " \t\n,;:.!?—―–-\"“”‘’«»„'"
 # what can "read" or "say" a text by itself: "the statement read", "the letter says"
 DOCUMENTS = {"statement", "letter", "message", "note", "text", "release", "communique", "communiqué", "sign",
              "report", "tweet", "post", "notice", "memo", "banner", "placard", "headline", "caption", "order"}
@@ -497,7 +497,7 @@ def _cue_before(doc: Doc, text: str, q: QuotedSpan, quote_of: dict[int, int], le
         if tok.text in _QUOTE_CHARS and tok.i != first.i:
             return None
         if _cue_entry(tok, lexicon) is not None:
-            if lead in ":,—–" or tok.i == first.i or (lead.isalpha() and first.head.i == tok.i):
+            if lead in ":,—―–" or tok.i == first.i or (lead.isalpha() and first.head.i == tok.i):
                 return tok
             return None
     return None

@@ -15,7 +15,7 @@ _DOUBLE_OPEN = {"“", "«", "„"}
 _DOUBLE_CLOSE = {"”", "»"}
 _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
-_BEFORE_OPEN = set(" \t\n([{—–-/:")
+_BEFORE_OPEN = set(" \t\n([{—―–-/:")
 _TWO_CHAR = {"''", "``"}
 # every character the scan below acts on: it jumps from one to the next
 _ANY_MARK = re.compile("[\"″“”«»„‘’'`]")
