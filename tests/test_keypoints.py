@@ -1740,3 +1740,11 @@ def test_a_horizontal_bar_after_a_dateline_reads_as_a_dash():
     assert bar.pos_ == "PUNCT" and article.text[bar.idx] == "―"  # the text stays as given
     out, ok = headline_of(text, "")
     assert ok and out.startswith("The council’s long feud"), out
+
+
+def test_a_verb_that_lost_its_infinitive_makes_no_bullet():
+    # "has struggled [to fill its winter sailings …]": the cut leaves a verb that says nothing without it
+    text = ("The ferry company has struggled to fill its winter sailings with passengers and freight: traders seem "
+            "to have found that the bridge works better for them.\n")
+    out, ok = headline_of(text, "")
+    assert not ok or "struggled to" in out, out

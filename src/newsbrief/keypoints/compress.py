@@ -94,6 +94,10 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "du", "del", "de
 # verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
 AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
             "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint", "quote"}
+# verbs that say nothing without their infinitive: "appeared [to blame the workers]", "will continue [to focus on …]"
+NEEDS_INFINITIVE = {"appear", "seem", "tend", "happen", "want", "wish", "hope", "try", "attempt", "need", "fail",
+                    "manage", "continue", "decide", "refuse", "vow", "pledge", "promise", "threaten", "plan", "intend",
+                    "agree", "seek", "aim", "expect", "choose", "prepare", "offer", "struggle", "help"}
 # verbs whose passive says nothing without its agent: "was caused [by his diabetes]"
 CAUSING = {"cause", "trigger", "spark", "prompt", "fuel", "drive", "inspire", "fund", "finance", "back", "own",
            "follow", "replace", "precede", "accompany", "influence", "motivate", "sponsor", "write", "direct"}
@@ -344,7 +348,7 @@ class Headliner:
                 # what the tail's cut left governing nothing: "…, choosing instead [to focus]"
                 self._drop_bare_clauses(span, trial, protected)
                 truncated = self._drop_dangling_tail(trial, protected)
-            truncated = truncated or self._lost_as(trial)
+            truncated = truncated or self._lost_complement(trial)
             rank = (not truncated, self._words(trial) <= self.limit, self._value(trial))
             if best is None or rank > best[0]:
                 best = (rank, trial)
@@ -997,11 +1001,18 @@ class Headliner:
             if len(keep) == before:
                 return
 
-    def _lost_as(self, keep: set[int]) -> bool:
-        """A verb that says what something is seen as lost its "as" ("The New York Times quoted one of Carson's
-        advisers [as saying …]", "is regarded [as a hero] by many")."""
-        return any(self.doc[i].lemma_.lower() in AS_VERBS and any(
-            c.lower_ == "as" and c.i not in keep for c in self.doc[i].children) for i in keep & self.verbs)
+    def _lost_complement(self, keep: set[int]) -> bool:
+        """A verb lost what it says: the "as" of one that says what something is seen as ("The New York Times quoted
+        one of Carson's advisers [as saying …]", "is regarded [as a hero] by many"), or the infinitive of one that
+        says nothing without it ("Stumpf appeared [to blame low-level workers]")."""
+        for i in keep & self.verbs:
+            lemma = self.doc[i].lemma_.lower()
+            if lemma in AS_VERBS and any(c.lower_ == "as" and c.i not in keep for c in self.doc[i].children):
+                return True
+            if lemma in NEEDS_INFINITIVE and any(c.dep_ == "xcomp" and c.i not in keep and c.tag_ == "VB"
+                                                 for c in self.doc[i].children):
+                return True
+        return False
 
     def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> bool:
         """A cut can leave "… and" or "… at" at the end: such words go too.  True when what is left ends
