@@ -1748,3 +1748,9 @@ def test_a_verb_that_lost_its_infinitive_makes_no_bullet():
             "to have found that the bridge works better for them.\n")
     out, ok = headline_of(text, "")
     assert not ok or "struggled to" in out, out
+
+
+def test_a_second_verb_the_parser_left_unlabelled_is_made_present_too():
+    text = "The harbour team waited for the tide to turn, then cruised to an easy win over Portree.\n"
+    out, _ = headline_of(text, "")
+    assert "waits" in out and "cruises" in out and "cruised" not in out, out

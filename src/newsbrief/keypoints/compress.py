@@ -1418,6 +1418,12 @@ class Headliner:
         for tok in (self.doc[i] for i in sorted(keep & self.verbs)):
             if tok.dep_ in {"conj", "ccomp"} and tok.head in clause_heads:
                 clause_heads.append(tok)
+            elif tok.dep_ == "dep" and tok.tag_ == "VBD" and tok.i > tok.head.i and tok.head in clause_heads and (
+                    self.doc[tok.left_edge.i - 1].lower_ in {",", "then", "and"}) and not any(
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                # "waited for Hansbrough to make history, then cruised to victory": a second verb of the subject
+                # the parser left unlabelled
+                clause_heads.append(tok)
         first = next((t.i for t in span if not t.is_punct and not t.is_space), span.start)
         plurals: dict[int, bool] = {}
         past: set[int] = set()  # clause heads that keep their past tense
