@@ -414,12 +414,26 @@ class Headliner:
             # preposition of "the PAME", its clause as the main one and the real main clause as joined to it with no
             # "and"; the cut of "After the PAME" would make two things happen side by side
             return True
+        if subj is not None and any(self._runs_into_subject(c, subj) for c in root.lefts):
+            # "In the latest batch of emails released by the State Department, the candidate for the nation's next
+            # commander-in-chief appeared…": the opening phrase runs past its comma into the subject, which the
+            # parser found further on; its cut would leave "Next commander-in-chief appears…"
+            return True
         if any(c.dep_ == "mark" for c in root.lefts):
             # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
             # verb, misread as the main one; a cut of its "That" makes a claim the sentence does not make
             return True
         # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
         return subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts)
+
+    def _runs_into_subject(self, opener: Token, subj: Token) -> bool:
+        """An opening phrase whose subtree runs on past a comma into a noun phrase with no comma after it."""
+        end = opener.right_edge.i
+        if opener.dep_ not in {"prep", "advcl"} or end + 1 >= subj.i or self.doc[end].is_punct or (
+                self.doc[end + 1].is_punct):
+            return False
+        commas = [i for i in range(opener.left_edge.i, end) if self.doc[i].text == ","]
+        return bool(commas) and self.doc[commas[-1] + 1].pos_ == "DET"
 
     def _misread_by_tense(self, root: Token, subj: Token | None, keep: set[int],
                           replacements: dict[int, str]) -> bool:
@@ -679,6 +693,11 @@ class Headliner:
             if after + 1 < span.end and self.doc[after].dep_ == "cc" and after in keep and (
                     self.doc[after + 1].pos_ == "ADP"):
                 continue  # "on the very day [and in the very place]": the first of a pair, not a time alone
+            if after < span.end and self.doc[after].lower_ == "when" and self.doc[min(ids)].lower_ in {
+                    "until", "till", "since", "before", "after", "by"}:
+                # "anonymous until May 30, 2005 when his family revealed…": the "when" is that time; without
+                # it, it would say when Felt insisted
+                continue
             self._remove(ids, span, keep, island_ok=True)
         recently = self.doc.vocab.strings["recently"]
         lowers = self._arrays[span.start : span.end, ARRAY_COLUMNS.index(LOWER)].tolist()
