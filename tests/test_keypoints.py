@@ -1795,3 +1795,10 @@ def test_an_opening_phrase_that_runs_into_the_subject_is_a_misparse():
            "VERB", "PUNCT"]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
     assert not runs_into(SimpleNamespace(doc=doc), doc[0], doc[11])
+
+
+def test_in_order_goes_with_the_infinitive_a_cut_took():
+    text = ("The provost went on national radio and asked the government for emergency funds in order to help the "
+            "islanders stranded by the ferry strike.\n")
+    article, keep, _ = tail_after_cut(text, "to", keep_word=False)  # "… for emergency funds in order"
+    assert article.doc[max(keep)].text == "funds", [article.doc[i].text for i in sorted(keep)]

@@ -1055,6 +1055,10 @@ class Headliner:
                     and not (tok.dep_ == "prt" or _particle(tok) or tok.text == "%"):
                 keep.discard(last)
                 continue
+            if tok.lower_ == "order" and last - 1 in keep and self.doc[last - 1].lower_ == "in" and (
+                    last + 1 < len(self.doc) and self.doc[last + 1].tag_ == "TO" and last + 1 not in keep):
+                keep.difference_update({last - 1, last})  # "… for federal help in order [to help residents]"
+                continue
             lost_tail = any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)
             if _needs_its_of(tok) and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
                 return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
