@@ -464,6 +464,15 @@ class Headliner:
             # practice[ that marries sex with mindfulness and, according to its founders,] encourages…": a cut left
             # a second verb with nothing joining it to the first
             return True
+        for t in (self.doc[i] for i in keep & self.verbs):
+            if t.dep_ == "advcl" and t.tag_ in finite and t.i - 1 not in keep and not self.doc[t.i - 1].is_punct \
+                    and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for c in t.children):
+                # "…died at a branch [of the bank which caught fire after hooded youths] broke a window": the parser
+                # hung the clause's subject on an "after" before it, and the cut of that phrase left its verb with
+                # none ("suspended after an ugly rant [she unleashed …] surfaced online" still has its "after")
+                opening = max((i for i in keep if i < t.i and self.doc[i].dep_ == "prep"), default=None)
+                if opening is None or self.doc[opening].lower_ not in SUBORDINATING_PREPS:
+                    return True
         # "The Crime Statistics Bureau cited in Trump’s tweet does not exist": "cited" describes the bureau, and
         # "does not exist" is the verb the parser joined to it with no "and"; re-tensed, "the Bureau cites"; so
         # "Video of Zurana Horton shot and killed in a gang shooting was revealed", "Samples taken from the wall
@@ -1187,8 +1196,8 @@ class Headliner:
                 if i not in keep or i in self.core:
                     continue
                 tok = self.doc[i]
-                if _particle(tok) or _predicate(tok):
-                    continue
+                if _particle(tok) or _predicate(tok) or tok.tag_ in {"WRB", "WDT", "WP", "WP$"}:
+                    continue  # (a relative word never goes without its clause: "Florida, [where] Rubio is…")
                 if tok.dep_ == "pcomp" and tok.head.i in keep:
                     continue  # "In [being compared with Button]": the preposition would be left with no object
                 sub = [t for t in self._subtree(tok) if t in keep]
