@@ -248,7 +248,7 @@ def _shouting(token: Token) -> bool:
 
 def _in_dateline(token: Token) -> bool:
     sent = token.sent
-    return token.i - sent.start <= 3 and any(t.text in {":", "—", "–"} for t in token.doc[token.i : token.i + 4])
+    return token.i - sent.start <= 3 and any(t.text in {":", "—", "―", "–"} for t in token.doc[token.i : token.i + 4])
 
 
 def _trim(ent: Span, text: str) -> tuple[int, int]:

@@ -98,6 +98,8 @@ AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", 
 NEEDS_INFINITIVE = {"appear", "seem", "tend", "happen", "want", "wish", "hope", "try", "attempt", "need", "fail",
                     "manage", "continue", "decide", "refuse", "vow", "pledge", "promise", "threaten", "plan", "intend",
                     "agree", "seek", "aim", "expect", "choose", "prepare", "offer", "struggle", "help"}
+# words that open a clause as well as a phrase ("after the vote" / "after the protesters left")
+SUBORDINATING_PREPS = {"after", "before", "since", "until", "till", "as", "once"}
 # verbs whose passive says nothing without its agent: "was caused [by his diabetes]"
 CAUSING = {"cause", "trigger", "spark", "prompt", "fuel", "drive", "inspire", "fund", "finance", "back", "own",
            "follow", "replace", "precede", "accompany", "influence", "motivate", "sponsor", "write", "direct"}
@@ -1092,7 +1094,7 @@ class Headliner:
             if det is None and (tok.lower_ in {"something", "someone", "somebody"} or tok.tag_ == "NNS"):
                 det = tok  # "… a lead in delegates — representatives [who will choose the nominee]"
             if lost_tail and tok.pos_ in {"NOUN", "ADJ", "PRON"} and det is not None and det.i > 0 and (
-                    self.doc[det.i - 1].text in {",", "-", "--", "—", "–"}) and tok.dep_ not in {"pobj", "conj"}:
+                    self.doc[det.i - 1].text in {",", "-", "--", "—", "―", "–"}) and tok.dep_ not in {"pobj", "conj"}:
                 # "… $13 billion - a price [that translates to $24 a share]", "… would be fun — something [Scarborough
                 # could understand]", "… relies on her fund-raising[ to provide a fifth of its income], an arrangement
                 # [the Sanders campaign has criticized]": a phrase set off to say more, which no longer does, goes
@@ -1401,7 +1403,7 @@ class Headliner:
         rest_before = [i for i in keep - ids if i < lo and i not in self.punct]
         if not rest_after or not rest_before:
             return True
-        marks = {",", ";", "—", "–", "-", "(", ")", ":"}
+        marks = {",", ";", "—", "―", "–", "-", "(", ")", ":"}
         return (lo - 1 >= span.start and self.doc[lo - 1].text in marks) or (
             hi + 1 < span.end and self.doc[hi + 1].text in marks)
 
@@ -1548,7 +1550,7 @@ class Headliner:
         # apposition ("Ho Chi Minh City, formerly Saigon", "a wild turnaround from eight years ago")
         aside = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         clause = _own_clause(head)
-        marks = {"—", "–", "--", "-", ","}  # "… primary — a wild turnaround from eight years ago"
+        marks = {"—", "―", "–", "--", "-", ","}  # "… primary — a wild turnaround from eight years ago"
         aside.update(t.i for a in clause if a.dep_ == "appos" or (
             a.dep_ == "npadvmod" and a.pos_ == "NOUN" and a.head.i == head.i and a.left_edge.i > 0
             and self.doc[a.left_edge.i - 1].text in marks) for t in a.subtree)
@@ -1598,10 +1600,6 @@ class Headliner:
 
 _OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[:]))['‘](?=\w)")
 _CLOSE_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=$|[\s.,;:!?)])")
-
-
-# words that open a clause as well as a phrase ("after the vote" / "after the protesters left")
-SUBORDINATING_PREPS = {"after", "before", "since", "until", "till", "as", "once"}
 
 
 def balanced_quotes(text: str) -> bool:
@@ -1687,7 +1685,7 @@ def _needed_clause(tok: Token) -> bool:
     # "The only thing [stopping Philly from being buried] is that …", "The man [who shot him] was a guard": the
     # clause says which one the sentence is about, and the copula equates that one with something else
     verb = head.head
-    marks = {",", "(", ")", "-", "--", "—", "–"}  # a clause set off by marks on either side is an aside
+    marks = {",", "(", ")", "-", "--", "—", "―", "–"}  # a clause set off by marks on either side is an aside
     restrictive = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text not in marks and (
         tok.right_edge.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text not in marks)
     return restrictive and head.dep_ == "nsubj" and head.i < tok.i < verb.i and verb.lemma_ == "be" and (

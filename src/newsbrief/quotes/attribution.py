@@ -268,7 +268,7 @@ def _after_a_break(tok: Token) -> bool:
     Words that run on without one ("… attack in Indian Illegally Occupied Jammu and Kashmir") are the
     clause's own, however the parser attached them."""
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
-    return prev is None or prev.text in {",", ";", "—", "–", "-", ":", "(", ")"}
+    return prev is None or prev.text in {",", ";", "—", "―", "–", "-", ":", "(", ")"}
 
 
 def _cue_end(tok: Token, prep: Token | None) -> int:
