@@ -1810,3 +1810,11 @@ def test_a_side_clause_verb_left_without_its_subject_makes_no_bullet():
             "after hooded youths broke a window and hurled petrol bombs inside.\n")
     out, ok = headline_of(text, "")
     assert not ok or "shed broke" not in out, out
+
+
+def test_a_verb_the_parser_hung_on_a_root_name_is_made_present():
+    # the parser makes "Lamont" the root and "named" a participle clause on it: the verb is still the main one
+    text = ("Provost Ruth Lamont, the town's most senior councillor, on Monday named Alex Moffat as her choice for "
+            "harbour master, a decision that surprised the ferry company.\n")
+    out, _ = headline_of(text, "")
+    assert "Lamont names Alex Moffat" in out, out

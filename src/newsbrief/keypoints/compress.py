@@ -1449,9 +1449,20 @@ class Headliner:
                        replacements: dict[int, str]) -> None:
         """Past verbs of the main clauses (and of what a sayer said) become present, agreeing with the subject."""
         clause_heads = [root]
+        misread_verbs: set[int] = set()
         for tok in (self.doc[i] for i in sorted(keep & self.verbs)):
             if tok.dep_ in {"conj", "ccomp"} and tok.head in clause_heads:
                 clause_heads.append(tok)
+            elif tok.head == root and root.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"relcl", "acl"} and (
+                    tok.i > root.i and tok.tag_ in {"VBD", "VBN"}) and any(
+                    c.dep_ in {"dobj", "oprd"} for c in tok.children) and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} or c.tag_ in {"WDT", "WP", "WRB"}
+                    for c in tok.children):
+                # "Speaker Paul D. Ryan, the nation's highest-ranking Republican, on Tuesday called Trump's remarks
+                # 'racist'": the parser made the name the root and the verb a clause on it (tagged as a participle);
+                # the verb is the main one
+                clause_heads.append(tok)
+                misread_verbs.add(tok.i)
             elif tok.dep_ == "dep" and tok.tag_ == "VBD" and tok.i > tok.head.i and tok.head in clause_heads and (
                     self.doc[tok.left_edge.i - 1].lower_ in {",", "then", "and"}) and not any(
                     c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
@@ -1493,6 +1504,8 @@ class Headliner:
                 if verb.i not in keep or verb.i in protected.inside:
                     continue
                 form = present_form(verb, plural)
+                if verb.i in misread_verbs and verb.lemma_.isalpha() and verb.lemma_.lower() != verb.lower_:
+                    form = verb.lemma_.lower() if plural else third_person(verb.lemma_.lower())
                 if form is not None:
                     replacements[verb.i] = form
         # "expelled diplomats, cancelled visas …": a verb of the list the parser took for an adjective on a noun
