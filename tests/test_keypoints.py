@@ -1818,3 +1818,16 @@ def test_a_verb_the_parser_hung_on_a_root_name_is_made_present():
             "harbour master, a decision that surprised the ferry company.\n")
     out, _ = headline_of(text, "")
     assert "Lamont names Alex Moffat" in out, out
+
+
+def test_late_goes_with_its_time_and_lo_is_part_of_a_surname():
+    article = parsed("Police said Moffat had left the harbour late on Tuesday night.\n")
+    headliner = Headliner(article)
+    out = headliner.headline(candidates(article)[0])[0]
+    assert not out.endswith("late"), out
+    text = ("Police said Gino Lo Bianco had left the harbour in a small boat.\nLo Bianco was found on a beach near "
+            "Portree on Friday after a long search by the coastguard.\n")
+    article = parsed(text)
+    headliner = Headliner(article)
+    bullets = [headliner.headline(c)[0] for c in candidates(article)]
+    assert bullets[1].startswith("Lo Bianco is found"), bullets

@@ -90,7 +90,7 @@ SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
 LINKING = {"feel", "look", "seem", "sound", "appear", "become", "remain"}  # verbs that need what follows them
 NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "du", "del", "della", "le", "la", "al", "el", "bin",
-                  "ibn", "ten", "ter"}  # "Louis van Gaal" is "Van Gaal" after the first mention
+                  "ibn", "ten", "ter", "lo"}  # "Louis van Gaal" is "Van Gaal" after the first mention
 # verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
 AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
             "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint", "quote"}
@@ -689,9 +689,13 @@ class Headliner:
                 if sub - timed - {head.i}:
                     continue  # the phrase says more than the time ("in the week after the attack")
                 ids |= sub
-                if head.head.i == head.i - 1 and (head.head.lower_ in {"late", "early"} or (
-                        head.head.lower_ == "back" and head.lower_ == "in")):
-                    ids.add(head.head.i)  # "The clashes [late on Saturday] came", "[back in 1977]": the time goes whole
+                before = self.doc[head.i - 1]
+                if (before.i == head.head.i and (before.lower_ in {"late", "early"} or (
+                        before.lower_ == "back" and head.lower_ == "in"))) or (
+                        before.lower_ in {"late", "early"} and before.dep_ == "advmod" and not list(before.children)):
+                    # "The clashes [late on Saturday] came", "hanged himself [late on Tuesday night]", "[back in
+                    # 1977]": the time goes whole
+                    ids.add(before.i)
             elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"} or (
                     head.lemma_.lower() in LASTING and not words & DEICTIC and ent.root.lemma_.lower() in UNITS):
                 continue  # "repairs will take [five days]": a length of time is what the verb says
