@@ -1831,3 +1831,15 @@ def test_late_goes_with_its_time_and_lo_is_part_of_a_surname():
     headliner = Headliner(article)
     bullets = [headliner.headline(c)[0] for c in candidates(article)]
     assert bullets[1].startswith("Lo Bianco is found"), bullets
+
+
+def test_the_quote_marks_of_tokenized_wire_copy_protect_a_quotation():
+    # ``…'' is how tokenized wire copy marks a quotation: its words are the speaker's, and no cut goes inside
+    text = ("`` The new ferry will be on the water by the spring and the old one will go for scrap,'' said harbour "
+            "master Alex Moffat at a meeting in Portree on Friday.\n")
+    out, ok = headline_of(text, "")
+    assert "old one will go for scrap" in out or not ok, out
+    text = ("The ferry company says the new boat is `` as good as any on the west coast,'' and will sail from Oban "
+            "from the middle of May.\n")
+    out, _ = headline_of(text, "")
+    assert "`` as good as any on the west coast''" in out, out

@@ -1621,7 +1621,7 @@ _CLOSE_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=$|[\s.,;:!?)])")
 
 def balanced_quotes(text: str) -> bool:
     """Every quotation a bullet opens, it closes: "Brown says: 'There is…" is no headline."""
-    if text.count("“") != text.count("”") or text.count('"') % 2:
+    if text.count("“") != text.count("”") or text.count('"') % 2 or text.count("``") > text.count("''"):
         return False
     return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
 

@@ -35,10 +35,10 @@ ENTITY_WEIGHT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "
 _BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow)\b[ :]",
                      re.IGNORECASE)
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—―–-]?\s*$")
-# “…”, "…", ‘…’, '…' and the mixed ‘…' of pasted copy (a closing single mark is not followed by a
-# letter: Kilmarnock’s, it's)
+# “…”, "…", ‘…’, '…', the mixed ‘…' of pasted copy (a closing single mark is not followed by a
+# letter: Kilmarnock’s, it's) and the ``…'' of tokenized wire copy
 QUOTE_PATTERN = re.compile(
-    r"“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’']|[’'](?=\w))*[’'](?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
+    r"``(?:[^`']|'(?!'))*''|“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’']|[’'](?=\w))*[’'](?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
 )
 # A photo caption run into the next sentence ("…in the corner It was then…"): web furniture.
 RUN_ON = re.compile(rf"[a-z0-9,’'] (?:{'|'.join(sorted(RUN_ON_STARTS))}) [a-z]")
