@@ -1843,3 +1843,10 @@ def test_the_quote_marks_of_tokenized_wire_copy_protect_a_quotation():
             "from the middle of May.\n")
     out, _ = headline_of(text, "")
     assert "`` as good as any on the west coast''" in out, out
+
+
+def test_a_named_day_goes_whole():
+    # the model tags "Super" a place and "Tuesday" a date: the cut of the date alone left "on Super"
+    text = "Moffat’s stunned gaze as he stood behind Donald Trump on Super Tuesday is drawing laughter in Portree.\n"
+    out, _ = headline_of(text, "")
+    assert "Super" not in out or "Super Tuesday" in out, out

@@ -98,6 +98,9 @@ AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", 
 NEEDS_INFINITIVE = {"appear", "seem", "tend", "happen", "want", "wish", "hope", "try", "attempt", "need", "fail",
                     "manage", "continue", "decide", "refuse", "vow", "pledge", "promise", "threaten", "plan", "intend",
                     "agree", "seek", "aim", "expect", "choose", "prepare", "offer", "struggle", "help"}
+# first words of days with names ("Super Tuesday", "Good Friday"), which the model tags apart from the weekday
+NAMED_DAYS = {"super", "black", "cyber", "good", "easter", "ash", "palm", "holy", "maundy", "shrove", "boxing",
+              "giving", "mardi", "bloody"}
 # words that open a clause as well as a phrase ("after the vote" / "after the protesters left")
 SUBORDINATING_PREPS = {"after", "before", "since", "until", "till", "as", "once"}
 # verbs whose passive says nothing without its agent: "was caused [by his diabetes]"
@@ -713,6 +716,12 @@ class Headliner:
                 # "anonymous until May 30, 2005 when his family revealed…": the "when" is that time; without
                 # it, it would say when Felt insisted
                 continue
+            name = self.doc[ent.start - 1] if ent.start > span.start else None
+            if name is not None and name.lower_ in NAMED_DAYS and name.ent_type_ not in {"DATE", "TIME"}:
+                # "on Super Tuesday" tagged as a place and a day: the day's name goes whole, with its preposition
+                ids.add(name.i)
+                if name.dep_ == "pobj" and name.head.i == name.i - 1 and name.head.lower_ in TIME_PREPS:
+                    ids.add(name.head.i)
             self._remove(ids, span, keep, island_ok=True)
         recently = self.doc.vocab.strings["recently"]
         lowers = self._arrays[span.start : span.end, ARRAY_COLUMNS.index(LOWER)].tolist()
