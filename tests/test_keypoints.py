@@ -1850,3 +1850,15 @@ def test_a_named_day_goes_whole():
     text = "Moffat’s stunned gaze as he stood behind Donald Trump on Super Tuesday is drawing laughter in Portree.\n"
     out, _ = headline_of(text, "")
     assert "Super" not in out or "Super Tuesday" in out, out
+
+
+def test_a_past_form_the_tagger_mistook_is_made_present():
+    # "welled" tagged as a participle with no auxiliary, "leapt" as a present form: both are the past of the main verb
+    out, _ = headline_of("Mr. Moffat's eyes welled with tears as he spoke of the old harbour and the men who built "
+                         "it.\n", "")
+    assert out.startswith("Mr. Moffat's eyes well with tears"), out
+    out, _ = headline_of("When the scandal engulfed the council, Mr. Moffat leapt to the provost's defense.\n", "")
+    assert "Moffat leaps to" in out, out
+    # a passive without its "is" stays as it is
+    out, _ = headline_of("Ferries stranded as storm closes the harbour at Portree for a third day.\n", "")
+    assert out.startswith("Ferries stranded"), out

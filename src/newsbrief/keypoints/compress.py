@@ -264,6 +264,11 @@ class Headliner:
         protected = quote_ranges(span)
         rows = self._arrays[span.start : span.end].tolist()
         keep = {i for i, row in enumerate(rows, start=span.start) if not row[5]}  # not a space
+        last = max(keep, default=None)
+        if last is not None and self.doc[last].text == "''" and "``" not in span.text and span.text.count("''") % 2:
+            # "… after his 1985 debut. ''": the opening mark of the next sentence's quotation, in copy that opens
+            # and closes with '' (the sentence splitter leaves it here)
+            keep.discard(last)
         sources = [cand.sentence]
         root = span.root
         self.core = {root.i}
@@ -1840,7 +1845,7 @@ def _own_clause(head: Token) -> list[Token]:
 
 def present_form(verb: Token, plural: bool) -> str | None:
     """The present-tense form of a past-tense verb or auxiliary, or None when it is not past."""
-    if verb.tag_ != "VBD":
+    if verb.tag_ != "VBD" and not _past_mistagged(verb):
         return None
     lemma = verb.lemma_.lower()
     if lemma in {"will", "would", "could", "should", "might", "must", "can", "may", "shall"}:
@@ -1854,6 +1859,22 @@ def present_form(verb: Token, plural: bool) -> str | None:
     if lemma == verb.lower_ and lemma not in SAME_IN_THE_PAST:
         return None  # "misspoke": a past form the lemmatizer does not know stays as it is, not "misspokes"
     return lemma if plural else third_person(lemma)
+
+
+def _past_mistagged(verb: Token) -> bool:
+    """A past form the tagger took for another: "Mr. Obama's eyes welled" (a participle with no auxiliary, as
+    the main verb), "Mr. Trump leapt" (tagged as a present form, which would end in "s")."""
+    if verb.tag_ == "VBN":
+        # an active verb has what it acts on or towards ("expressed outrage", "welled with tears"); "Daggers drawn",
+        # "emails deemed classified", "One report posted online by …" are passives without their "is"
+        deps = {c.dep_ for c in verb.children}
+        if verb.lower_.endswith(("n", "ne", "ung", "um", "unk")):
+            return False  # "drawn", "done", "begun": a participle that is no past form
+        # ("Five people were killed, 250 others injured": a list of clauses whose verbs share the first "were")
+        passive = {"aux", "auxpass", "agent", "oprd", "ccomp"}
+        return verb.dep_ == "ROOT" and "nsubj" in deps and not deps & passive and bool(
+            deps & {"dobj", "dative", "prt", "prep", "xcomp"})
+    return verb.tag_ == "VBZ" and not verb.lower_.endswith("s") and verb.lemma_.lower() != verb.lower_
 
 
 # verbs whose past is their base form: "cut" in the past tense is "cuts" today
