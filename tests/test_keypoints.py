@@ -1862,3 +1862,13 @@ def test_a_past_form_the_tagger_mistook_is_made_present():
     # a passive without its "is" stays as it is
     out, _ = headline_of("Ferries stranded as storm closes the harbour at Portree for a third day.\n", "")
     assert out.startswith("Ferries stranded"), out
+
+
+def test_the_opening_mark_of_the_next_quotation_does_not_end_a_bullet():
+    # in copy that opens and closes quotations with '', the sentence splitter leaves the opening mark behind
+    text = ("The harbour master told the council that the new ferry would arrive from the Clyde yard in May. ''It "
+            "will change everything for the island,'' he said.\n")
+    article = parsed(text)
+    assert article.sentences[0].text.endswith("''")
+    out = Headliner(article).headline(candidates(article)[0])[0]
+    assert not out.endswith("''"), out
