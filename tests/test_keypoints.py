@@ -1872,3 +1872,11 @@ def test_the_opening_mark_of_the_next_quotation_does_not_end_a_bullet():
     assert article.sentences[0].text.endswith("''")
     out = Headliner(article).headline(candidates(article)[0])[0]
     assert not out.endswith("''"), out
+
+
+def test_a_fragment_whose_only_verbs_are_gerunds_is_not_a_candidate():
+    text = ("The council has ordered the ferry company to carry every islander free of charge until the pier is "
+            "mended.\nEvery one of them, including their children and the summer visitors.\n"
+            "Harbour ferry operator hoping for calmer seas in the spring months.\n")
+    article = parsed(text)
+    assert [c.sentence.text[:12] for c in candidates(article)] == ["The council "]

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
-from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, POS, PREFIX
+from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, POS, PREFIX, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 
 from ..document import Article, Sentence
@@ -124,8 +124,8 @@ def is_prose(sentence: Sentence, span: Span | None, words: Words | None = None) 
         return False
     if _AUTHOR_NOTE.match(text) and words.end_of_text - sentence.start < 400:
         return False  # at the foot of the piece; "X is a reporter for The Post who was jailed" elsewhere is news
-    if not any(words.verb[span.start : span.end]):
-        return False
+    if all(words.gerund[i] for i in range(span.start, span.end) if words.verb[i]):
+        return False  # "Everyone of them, including their American citizen children.": a fragment, not a statement
     if text.endswith(":"):
         return False  # "Little noticed in Tuesday's results:": a lead-in to what follows, not a statement
     if re.search(r"</?[a-z]+(?:\s[^<>]*)?>", text):
@@ -156,13 +156,15 @@ class Words:
 
     def __init__(self, doc: Doc) -> None:
         strings = doc.vocab.strings
-        alpha, num, stop, pos, lemma, length, prefix = (
-            doc.to_array([IS_ALPHA, LIKE_NUM, IS_STOP, POS, LEMMA, LENGTH, PREFIX]).T.tolist() if len(doc) else
-            ([],) * 7)
+        alpha, num, stop, pos, lemma, length, prefix, tag = (
+            doc.to_array([IS_ALPHA, LIKE_NUM, IS_STOP, POS, LEMMA, LENGTH, PREFIX, TAG]).T.tolist() if len(doc) else
+            ([],) * 8)
         self.alpha: list[int] = alpha
         self.number: list[int] = num
         self.length: list[int] = length
         self.verb = [p in _VERB_IDS for p in pos]
+        gerund = strings.add("VBG")
+        self.gerund = [t == gerund for t in tag]
         initials = {code: strings[code][:1].isupper() for code in set(prefix)}
         self.capitalised = [initials[code] for code in prefix]
         # the lower-cased lemma of a content word (what centrality and redundancy count), else None
