@@ -1880,3 +1880,16 @@ def test_a_fragment_whose_only_verbs_are_gerunds_is_not_a_candidate():
             "Harbour ferry operator hoping for calmer seas in the spring months.\n")
     article = parsed(text)
     assert [c.sentence.text[:12] for c in candidates(article)] == ["The council "]
+
+
+def test_a_subject_the_parser_found_inside_a_dashed_aside_is_a_misparse():
+    # the parser makes "Baird", the last name of the aside, the subject of "came off", and the real subject ("the
+    # fleece, and the gloves") its apposition
+    text = ("But when the primary was over - after Lamont came in third behind Moffat and Skye Provost John Baird - "
+            "the fleece, and the gloves, came off.\n")
+    out, ok = headline_of(text, "")
+    assert not ok, out
+    # a true apposition set off by dashes on both sides stays
+    out, ok = headline_of("The three harbour workers - two women and a man - were rescued when their boat went down "
+                          "off Portree.\n", "")
+    assert ok and out.startswith("The three harbour workers - two women and a man - are rescued"), out

@@ -424,6 +424,11 @@ class Headliner:
             # preposition of "the PAME", its clause as the main one and the real main clause as joined to it with no
             # "and"; the cut of "After the PAME" would make two things happen side by side
             return True
+        if subj is not None and any(self._aside_ends_on_subject(a, root) for a in subj.rights):
+            # "… - after Cruz came in third behind Trump and John Kasich - the fleece, and the gloves, came off": the
+            # parser made the last name of the aside the subject and the real one its apposition (one set off by
+            # dashes on both sides is a true apposition: "The three bank workers - two women and a man - died")
+            return True
         if subj is not None and any(self._runs_into_subject(c, subj) for c in root.lefts):
             # "In the latest batch of emails released by the State Department, the candidate for the nation's next
             # commander-in-chief appeared…": the opening phrase runs past its comma into the subject, which the
@@ -435,6 +440,29 @@ class Headliner:
             return True
         # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
         return subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts)
+
+    def _aside_ends_on_subject(self, appos: Token, root: Token) -> bool:
+        """An "apposition" opened by a dash that closes an aside, running straight into the verb."""
+        if appos.dep_ != "appos" or appos.left_edge.i == 0:
+            return False
+        dash = self.doc[appos.left_edge.i - 1]
+        last = appos.right_edge.i
+        closed = _is_dash(self.doc[last]) or (last + 1 < len(self.doc) and _is_dash(self.doc[last + 1]))
+        # the subject must sit inside an aside a dash opened before it ("over - after Cruz …"); not "The magnitude
+        # - 6.1 quake struck", "Philadelphia (AFP) – US President Barack Obama will"
+        opened = any(_is_dash(t) for t in self.doc[appos.sent.start : appos.head.i])
+        dateline = read_dateline(self.article.text)
+        if not _is_dash(dash) or closed or not opened or (dateline is not None and dash.idx < dateline.end):
+            return False
+        verb = {root.i, *(c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"})}
+        return self._next_word(last) in verb
+
+    def _next_word(self, i: int) -> int:
+        """The index of the first word after token ``i`` that is not punctuation."""
+        i += 1
+        while i < len(self.doc) and self.doc[i].is_punct:
+            i += 1
+        return i
 
     def _runs_into_subject(self, opener: Token, subj: Token) -> bool:
         """An opening phrase whose subtree runs on past a comma into a noun phrase with no comma after it."""
@@ -1681,6 +1709,12 @@ def _predicate(tok: Token) -> bool:
 
 
 DASHES = {"—", "―", "–", "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
+
+
+def _is_dash(tok: Token) -> bool:
+    """A dash, or a hyphen spaced as one ("- after Cruz came in third -"), not the hyphen of "I-Vt."."""
+    return tok.text in DASHES or (tok.text == "-" and bool(tok.whitespace_) and tok.i > 0
+                                   and bool(tok.doc[tok.i - 1].whitespace_))
 
 
 def _list_end(tok: Token) -> bool:
