@@ -502,6 +502,14 @@ class Headliner:
             # practice[ that marries sex with mindfulness and, according to its founders,] encourages…": a cut left
             # a second verb with nothing joining it to the first
             return True
+        if any(t.dep_ == "conj" and t.tag_ == "VB" and t.head.tag_ in {"VBD", "VBN"} and not any(
+                c.dep_ in {"aux", "auxpass", "neg"} for c in t.children) and any(
+                c.dep_ == "dobj" and c.pos_ == "PROPN" and c.left_edge.i == t.i + 1 and c.left_edge.pos_ == "PROPN"
+                for c in t.children)
+               for t in (self.doc[i] for i in keep & self.verbs)):
+            # "Enoch Gaver was killed in the fight and suspect David Gaver [was shot …]", "… and goalkeeper Morgan De
+            # Sanctis [was …]": the title before a name, taken for a base-form verb joined to a past one
+            return True
         for t in (self.doc[i] for i in keep & self.verbs):
             if t.dep_ == "advcl" and t.tag_ in finite and t.i - 1 not in keep and not self.doc[t.i - 1].is_punct \
                     and not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "mark"} for c in t.children):
