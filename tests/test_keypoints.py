@@ -1713,13 +1713,13 @@ def test_a_participle_taken_for_the_verb_makes_no_bullet_when_the_real_verb_is_c
     assert not ok or "Samples take " not in out, out
 
 
-def test_a_ratio_or_a_proportion_needs_its_of_phrase():
+def test_a_ratio_a_proportion_or_an_estimate_needs_its_of_phrase():
     from newsbrief.keypoints.compress import _needs_its_of
 
-    article = parsed("Bricks from the old harbour wall have a higher ratio of lime to sand than the church, and a "
-                     "larger proportion of clay.\n")
-    nouns = [t for t in article.doc if t.lower_ in {"ratio", "proportion"}]
-    assert len(nouns) == 2 and all(_needs_its_of(t) for t in nouns)
+    article = parsed("Bricks from the old harbour wall have a higher ratio of lime to sand than the church, a "
+                     "larger proportion of clay and an estimate of £20,000 at auction.\n")
+    nouns = [t for t in article.doc if t.lower_ in {"ratio", "proportion", "estimate"}]
+    assert len(nouns) == 3 and all(_needs_its_of(t) for t in nouns)
 
 
 def test_an_opening_after_read_as_a_preposition_makes_no_bullet():
