@@ -1901,3 +1901,10 @@ def test_a_title_before_a_name_taken_for_a_verb_makes_no_bullet():
             "custody.\n")
     out, ok = headline_of(text, "")
     assert not ok or not out.endswith("Alex Moffat"), out
+
+
+def test_a_caption_that_opens_on_pictured_is_not_a_candidate():
+    text = ("The council has ordered the ferry company to carry every islander free of charge until the pier is "
+            "mended.\nPictured is Ruth Lamont, the skipper who was told she needed a new licence to sail.\n")
+    article = parsed(text)
+    assert [c.sentence.text[:12] for c in candidates(article)] == ["The council "]

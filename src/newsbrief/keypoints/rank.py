@@ -31,9 +31,9 @@ CONTENT_POS = {"NOUN", "PROPN", "VERB", "ADJ", "NUM"}
 _CONTENT_IDS = frozenset(POS_IDS[p] for p in CONTENT_POS)
 _VERB_IDS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 ENTITY_WEIGHT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
-# A line that is a dateline only, a byline, a credit or a web furniture label.
-_BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow)\b[ :]",
-                     re.IGNORECASE)
+# A line that is a dateline only, a byline, a credit, a caption ("Pictured is …") or a web furniture label.
+_BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow|pictured)"
+                     r"\b[ :]", re.IGNORECASE)
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—―–-]?\s*$")
 # “…”, "…", ‘…’, '…', the mixed ‘…' of pasted copy (a closing single mark is not followed by a
 # letter: Kilmarnock’s, it's) and the ``…'' of tokenized wire copy
