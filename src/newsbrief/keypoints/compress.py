@@ -727,6 +727,8 @@ class Headliner:
             if not words & TIME_WORDS or any("-" in t.text for t in ent) or any(t.i in protected.inside for t in ent):
                 continue
             ids = {t.i for t in ent}
+            if any(c.i not in ids and c.left_edge.lower_ == "than" for t in ent for c in t.children):
+                continue  # "binding [years earlier] than originally expected": the time is what is compared
             head = ent.root.head
             if head.dep_ == "prep" and head.lower_ in TIME_PREPS and ent.root.dep_ == "pobj":
                 sub = {t.i for t in head.subtree}
