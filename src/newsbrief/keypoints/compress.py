@@ -1909,12 +1909,12 @@ def _past_mistagged(verb: Token) -> bool:
     """A past form the tagger took for another: "Mr. Obama's eyes welled" (a participle with no auxiliary, as
     the main verb), "Mr. Trump leapt" (tagged as a present form, which would end in "s")."""
     if verb.tag_ == "VBN":
-        # an active verb has what it acts on or towards ("expressed outrage", "welled with tears"); "Daggers drawn",
-        # "emails deemed classified", "One report posted online by …" are passives without their "is"
-        deps = {c.dep_ for c in verb.children}
         if verb.lower_.endswith(("n", "ne", "ung", "um", "unk")):
             return False  # "drawn", "done", "begun": a participle that is no past form
-        # ("Five people were killed, 250 others injured": a list of clauses whose verbs share the first "were")
+        # an active verb has what it acts on or towards ("expressed outrage", "welled with tears"); "Daggers drawn",
+        # "emails deemed classified", "One report posted online by …" are passives without their "is", and so is
+        # "Five people were killed, 250 others injured" (clauses that share the first "were")
+        deps = {c.dep_ for c in verb.children}
         passive = {"aux", "auxpass", "agent", "oprd", "ccomp"}
         return verb.dep_ == "ROOT" and "nsubj" in deps and not deps & passive and bool(
             deps & {"dobj", "dative", "prt", "prep", "xcomp"})
