@@ -1915,3 +1915,27 @@ def test_a_time_that_is_compared_stays():
             "officials said on Friday in Portree.\n")
     out, _ = headline_of(text, "")
     assert "than originally expected" not in out or "years earlier than" in out, out
+
+
+def test_a_cut_never_takes_part_of_a_list():
+    # "includes the campaign, 32 councils [and the harbour trust]" would read as the whole list
+    text = ("The joint account, the Harbour Victory Fund, includes the island campaign, 32 local community councils "
+            "and the harbour trust.\n")
+    out, _ = headline_of(text, "")
+    assert "councils and the harbour trust" in out or "32 local community councils" not in out, out
+
+
+def test_a_verb_that_lost_its_direction_makes_no_bullet():
+    text = ("The water and power cables, as well as the main roads and the ferry routes, always point south towards "
+            "Oban and away from the rest of the island.\n")
+    out, ok = headline_of(text, "")
+    assert not ok or not out.endswith(("point", "points")), out
+
+
+def test_helped_keeps_what_helped():
+    text = "Shares in the ferry company ended slightly higher, helped by strong results from its parent company.\n"
+    _, cand, headliner = cut_ready(text)
+    keep = {t.i for t in cand.span if not t.is_space}
+    agent = next(t for t in cand.span if t.dep_ == "agent")
+    headliner._remove({t.i for t in agent.subtree}, cand.span, keep, commas=True)
+    assert agent.i in keep  # "…, helped" says nothing without what helped

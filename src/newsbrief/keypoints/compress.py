@@ -101,11 +101,14 @@ NEEDS_INFINITIVE = {"appear", "seem", "tend", "happen", "want", "wish", "hope", 
 # first words of days with names ("Super Tuesday", "Good Friday"), which the model tags apart from the weekday
 NAMED_DAYS = {"super", "black", "cyber", "good", "easter", "ash", "palm", "holy", "maundy", "shrove", "boxing",
               "giving", "mardi", "bloody"}
+DIRECTIONS = {"north", "south", "east", "west", "northward", "southward", "eastward", "westward", "upward",
+              "downward", "upstream", "downstream", "uphill", "downhill", "inland", "offshore", "overseas", "abroad"}
 # words that open a clause as well as a phrase ("after the vote" / "after the protesters left")
 SUBORDINATING_PREPS = {"after", "before", "since", "until", "till", "as", "once"}
 # verbs whose passive says nothing without its agent: "was caused [by his diabetes]"
 CAUSING = {"cause", "trigger", "spark", "prompt", "fuel", "drive", "inspire", "fund", "finance", "back", "own",
-           "follow", "replace", "precede", "accompany", "influence", "motivate", "sponsor", "write", "direct"}
+           "follow", "replace", "precede", "accompany", "influence", "motivate", "sponsor", "write", "direct",
+           "help", "boost", "lift", "drag"}
 # nouns that say nothing without the "that" clause saying what they hold: "the fact [that …]"
 CONTENT_NOUNS = {"fact", "idea", "notion", "news", "claim", "belief", "hope", "fear", "suggestion", "assertion",
                  "possibility", "prospect", "sense", "view", "realization", "knowledge", "assumption", "argument"}
@@ -1073,7 +1076,7 @@ class Headliner:
                 return
             best = None
             for tok in (self.doc[i] for i in self.tails if i in keep):
-                if tok.dep_ == "conj" and tok.head.dep_ == "ROOT":
+                if (tok.dep_ == "conj" and tok.head.dep_ == "ROOT") or _last_of_list(tok):
                     continue
                 if (tok.dep_ == "prep" and tok.head.lemma_ == "be") or _particle(tok):
                     continue  # "is not in their sights" (even after an attribute): the predicate; "backed out"
@@ -1127,6 +1130,9 @@ class Headliner:
                 keep.difference_update({last - 1, last})  # "… for federal help in order [to help residents]"
                 continue
             lost_tail = any(c.i > tok.i and c.i not in keep and not c.is_punct for c in tok.children)
+            if tok.pos_ == "VERB" and any(c.i > tok.i and c.i not in keep and c.lower_ in DIRECTIONS
+                                          for c in tok.children):
+                return True  # "… the railway lines always point [north]": the verb says nothing without it
             if _needs_its_of(tok) and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
                 return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail:
@@ -1254,7 +1260,8 @@ class Headliner:
                 if i not in keep or i in self.core:
                     continue
                 tok = self.doc[i]
-                if _particle(tok) or _predicate(tok) or tok.tag_ in {"WRB", "WDT", "WP", "WP$"}:
+                if _particle(tok) or _predicate(tok) or _last_of_list(tok) or tok.tag_ in {"WRB", "WDT", "WP", "WP$"} \
+                        or tok.head.dep_ == "cc":  # (nor the first "as" of "as well as")
                     continue  # (a relative word never goes without its clause: "Florida, [where] Rubio is…")
                 if tok.dep_ == "pcomp" and tok.head.i in keep:
                     continue  # "In [being compared with Button]": the preposition would be left with no object
@@ -1725,6 +1732,15 @@ def _is_dash(tok: Token) -> bool:
     """A dash, or a hyphen spaced as one ("- after Cruz came in third -"), not the hyphen of "I-Vt."."""
     return tok.text in DASHES or (tok.text == "-" and bool(tok.whitespace_) and tok.i > 0
                                    and bool(tok.doc[tok.i - 1].whitespace_))
+
+
+def _last_of_list(tok: Token) -> bool:
+    """A later item of a list of three or more ("the campaign, 32 state committees and [the DNC]"): cut, the rest
+    of the list would read as whole."""
+    if tok.dep_ != "conj" or tok.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    return tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or sum(
+        1 for c in tok.head.children if c.dep_ == "conj") >= 2
 
 
 def _list_end(tok: Token) -> bool:
