@@ -1939,3 +1939,28 @@ def test_helped_keeps_what_helped():
     agent = next(t for t in cand.span if t.dep_ == "agent")
     headliner._remove({t.i for t in agent.subtree}, cand.span, keep, commas=True)
     assert agent.i in keep  # "…, helped" says nothing without what helped
+
+
+def test_a_subject_the_parser_hung_on_the_opening_phrase_is_a_misparse():
+    # the parse the model gave "Bound together by 2,000 years of exchanges and sharing a border, the two nations, Xi
+    # said, now have…": "nations" an apposition of "border", and "have" with no subject; built by hand
+    from types import SimpleNamespace
+
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    from newsbrief.keypoints.compress import _Protected
+
+    words = ["Bound", "by", "years", "of", "trade", "and", "sharing", "a", "border", ",", "the", "two", "islands", ",",
+             "Lamont", "said", ",", "now", "have", "a", "chance", "."]
+    heads = [18, 0, 1, 2, 3, 0, 0, 8, 6, 8, 12, 12, 8, 15, 15, 18, 15, 18, 18, 20, 18, 18]
+    deps = ["advcl", "agent", "pobj", "prep", "pobj", "cc", "conj", "det", "dobj", "punct", "det", "nummod", "appos",
+            "punct", "nsubj", "parataxis", "punct", "advmod", "ROOT", "det", "dobj", "punct"]
+    pos = ["VERB", "ADP", "NOUN", "ADP", "NOUN", "CCONJ", "VERB", "DET", "NOUN", "PUNCT", "DET", "NUM", "NOUN", "PUNCT",
+           "PROPN", "VERB", "PUNCT", "ADV", "VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["VBN", "IN", "NNS", "IN", "NN", "CC", "VBG", "DT", "NN", ",", "DT", "CD", "NNS", ",", "NNP", "VBD", ",",
+            "RB", "VBP", "DT", "NN", "."]
+    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    headliner = SimpleNamespace(doc=doc)
+    headliner._last_word = lambda tok: Headliner._last_word(headliner, tok)
+    assert Headliner._misread(headliner, doc[:], doc[18], None, _Protected(set(), []))

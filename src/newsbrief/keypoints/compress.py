@@ -432,6 +432,12 @@ class Headliner:
             # parser made the last name of the aside the subject and the real one its apposition (one set off by
             # dashes on both sides is a true apposition: "The three bank workers - two women and a man - died")
             return True
+        if subj is None and root.tag_ in {"VBD", "VBZ", "VBP"} and any(
+                c.dep_ in {"advcl", "prep"} and self._last_word(c).dep_ == "appos"
+                and self._last_word(c).pos_ in {"NOUN", "PROPN"} for c in root.lefts):
+            # "Bound together by 2,000 years of exchanges and sharing a border, the two nations, Xi said, now have…":
+            # the parser hung the subject on the opening phrase as an apposition, and the verb has none
+            return True
         if subj is not None and any(self._runs_into_subject(c, subj) for c in root.lefts):
             # "In the latest batch of emails released by the State Department, the candidate for the nation's next
             # commander-in-chief appeared…": the opening phrase runs past its comma into the subject, which the
@@ -459,6 +465,13 @@ class Headliner:
             return False
         verb = {root.i, *(c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"})}
         return self._next_word(last) in verb
+
+    def _last_word(self, tok: Token) -> Token:
+        """The last word of a token's subtree that is not punctuation."""
+        i = tok.right_edge.i
+        while i > tok.i and self.doc[i].is_punct:
+            i -= 1
+        return self.doc[i]
 
     def _next_word(self, i: int) -> int:
         """The index of the first word after token ``i`` that is not punctuation."""
