@@ -347,6 +347,7 @@ def _link_persons(persons, doc: Doc, text: str, add, groups: dict[str, _Group], 
     surnames = {p: gs[0] for p, gs in parts.items() if len(gs) == 1}
     if not surnames:
         return
+    dateline = read_dateline(text)
     for key in list(groups):
         group = groups[key]
         if group.label in {"PERSON"} or group.country:
@@ -355,7 +356,6 @@ def _link_persons(persons, doc: Doc, text: str, add, groups: dict[str, _Group], 
         target = surnames.get(toks[0]) if len(toks) == 1 else _match_person(toks, full)
         if target is not None:
             # a dateline ("WASHINGTON —" above a piece on Kerry Washington) stays a place
-            dateline = read_dateline(text)
             moved = [m for m in group.mentions if dateline is None or not dateline.start <= m.start < dateline.end]
             target.mentions.extend(moved)
             group.mentions = [m for m in group.mentions if m not in moved]

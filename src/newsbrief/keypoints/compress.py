@@ -745,6 +745,7 @@ class Headliner:
             ids = {t.i for t in ent}
             if any(c.i not in ids and c.left_edge.lower_ == "than" for t in ent for c in t.children):
                 continue  # "binding [years earlier] than originally expected": the time is what is compared
+            prev = self.doc[ent.start - 1] if ent.start > span.start else None  # the word before the time
             head = ent.root.head
             if head.dep_ == "prep" and head.lower_ in TIME_PREPS and ent.root.dep_ == "pobj":
                 sub = {t.i for t in head.subtree}
@@ -763,7 +764,6 @@ class Headliner:
                 continue  # "repairs will take [five days]": a length of time is what the verb says
             else:
                 # "for almost a year before his arrest": a bare preposition left before the time goes with it
-                prev = self.doc[ent.start - 1] if ent.start > span.start else None
                 if prev is not None and prev.tag_ == "IN" and prev.dep_ == "prep" and not list(prev.children):
                     ids.add(prev.i)
             after = max(ids) + 1
@@ -775,12 +775,11 @@ class Headliner:
                 # "anonymous until May 30, 2005 when his family revealed…": the "when" is that time; without
                 # it, it would say when Felt insisted
                 continue
-            name = self.doc[ent.start - 1] if ent.start > span.start else None
-            if name is not None and name.lower_ in NAMED_DAYS and name.ent_type_ not in {"DATE", "TIME"}:
+            if prev is not None and prev.lower_ in NAMED_DAYS and prev.ent_type_ not in {"DATE", "TIME"}:
                 # "on Super Tuesday" tagged as a place and a day: the day's name goes whole, with its preposition
-                ids.add(name.i)
-                if name.dep_ == "pobj" and name.head.i == name.i - 1 and name.head.lower_ in TIME_PREPS:
-                    ids.add(name.head.i)
+                ids.add(prev.i)
+                if prev.dep_ == "pobj" and prev.head.i == prev.i - 1 and prev.head.lower_ in TIME_PREPS:
+                    ids.add(prev.head.i)
             self._remove(ids, span, keep, island_ok=True)
         recently = self.doc.vocab.strings["recently"]
         lowers = self._arrays[span.start : span.end, ARRAY_COLUMNS.index(LOWER)].tolist()
@@ -1169,7 +1168,7 @@ class Headliner:
             if det is None and (tok.lower_ in {"something", "someone", "somebody"} or tok.tag_ == "NNS"):
                 det = tok  # "… a lead in delegates — representatives [who will choose the nominee]"
             if lost_tail and tok.pos_ in {"NOUN", "ADJ", "PRON"} and det is not None and det.i > 0 and (
-                    self.doc[det.i - 1].text in {",", "-", "--", "—", "―", "–"}) and tok.dep_ not in {"pobj", "conj"}:
+                    self.doc[det.i - 1].text in DASHES | {",", "-"}) and tok.dep_ not in {"pobj", "conj"}:
                 # "… $13 billion - a price [that translates to $24 a share]", "… would be fun — something [Scarborough
                 # could understand]", "… relies on her fund-raising[ to provide a fifth of its income], an arrangement
                 # [the Sanders campaign has criticized]": a phrase set off to say more, which no longer does, goes
@@ -1479,7 +1478,7 @@ class Headliner:
         rest_before = [i for i in keep - ids if i < lo and i not in self.punct]
         if not rest_after or not rest_before:
             return True
-        marks = {",", ";", "—", "―", "–", "-", "(", ")", ":"}
+        marks = (DASHES - {"--"}) | {",", ";", "-", "(", ")", ":"}
         return (lo - 1 >= span.start and self.doc[lo - 1].text in marks) or (
             hi + 1 < span.end and self.doc[hi + 1].text in marks)
 
@@ -1639,7 +1638,7 @@ class Headliner:
         # apposition ("Ho Chi Minh City, formerly Saigon", "a wild turnaround from eight years ago")
         aside = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         clause = _own_clause(head)
-        marks = {"—", "―", "–", "--", "-", ","}  # "… primary — a wild turnaround from eight years ago"
+        marks = DASHES | {"-", ","}  # "… primary — a wild turnaround from eight years ago"
         aside.update(t.i for a in clause if a.dep_ == "appos" or (
             a.dep_ == "npadvmod" and a.pos_ == "NOUN" and a.head.i == head.i and a.left_edge.i > 0
             and self.doc[a.left_edge.i - 1].text in marks) for t in a.subtree)
@@ -1789,7 +1788,7 @@ def _needed_clause(tok: Token) -> bool:
     # "The only thing [stopping Philly from being buried] is that …", "The man [who shot him] was a guard": the
     # clause says which one the sentence is about, and the copula equates that one with something else
     verb = head.head
-    marks = {",", "(", ")", "-", "--", "—", "―", "–"}  # a clause set off by marks on either side is an aside
+    marks = DASHES | {",", "(", ")", "-"}  # a clause set off by marks on either side is an aside
     restrictive = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text not in marks and (
         tok.right_edge.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text not in marks)
     return restrictive and head.dep_ == "nsubj" and head.i < tok.i < verb.i and verb.lemma_ == "be" and (
