@@ -20,7 +20,7 @@ from newsbrief.keypoints.compress import (
     quote_ranges,
     third_person,
 )
-from newsbrief.keypoints.rank import candidates
+from newsbrief.keypoints.rank import candidates, features, rarity
 from newsbrief.keypoints.selection import select
 from newsbrief.nlp import load_model
 from newsbrief.pipeline import Settings, build
@@ -1964,3 +1964,23 @@ def test_a_subject_the_parser_hung_on_the_opening_phrase_is_a_misparse():
     headliner = SimpleNamespace(doc=doc)
     headliner._last_word = lambda tok: Headliner._last_word(headliner, tok)
     assert Headliner._misread(headliner, doc[:], doc[18], None, _Protected(set(), []))
+
+
+def test_centrality_weighs_the_articles_own_words_over_common_ones():
+    # "people", "said", "time" and "year" recur more often than "reservoir" and "drought", but say
+    # nothing about what the article reports
+    text = (
+        "The reservoir above Tarnby fell to a quarter of its capacity this week, the lowest level since records "
+        "began.\n\nMany people in the town said this year had been a hard time for many people.\n\n"
+        "Engineers blame the drought and a cracked spillway for the reservoir's losses.\n\n"
+        "People said the time had come, and people said the year would be long.\n\n"
+        "Crews will pump water from the river into the reservoir until the drought breaks.\n\n"
+        "Some people said it was a good time, others said it was a bad year.\n\n"
+        "Farmers near the reservoir have been told to stop irrigating while the drought lasts.\n"
+    )
+    assert rarity("drought") > rarity("year") > rarity("the")
+    article = parsed(text)
+    cands = candidates(article)
+    central = {c.sentence.text.split()[0]: f["central"] for c, f in zip(cands, features(article, cands), strict=True)}
+    topical, common = ("Engineers", "Crews", "Farmers"), ("Many", "People", "Some")
+    assert min(central[w] for w in topical) > max(central[w] for w in common), central

@@ -1,7 +1,9 @@
 """Which sentences of an article are worth a key point: prose filtering and a linear score.
 
 Hand-written: no offline summarization model fits the 1.25x-of-parse budget, and the features
-(position, length, content-word and entity centrality, title overlap) need only spaCy's parse.
+(position, length, content-word and entity centrality, title overlap) need only spaCy's parse and
+wordfreq's table of how common each English word is (a TF-IDF centroid, as in MEAD, without a corpus
+of our own to count document frequencies in).
 The weights started from a ridge regression onto greedy-oracle labels of the CNN/DailyMail
 development split and were then set by hand and small searches, checked on both dev files
 (cnndm_dev, summeval_dev: bench/keypoints.py); they are deliberately coarse, so that they
@@ -59,12 +61,12 @@ DANGLING_OPENERS = PRONOUN_OPENERS | {
 
 # Weights of the linear score over the features below; see the module docstring.
 WEIGHTS = {
-    "position": 5.4,  # 1 / (1 + index among prose sentences)
+    "position": 4.4,  # 1 / (1 + index among prose sentences)
     "position_sq": 0.6,  # its square: a sharper lead bias
     "position_root": 5.6,  # its square root: a flatter one
     "first": 0.0,  # the lead sentence (the position terms already favour it)
     "first_plain": -1.0,  # a lead that names nobody and nothing: a feature-style opener
-    "central": 1.7,  # mean article frequency of the content lemmas, normalised
+    "central": 3.0,  # mean over the content lemmas of article frequency times rarity in English, normalised
     "entity": 0.95,  # square root of the share of salient entities named
     "title": 0.4,  # share of the title's content words
     "dangling": -0.2,  # opens with a pronoun or connective
@@ -77,6 +79,10 @@ WEIGHTS = {
     "question": -0.55,  # ends with a question mark
     "run_on": -1.0,  # a caption run into the sentence (set by hand: it is web furniture, not news)
 }
+# Zipf scale (log10 of uses per billion words): a word missing from wordfreq's small English list is
+# rarer than the list's cut-off, Zipf 3; a word's rarity is how far it lies below the commonest words.
+RARE_ZIPF = 2.5
+COMMONEST_ZIPF = 8.0
 NAMED = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT"}
 SAYING = {"say", "tell", "add", "claim", "insist", "explain", "reveal", "admit", "write", "state"}
 LONG_WORDS = 40
@@ -105,6 +111,20 @@ class Candidate:
     @functools.cached_property
     def norm(self) -> float:
         return math.sqrt(sum(n * n for n in self.bag.values()))
+
+
+@functools.cache
+def _english_frequencies() -> dict[str, float]:
+    from wordfreq import get_frequency_dict  # imported here: 0.15 s that only ranking needs
+
+    return get_frequency_dict("en", wordlist="small")
+
+
+def rarity(word: str) -> float:
+    """How uncommon a lower-cased word is in English: 0.3 for "the", 2 for "year", 4 for "drought", 5.5 at most."""
+    frequency = _english_frequencies().get(word)
+    zipf = math.log10(frequency * 1e9) if frequency else RARE_ZIPF
+    return max(0.0, COMMONEST_ZIPF - zipf)
 
 
 def sentence_span(article: Article, sentence: Sentence) -> Span | None:
@@ -261,13 +281,15 @@ def features(article: Article, cands: list[Candidate], words: Words | None = Non
     freq: Counter = Counter()
     for c in cands:
         freq.update(set(c.lemmas))
-    top = max(freq.values(), default=1)
+    # centrality: the words the article repeats, weighted by how rare they are in English ("missile" over "say")
+    weight = {w: n * rarity(w) for w, n in freq.items()}
+    central = [sum(weight[w] for w in c.lemmas) / len(c.lemmas) if c.lemmas else 0.0 for c in cands]
+    top = max(central, default=0.0) or 1.0
     ent_count = Counter(e for c in cands for e in c.entities)
     salient = {e for e, n in ent_count.items() if n >= 2} or set(ent_count)
     title = _title_words(article)
     out = []
     for rank, c in enumerate(cands):
-        lemmas = list(c.lemmas)
         first_word = c.span[0].lower_ if len(c.span) else ""
         position = 1 / (1 + rank)
         out.append({
@@ -276,7 +298,7 @@ def features(article: Article, cands: list[Candidate], words: Words | None = Non
             "position_root": math.sqrt(position),
             "first": float(rank == 0),
             "first_plain": float(rank == 0 and not any(label in NAMED for label in c.names)),
-            "central": (sum(freq[w] for w in lemmas) / len(lemmas) / top) if lemmas else 0.0,
+            "central": central[rank] / top,
             "entity": math.sqrt(len(c.entities & salient) / len(salient)) if salient else 0.0,
             "title": len(title & _surface_words(c.span)) / len(title) if title else 0.0,
             "dangling": float(first_word in DANGLING_OPENERS),
