@@ -60,6 +60,18 @@ def test_line_breaks_end_sentences_and_number_paragraphs():
     assert [s.paragraph for s in art.sentences] == [0, 1, 2, 2]
 
 
+def test_a_paragraph_opening_on_a_quotation_mark_keeps_it():
+    # copy that types '' for an opening mark: the parser made the mark a sentence of its own
+    text = (
+        "The harbour board in Saltmere voted on Monday to close the old ferry pier for two years of repairs.\n\n"
+        "''The pier will not survive another winter without new piles,'' said Joan Keller, the board's chief "
+        "engineer.\n\n"
+        "“We cannot wait,” she said.\n"
+    )
+    art = newsbrief.analyze(text)
+    assert [s.text[:12] for s in art.sentences] == ["The harbour ", "''The pier w", "“We cannot w"]
+
+
 def test_every_feature_registers_its_commands():
     from newsbrief.cli import build_parser
 

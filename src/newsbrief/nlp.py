@@ -42,6 +42,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     for i in breaks:
         if i < len(doc) - 1:
             doc[i + 1].is_sent_start = True
+            if orth[i + 1] in _OPENING_MARKS and i + 2 < len(doc) and not space[i + 2]:
+                # "\n\n''The pier will not…": the parser took a paragraph's opening '' for a sentence of its own
+                doc[i + 2].is_sent_start = False
     for i in range(1, len(doc) - 1):
         # a glued sentence follows a word in lower case or a number
         if orth[i] not in _WATCHED or i in breaks or (orth[i] != _PARENTHESIS and prefix[i - 1] not in _GLUE):
@@ -101,6 +104,7 @@ RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", 
 _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
 # the string ids of the words a glued sentence or a caption mark opens on
 _PARENTHESIS = get_string_id("(")
+_OPENING_MARKS = frozenset(get_string_id(m) for m in ("''", "``", "“", '"', "‘", "'"))
 _GLUE = frozenset(get_string_id(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789")
 _WATCHED = frozenset(get_string_id(w) for w in RUN_ON_STARTS | _RUN_ON_OPENERS | {"(", "The", "A", "An"})
 
