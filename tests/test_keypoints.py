@@ -20,7 +20,7 @@ from newsbrief.keypoints.compress import (
     quote_ranges,
     third_person,
 )
-from newsbrief.keypoints.rank import candidates, features, rarity
+from newsbrief.keypoints.rank import QUOTE_PATTERN, candidates, features, rarity
 from newsbrief.keypoints.selection import select
 from newsbrief.nlp import load_model
 from newsbrief.pipeline import Settings, build
@@ -1984,3 +1984,54 @@ def test_centrality_weighs_the_articles_own_words_over_common_ones():
     central = {c.sentence.text.split()[0]: f["central"] for c, f in zip(cands, features(article, cands), strict=True)}
     topical, common = ("Engineers", "Crews", "Farmers"), ("Many", "People", "Some")
     assert min(central[w] for w in topical) > max(central[w] for w in common), central
+
+
+HARBOUR = """The harbour board in Saltmere voted on Monday to close the old ferry pier for two years of repairs.
+
+''The pier will not survive another winter without new piles,'' said Joan Keller, the board's chief engineer.
+
+Keller said the repairs would cost 14 million pounds and that ferries would use the fishing quay in the meantime.
+
+Fishermen at the quay said they had not been asked about sharing their berths with the ferries.
+
+The board said it would meet the fishermen's association next week to agree a timetable for the berths.
+
+Work on the pier is expected to begin in March, once the last of the winter storms has passed.
+"""
+
+
+def test_copy_that_opens_quotations_with_two_apostrophes():
+    # ''…'' is a quotation; the 17'' of a screen size is not one
+    assert [m.group(0) for m in QUOTE_PATTERN.finditer("''We cannot wait,'' she said of the 17'' screens.")] == [
+        "''We cannot wait,''"]
+    points = [kp.text for kp in newsbrief.analyze(HARBOUR, published="2025-05-05").key_points]
+    pier = [p for p in points if "pier will not survive" in p]
+    # the quotation keeps its marks and its speaker ("The pier will not survive … new piles '' ''" before)
+    assert pier == ["''The pier will not survive another winter without new piles,'' says Joan Keller"], points
+
+
+HOLM = """The trade minister of Saltmere, Erik Holm, described on Tuesday how talks with the fishing fleet broke down.
+
+Holm said the fleet's owners had refused every offer the ministry made, including a fuel subsidy worth two million.
+
+''He would turn to me and ask, 'Where is the money?''' Mr. Holm said, tapping the table with a pen.
+
+The owners' association said the ministry had never put a written offer on the table.
+"""
+
+
+def test_a_bullet_left_with_who_spoke_but_not_what_is_refused():
+    article = parsed(HOLM)
+    headliner = Headliner(article)
+    tapping = next(c for c in candidates(article) if "tapping" in c.sentence.text)
+    text, _, _ = headliner.compress(tapping, commit=False)
+    assert "Holm says" in text and "money" not in text  # the parser put the quotation in a sentence of its own
+    assert not headliner.usable(tapping), text
+
+
+def test_a_verb_left_in_the_past_keeps_its_clause_in_the_past():
+    article = parsed(HOLM)
+    first = candidates(article)[0]
+    text, _, _ = Headliner(article).compress(first)
+    # "Holm, described how talks … break down" mixed the tenses
+    assert ("described" in text) == ("broke down" in text), text

@@ -65,6 +65,8 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 # "…, it has emerged", "…, his doctor maintains": a closing source, like "…, police said"
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "maintain", "insist", "contend", "emerge", "reveal"}
+# verbs whose object is what was said: without it, a bullet says only who spoke
+SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
 FINDING_VERBS = {"find", "show", "suggest"}
 FINDING_SOURCES = {"study", "survey", "research", "report", "poll", "figure", "data", "analysis", "review",
@@ -238,7 +240,8 @@ class Headliner:
         mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2 or (
             closes_earlier_quotation(cand.sentence.text)  # the cut may have taken the closing mark
             # 'Absolutely not," Clinton responded', in the bullet or in its sentence, whose closing mark a cut took
-            or any(re.match(r'[^"“”]*[\w.,!?]["”](?:\s|$)', t) is not None for t in (text, cand.sentence.text)))
+            or any(re.match(r'[^"“”]*[\w.,!?]["”](?:\s|$)', t) is not None or _closes_unopened(t)
+                   for t in (text, cand.sentence.text)))
         return not mid_quotation and cand.index not in self.unusable
 
     def _well_made(self, cand: Candidate) -> bool:
@@ -371,6 +374,13 @@ class Headliner:
         if not best[0][0]:
             self.unusable.add(cand.index)
         subj = main_subject(root)
+        if root.lemma_.lower() in SPEAKING_VERBS and not any(i in protected.inside for i in keep) and not any(
+                c.dep_ in {"nsubjpass", "auxpass"} or (c.i in keep and c.dep_ in {
+                    "ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "intj"}) for c in root.children) and not any(
+                # "said later in the day [that he was back home]": what was said, hung on "day" by the parser
+                self.doc[i].dep_ == "relcl" and i > root.i and i in keep for i in self.verbs):
+            # "Mr. Biden says, clutching the lectern with two hands": the cuts left who said it, not what
+            self.unusable.add(cand.index)
         if self._misread(span, root, subj, protected):
             self.unusable.add(cand.index)
         if not self._has_subject(span, root, keep, replacements) or (
@@ -1583,6 +1593,14 @@ class Headliner:
                     form = verb.lemma_.lower() if plural else third_person(verb.lemma_.lower())
                 if form is not None:
                     replacements[verb.i] = form
+            if not auxiliaries and head.i in keep and head.i not in replacements and any(
+                    c.dep_ == "nsubj" for c in head.children) and (head.tag_ == "VBD" or (head.tag_ == "VBN" and any(
+                        c.dep_ == "ccomp" and any(g.tag_ in {"WRB", "WP"} or g.lower_ in {"that", "whether", "if"}
+                                                  for g in c.children if g.i < c.i) for c in head.children)
+                        and not any(c.dep_ == "agent" for c in head.children))):
+                # "Holm described how talks broke down": a verb left in its past form keeps what it reports there
+                # too ("One report posted online by … suggests", "250 others injured" are passives: no past)
+                past.add(head.i)
         # "expelled diplomats, cancelled visas …": a verb of the list the parser took for an adjective on a noun
         for tok in (self.doc[i] for i in self.participles):
             governor = listed_verb_governor(tok)
@@ -1695,6 +1713,13 @@ def balanced_quotes(text: str) -> bool:
     if text.count("“") != text.count("”") or text.count('"') % 2 or text.count("``") > text.count("''"):
         return False
     return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
+
+
+def _closes_unopened(text: str) -> bool:
+    """"…and to have fun doing it,'' the pair said": a '' closes a quotation no `` or '' opened in the text."""
+    closing = re.search(r"[^\W\d]''(?=\s|$)|[.,!?]''(?=\s|$)", text)  # not the inches of "a 17'' screen"
+    opening = re.search(r"``|(?<![\w'])''(?=[^\s'])", text)
+    return closing is not None and (opening is None or opening.start() > closing.start())
 
 
 def close_quotation(text: str) -> str:

@@ -38,9 +38,10 @@ _BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|upd
                      r"\b[ :]", re.IGNORECASE)
 _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—―–-]?\s*$")
 # “…”, "…", ‘…’, '…', the mixed ‘…' of pasted copy (a closing single mark is not followed by a
-# letter: Kilmarnock’s, it's) and the ``…'' of tokenized wire copy
+# letter: Kilmarnock’s, it's), the ``…'' of tokenized wire copy and the ''…'' of copy that types two
+# apostrophes for either mark (an opening one is not followed by a space)
 QUOTE_PATTERN = re.compile(
-    r"``(?:[^`']|'(?!'))*''|“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’']|[’'](?=\w))*[’'](?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
+    r"``(?:[^`']|'(?!'))*''|(?<![\w'])''(?=[^\s'])(?:[^']|'(?!'))*''|“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’']|[’'](?=\w))*[’'](?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
 )
 # A photo caption run into the next sentence ("…in the corner It was then…"): web furniture.
 RUN_ON = re.compile(rf"[a-z0-9,’'] (?:{'|'.join(sorted(RUN_ON_STARTS))}) [a-z]")
