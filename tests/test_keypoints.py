@@ -2035,3 +2035,19 @@ def test_a_verb_left_in_the_past_keeps_its_clause_in_the_past():
     text, _, _ = Headliner(article).compress(first)
     # "Holm, described how talks … break down" mixed the tenses
     assert ("described" in text) == ("broke down" in text), text
+
+
+def test_an_it_that_stands_for_something_the_box_does_not_show_is_refused():
+    text = (
+        "The new ferry between Saltmere and Vik made its first crossing on Monday with 300 passengers on board.\n\n"
+        "It is later expected to carry up to 900 passengers a day in the summer season.\n\n"
+        "It is unclear whether the harbour can take a second ferry before the pier is rebuilt.\n\n"
+        "It's rare for a crossing of that length to open without a single delay, the operator said.\n\n"
+        "It comes after two years of delays caused by a dispute over the harbour fees.\n"
+    )
+    article = parsed(text)
+    headliner = Headliner(article)
+    usable = [headliner.usable(c) for c in candidates(article)]
+    # "It is later expected …" and "It comes after …" lean on the ferry; "It is unclear whether …" and
+    # "It's rare for … to open …" stand for the clause they keep
+    assert usable == [True, False, True, True, False], usable

@@ -392,6 +392,10 @@ class Headliner:
         if self._misread_by_tense(root, subj, keep, replacements):
             self.unusable.add(cand.index)
         opener = min((i for i in keep if i not in self.punct), default=None)
+        if opener is not None and opener not in protected.inside and self.doc[opener].lower_ == "it" and (
+                self.doc[opener].dep_ in {"nsubj", "nsubjpass"}) and not _extraposed(self.doc[opener], keep):
+            # "It is later revealed to be pneumonia", "It comes after …": what "it" is, the box does not say
+            self.unusable.add(cand.index)
         # a quotation's first word is the speaker's ("“Be very conservative,” Trump says"), not the bullet's verb
         self.openers[cand.index] = opener if opener not in protected.inside else None
         text = self._surface(span, keep, replacements)
@@ -1713,6 +1717,38 @@ def balanced_quotes(text: str) -> bool:
     if text.count("“") != text.count("”") or text.count('"') % 2 or text.count("``") > text.count("''"):
         return False
     return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
+
+
+def _extraposed(it: Token, keep: set[int]) -> bool:
+    """An "it" that stands for a clause the bullet keeps ("It is unclear whether …", "It's rare for a director
+    not to …", "It's no secret that …", "It's been two months since …"), or for the time ("It's time for …");
+    not the "it" of "It is expected to carry 900 passengers"."""
+    verb = it.head
+    predicate = any(c.dep_ in {"acomp", "attr"} for c in verb.children)
+    for c in verb.children:
+        if c.i <= it.i or c.i not in keep:
+            continue
+        if _clause_for_it(c) or (c.dep_ == "attr" and c.lemma_.lower() == "time") or (
+                # "It's a bad idea to hire …", "It takes four seasons to …"
+                c.dep_ == "xcomp" and (predicate or verb.lemma_.lower() in {"take", "cost"})):
+            return True
+        if c.dep_ in {"acomp", "attr"} and any(
+                (_clause_for_it(g) or g.dep_ == "xcomp") and g.i in keep for g in c.children):
+            return True  # "It's worth noting that …", "It's hard to see why …"
+        if c.dep_ == "prep" and c.lower_ == "for" and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.subtree):
+            return True  # "It's rare [for a crossing of that length to open] …"
+    return False
+
+
+def _clause_for_it(tok: Token) -> bool:
+    if tok.dep_ in {"ccomp", "csubj", "acl"}:
+        return True
+    if tok.dep_ == "relcl":  # "It's no secret that …", "It's the second year that …" (not "It's a place she knew")
+        return any(t.lower_ == "that" for t in tok.doc[tok.head.i + 1 : tok.i])
+    # "It is unclear if …", "It's up to them to …", "It's been a year since …"
+    return tok.dep_ == "advcl" and any(
+        (c.dep_ == "mark" and c.lower_ in {"for", "if", "whether", "that", "since", "until"})
+        or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children)
 
 
 def _closes_unopened(text: str) -> bool:
