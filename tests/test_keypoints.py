@@ -2051,3 +2051,14 @@ def test_an_it_that_stands_for_something_the_box_does_not_show_is_refused():
     # "It is later expected …" and "It comes after …" lean on the ferry; "It is unclear whether …" and
     # "It's rare for … to open …" stand for the clause they keep
     assert usable == [True, False, True, True, False], usable
+
+
+def test_an_as_clause_read_as_a_phrase_makes_no_bullet():
+    # the parser reads "as" as a preposition and "goes on trial" as a second main verb with no "and":
+    # the cut of that verb left "…, Arne Lund" hanging
+    article = parsed("The case is back in the news as the 20-year-old accused of starting the blaze, Arne Lund, "
+                     "goes on trial.\n")
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    text, _, _ = headliner.compress(cand, commit=False)
+    assert not headliner.usable(cand), text

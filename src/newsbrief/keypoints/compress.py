@@ -441,6 +441,14 @@ class Headliner:
             # preposition of "the PAME", its clause as the main one and the real main clause as joined to it with no
             # "and"; the cut of "After the PAME" would make two things happen side by side
             return True
+        for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in SUBORDINATING_PREPS):
+            if any(c.dep_ == "conj" and c.i > prep.right_edge.i and c.tag_ in {"VBZ", "VBD", "VBP"}
+                   and self.doc[c.left_edge.i - 1].text == "," and not any(
+                       g.dep_ in {"nsubj", "nsubjpass", "mark"} for g in c.children) and not any(
+                       d.dep_ == "cc" and prep.i < d.i < c.i for d in root.children) for c in root.rights):
+                # "the case is back in the spotlight as the 16-year-old accused, Jermayne Timmons, goes to trial":
+                # "as" read as a preposition, its clause's verb joined to the main one with no "and"
+                return True
         if subj is not None and any(self._aside_ends_on_subject(a, root) for a in subj.rights):
             # "… - after Cruz came in third behind Trump and John Kasich - the fleece, and the gloves, came off": the
             # parser made the last name of the aside the subject and the real one its apposition (one set off by
