@@ -2062,3 +2062,42 @@ def test_an_as_clause_read_as_a_phrase_makes_no_bullet():
     headliner = Headliner(article)
     text, _, _ = headliner.compress(cand, commit=False)
     assert not headliner.usable(cand), text
+
+
+def _hand_parse(words: list[str], heads: list[int], deps: list[str], tags: list[str]):
+    from spacy.tokens import Doc
+    from spacy.vocab import Vocab
+
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
+
+
+def test_a_bullet_without_a_main_clause_is_a_misparse():
+    from newsbrief.keypoints.compress import _no_main_clause
+
+    # the parse the model gave "Following an outcry from victims' groups, the bill, known as the … Act was passed
+    # …": "Following" the root, and "the bill" an apposition of "groups"; built by hand
+    words = ["Following", "an", "outcry", "from", "local", "groups", ",", "the", "bypass", ",", "known", "as", "the",
+             "Relief", "Road", "was", "approved", "."]
+    heads = [0, 2, 0, 2, 5, 3, 5, 8, 5, 8, 8, 10, 14, 14, 16, 16, 8, 0]
+    deps = ["ROOT", "det", "pobj", "prep", "amod", "pobj", "punct", "det", "appos", "punct", "acl", "prep", "det",
+            "compound", "nsubjpass", "auxpass", "acl", "punct"]
+    tags = ["VBG", "DT", "NN", "IN", "JJ", "NNS", ",", "DT", "NN", ",", "VBN", "IN", "DT", "NNP", "NNP", "VBD", "VBN",
+            "."]
+    doc = _hand_parse(words, heads, deps, tags)
+    assert _no_main_clause(doc[0], set(range(9)), set())  # the cut kept "Following … groups, the bypass"
+    assert not _no_main_clause(doc[0], set(range(18)), set())  # "was approved" is still there to read
+    # "The mayor addressed the concerns, stating the county – and not the town – is in charge": "is" joined to
+    # "addressed" by the parser; the cut of "stating …" left it with no subject
+    words = ["The", "mayor", "addressed", "the", "concerns", ",", "stating", "the", "county", "–", "and", "not", "the",
+             "town", "–", "is", "in", "charge", "."]
+    heads = [1, 2, 2, 4, 2, 2, 2, 8, 6, 8, 8, 13, 13, 8, 6, 2, 15, 16, 2]
+    deps = ["det", "nsubj", "ROOT", "det", "dobj", "punct", "advcl", "det", "dobj", "punct", "cc", "neg", "det", "conj",
+            "punct", "conj", "prep", "pobj", "punct"]
+    tags = ["DT", "NN", "VBD", "DT", "NNS", ",", "VBG", "DT", "NN", ":", "CC", "RB", "DT", "NN", ":", "VBZ", "IN", "NN",
+            "."]
+    doc = _hand_parse(words, heads, deps, tags)
+    assert _no_main_clause(doc[2], {0, 1, 2, 3, 4, 5, 15, 16, 17, 18}, set())
+    # "…, and is in charge": a second verb of the mayor's
+    doc = _hand_parse([*words[:9], "and", *words[15:]], [1, 2, 2, 4, 2, 2, 2, 8, 6, 2, 2, 10, 11, 2],
+                      [*deps[:9], "cc", "conj", "prep", "pobj", "punct"], [*tags[:9], "CC", "VBZ", "IN", "NN", "."])
+    assert not _no_main_clause(doc[2], {0, 1, 2, 3, 4, 9, 10, 11, 12, 13}, set())

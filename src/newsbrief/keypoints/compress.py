@@ -65,6 +65,7 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 # "…, it has emerged", "…, his doctor maintains": a closing source, like "…, police said"
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "maintain", "insist", "contend", "emerge", "reveal"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
 # verbs whose object is what was said: without it, a bullet says only who spoke
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
@@ -390,6 +391,8 @@ class Headliner:
         self._drop_lone_comma_before_verb(root, subj, keep)
         self._present_tense(span, root, keep, protected, replacements)
         if self._misread_by_tense(root, subj, keep, replacements):
+            self.unusable.add(cand.index)
+        if _no_main_clause(root, keep, protected.inside):
             self.unusable.add(cand.index)
         opener = min((i for i in keep if i not in self.punct), default=None)
         if opener is not None and opener not in protected.inside and self.doc[opener].lower_ == "it" and (
@@ -1725,6 +1728,20 @@ def balanced_quotes(text: str) -> bool:
     if text.count("“") != text.count("”") or text.count('"') % 2 or text.count("``") > text.count("''"):
         return False
     return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
+
+
+def _no_main_clause(root: Token, keep: set[int], quoted: set[int]) -> bool:
+    """The parse found no main clause the bullet keeps: "Following an outcry from 9/11 victims' groups, the bill"
+    (no finite verb at all), "Obama addresses Trump's concerns, [stating state authorities – and not the federal
+    government –] are in charge" (the verb after the dash was the stated clause's, not the subject's)."""
+    doc = root.doc
+    if root.tag_ == "VBG" and not any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in root.children) and not any(
+            doc[i].tag_ in FINITE_TAGS for i in keep if i not in quoted):
+        return True
+    return any(c.dep_ == "conj" and c.i in keep and c.tag_ in FINITE_TAGS and _is_dash(doc[c.left_edge.i - 1])
+               and not any(g.dep_ in {"nsubj", "nsubjpass", "expl", "cc"} for g in c.children)
+               and not any(d.dep_ == "cc" and root.i < d.i < c.i for d in root.children) for c in root.children)
 
 
 def _extraposed(it: Token, keep: set[int]) -> bool:
