@@ -20,7 +20,7 @@ from newsbrief.keypoints.compress import (
     quote_ranges,
     third_person,
 )
-from newsbrief.keypoints.rank import QUOTE_PATTERN, candidates, features, rarity
+from newsbrief.keypoints.rank import QUOTE_PATTERN, RUN_ON, candidates, features, rarity
 from newsbrief.keypoints.selection import select
 from newsbrief.nlp import load_model
 from newsbrief.pipeline import Settings, build
@@ -2101,3 +2101,41 @@ def test_a_bullet_without_a_main_clause_is_a_misparse():
     doc = _hand_parse([*words[:9], "and", *words[15:]], [1, 2, 2, 4, 2, 2, 2, 8, 6, 2, 2, 10, 11, 2],
                       [*deps[:9], "cc", "conj", "prep", "pobj", "punct"], [*tags[:9], "CC", "VBZ", "IN", "NN", "."])
     assert not _no_main_clause(doc[2], {0, 1, 2, 3, 4, 9, 10, 11, 12, 13}, set())
+
+
+def test_clauses_spliced_by_however_make_no_bullet():
+    # the parser made the first clause the content of the second; the cut of "however" spliced them with a comma
+    text = ("Saltmere went into the final with a two-goal lead following their 3-1 win at home, however they were "
+            "swept aside by the visitors.\n")
+    article = parsed(text)
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    text, _, _ = headliner.compress(cand, commit=False)
+    assert not headliner.usable(cand), text
+
+
+def test_a_point_of_view_keeps_whose_it_is(nlp):
+    from newsbrief.keypoints.compress import _needs_its_of
+
+    doc = nlp("The video was filmed from the point of view of a ferry captain.")
+    view = next(t for t in doc if t.text == "view")
+    assert _needs_its_of(view) == any(c.lower_ == "of" for c in view.children)
+    assert any(c.lower_ == "of" for c in view.children)  # the parse this test is about
+
+
+def test_a_caption_run_into_the_sentence_is_no_bullet_even_when_a_cut_takes_it():
+    # "Serie A on Saturday" is a name, not a caption run on
+    assert not RUN_ON.search("Roma beat Napoli in Serie A on Saturday.")
+    assert RUN_ON.search("Ferry crews at the pier in Saltmere The harbour board voted to close it")
+    text = ("The harbour board in Saltmere voted on Monday to close the old ferry pier for two years of repairs.\n\n"
+            "Keller's boots before the storm (left) and after the storm (right) during Saltmere's 6-1 defeat of Vik "
+            "The former harbour master (far right) also decided to close the fuel berth during the works\n\n"
+            "Keller said the repairs would cost 14 million pounds and that ferries would use the fishing quay.\n")
+    article = parsed(text)
+    headliner = Headliner(article)
+    caption = next(c for c in candidates(article) if c.sentence.text.startswith("Keller's boots"))
+    # the bullet a cut of the glued caption left ("Guardiola's trousers before the rip and after the rip decide to
+    # ditch his suit blazer" on a dev article): its sentence still says the parse ran two captions together
+    headliner._made[caption.index] = (frozenset(), ("Keller's boots decide to close the fuel berth", [caption.sentence],
+                                                    8), set())
+    assert not headliner.usable(caption)

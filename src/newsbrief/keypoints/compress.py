@@ -226,7 +226,7 @@ class Headliner:
         if pronoun in PRONOUN_OPENERS and (opener is None or opener.pos_ == "PRON" or opener.dep_ == "poss"):
             return False
         outside = QUOTE_PATTERN.sub("", close_quotation(text))  # "“Today he's accepting…": a bare quotation too
-        if len(_words(outside)) < 3 or RUN_ON.search(text) or speaks(text):
+        if len(_words(outside)) < 3 or RUN_ON.search(text) or RUN_ON.search(cand.sentence.text) or speaks(text):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
         if cand.sentence.text.rstrip(" \t\n'\"’”").endswith("?"):
             return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
@@ -443,6 +443,12 @@ class Headliner:
             # "After the PAME protesters left the square, the first lines started arriving": "After" was read as a
             # preposition of "the PAME", its clause as the main one and the real main clause as joined to it with no
             # "and"; the cut of "After the PAME" would make two things happen side by side
+            return True
+        if any(c.dep_ == "ccomp" and c.i < root.i and any(
+                a.lower_ in {"however", "but", "yet", "though"} and c.right_edge.i < a.i < root.i
+                for a in root.children) for c in root.children):
+            # "Porto went into the match with a lead, however they were swept aside": two clauses the parser made
+            # one the other's content; the cut of "however" would splice them with a comma
             return True
         for prep in (c for c in root.rights if c.dep_ == "prep" and c.lower_ in SUBORDINATING_PREPS):
             if any(c.dep_ == "conj" and c.i > prep.right_edge.i and c.tag_ in {"VBZ", "VBD", "VBP"}
@@ -1904,7 +1910,8 @@ def _comparison_end(marker: Token) -> Token | None:
 def _needs_its_of(tok: Token) -> bool:
     """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]",
     "pushed her out [of the way]"."""
-    return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out" or (
+    point_of_view = tok.lower_ == "view" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "point"  # "[of a driver]"
+    return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out" or point_of_view or (
         # "for the deaths [of an Arkansas woman]": "the" points at what the "of" names
         tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))) and any(
         c.lower_ == "of" and c.dep_ == "prep" for c in tok.children)

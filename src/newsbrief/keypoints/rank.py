@@ -43,8 +43,12 @@ _DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—―–-]?\
 QUOTE_PATTERN = re.compile(
     r"``(?:[^`']|'(?!'))*''|(?<![\w'])''(?=[^\s'])(?:[^']|'(?!'))*''|“[^”]*”|\"[^\"]*\"|(?<![\w])‘(?:[^’']|[’'](?=\w))*[’'](?!\w)|(?<![\w])'(?:[^']|'(?=\w))*'(?!\w)"
 )
-# A photo caption run into the next sentence ("…in the corner It was then…"): web furniture.
-RUN_ON = re.compile(rf"[a-z0-9,’'] (?:{'|'.join(sorted(RUN_ON_STARTS))}) [a-z]")
+# A photo caption run into the next sentence ("…in the corner It was then…"): web furniture. After a
+# determiner the next word is no preposition: "Serie A on Saturday" is a name.
+_DETERMINER_STARTS = {"The", "A", "An", "His", "Her", "Their"}
+RUN_ON = re.compile(rf"[a-z0-9,’'] (?:(?:{'|'.join(sorted(RUN_ON_STARTS - _DETERMINER_STARTS))}) [a-z]"
+                    rf"|(?:{'|'.join(sorted(RUN_ON_STARTS & _DETERMINER_STARTS))}) "
+                    r"(?!(?:on|in|at|of|and|or|to|for|with|by|from|as)\b)[a-z])")
 # "AWR Hawkins is the Second Amendment columnist for Breitbart News": the author's note that ends a piece
 _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:a|an|the)\b[^.;]{0,80}?\b(?:columnist|correspondent|"
                           r"reporter|editor|writer|contributor|commentator|journalist|blogger)s?\b")
