@@ -65,7 +65,7 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 # "…, it has emerged", "…, his doctor maintains": a closing source, like "…, police said"
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "maintain", "insist", "contend", "emerge", "reveal"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}
+FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own
 # verbs whose object is what was said: without it, a bullet says only who spoke
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
@@ -375,12 +375,7 @@ class Headliner:
         if not best[0][0]:
             self.unusable.add(cand.index)
         subj = main_subject(root)
-        if root.lemma_.lower() in SPEAKING_VERBS and not any(i in protected.inside for i in keep) and not any(
-                c.dep_ in {"nsubjpass", "auxpass"} or (c.i in keep and c.dep_ in {
-                    "ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "intj"}) for c in root.children) and not any(
-                # "said later in the day [that he was back home]": what was said, hung on "day" by the parser
-                self.doc[i].dep_ == "relcl" and i > root.i and i in keep for i in self.verbs):
-            # "Mr. Biden says, clutching the lectern with two hands": the cuts left who said it, not what
+        if self._only_who_spoke(root, keep, protected):
             self.unusable.add(cand.index)
         if self._misread(span, root, subj, protected):
             self.unusable.add(cand.index)
@@ -403,6 +398,16 @@ class Headliner:
         self.openers[cand.index] = opener if opener not in protected.inside else None
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
+
+    def _only_who_spoke(self, root: Token, keep: set[int], protected: _Protected) -> bool:
+        """"Mr. Biden says, clutching the lectern with two hands": the cuts left who said it, not what."""
+        if root.lemma_.lower() not in SPEAKING_VERBS or any(i in protected.inside for i in keep):
+            return False
+        if any(c.dep_ in {"nsubjpass", "auxpass"} or (c.i in keep and c.dep_ in {
+                "ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "intj"}) for c in root.children):
+            return False
+        # "said later in the day [that he was back home]": what was said, hung on "day" by the parser
+        return not any(self.doc[i].dep_ == "relcl" and i > root.i and i in keep for i in self.verbs)
 
     def _misread(self, span: Span, root: Token, subj: Token | None, protected: _Protected) -> bool:
         """The parse of the sentence is wrong in a way no cut can mend, or what it says is only who said it."""
@@ -1772,6 +1777,7 @@ def _extraposed(it: Token, keep: set[int]) -> bool:
 
 
 def _clause_for_it(tok: Token) -> bool:
+    """A clause an expletive "it" can stand for, as the parser hangs it."""
     if tok.dep_ in {"ccomp", "csubj", "acl"}:
         return True
     if tok.dep_ == "relcl":  # "It's no secret that …", "It's the second year that …" (not "It's a place she knew")
