@@ -2139,3 +2139,21 @@ def test_a_caption_run_into_the_sentence_is_no_bullet_even_when_a_cut_takes_it()
     headliner._made[caption.index] = (frozenset(), ("Keller's boots decide to close the fuel berth", [caption.sentence],
                                                     8), set())
     assert not headliner.usable(caption)
+
+
+@pytest.mark.parametrize("sentence", [
+    # "between" needs both sides: not "a stark contrast between a plan"
+    "The report revealed a stark contrast between a plan for new flats backed by the town council and the hopes of "
+    "the fishermen of the old harbour backed by the ferry union.",
+    # "put" needs where: not "puts even such long-serving councillors"
+    "Harbour master Erik Holm said having the new ferry at the top of the county plan puts even such long-serving "
+    "councillors as Anna Berg of Saltmere and Ola Dahl of Vik in jeopardy.",
+    # "both" needs its "and": not "The letters show both Holm's anger at the council"
+    "The letters showed both Holm’s anger at the council during the long dispute over the harbour fees and some "
+    "lighter moments with the crews.",
+])
+def test_a_cut_that_takes_the_half_a_word_needs_makes_no_bullet(sentence):
+    article = parsed(sentence + "\n")
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    assert not headliner.acceptable(cand), headliner.compress(cand, commit=False)[0]

@@ -66,6 +66,7 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "maintain", "insist", "contend", "emerge", "reveal"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own
+PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
 # verbs whose object is what was said: without it, a bullet says only who spoke
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
@@ -290,6 +291,7 @@ class Headliner:
         self._subtrees = {}
         (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
          trimmable, preconj, participle_tags, tails, noun_clauses, agent) = self._codes
+        pairing = self._pairing
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
             if tag in participle_tags:
                 self.participles.append(i)
@@ -309,9 +311,11 @@ class Headliner:
                 self.appositions.append(i)
             if low in marks:
                 self.marked.append(i)
-            if dep == preconj:  # "both … and …": the second half -> the first (not a third item: ", as well as …")
-                first = self.doc[i].head
-                second = next((c for c in first.rights if c.dep_ == "conj"), None)
+            if dep == preconj or low in pairing:
+                # "both … and …", "between … and …": the second half -> the first (not a third item: ", as well
+                # as …")
+                first = self._first_of_pair(self.doc[i])
+                second = next((c for c in first.rights if c.dep_ == "conj"), None) if first is not None else None
                 if second is not None:
                     self.paired[second.i] = first.i
             if pos == VERB_POS and dep in side:
@@ -398,6 +402,19 @@ class Headliner:
         self.openers[cand.index] = opener if opener not in protected.inside else None
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
+
+    @functools.cached_property
+    def _pairing(self) -> set[int]:
+        return {self.doc.vocab.strings[w] for w in ("both", "between")}
+
+    @staticmethod
+    def _first_of_pair(tok: Token) -> Token | None:
+        """The first half of the pair ``tok`` opens: "both [the mayor] and …", "between [Varne] and …"."""
+        if tok.dep_ == "preconj" or (tok.lower_ == "both" and tok.dep_ == "det"):
+            return tok.head
+        if tok.lower_ == "between" and tok.dep_ == "prep":
+            return next((c for c in tok.children if c.dep_ == "pobj"), None)
+        return None
 
     def _only_who_spoke(self, root: Token, keep: set[int], protected: _Protected) -> bool:
         """"Mr. Biden says, clutching the lectern with two hands": the cuts left who said it, not what."""
@@ -1148,6 +1165,25 @@ class Headliner:
                 return True
             if lemma in NEEDS_INFINITIVE and any(c.dep_ == "xcomp" and c.i not in keep and c.tag_ == "VB"
                                                  for c in self.doc[i].children):
+                return True
+            # "puts even such senior Republicans [in jeopardy]": where something is put is what the verb says
+            if lemma in PLACING and any(c.dep_ == "prep" and c.i not in keep for c in self.doc[i].children) and not any(
+                    c.dep_ in {"prep", "prt", "advmod"} and c.i in keep for c in self.doc[i].children):
+                return True
+        return self._lost_second_half(keep)
+
+    def _lost_second_half(self, keep: set[int]) -> bool:
+        """"a contrast between a status quo vision [and the lofty aspirations …]", "showed both Clinton's frustrations
+        [and some lighter moments]": a pair that needs its "and" lost it."""
+        for i in sorted(keep):
+            tok = self.doc[i]
+            if tok.lower_ == "between" and tok.dep_ == "prep":
+                ands = [t.i for t in tok.subtree if t.lower_ == "and"]
+            elif tok.lower_ == "both" and tok.dep_ in {"det", "preconj"} and tok.head.tag_ not in {"NNS", "NNPS"}:
+                ands = [t.i for t in tok.sent if t.i > i and t.lower_ == "and"]
+            else:
+                continue
+            if ands and not any(a in keep for a in ands):
                 return True
         return False
 
