@@ -184,6 +184,7 @@ class Headliner:
         self.punct: set[int] = set()
         self.partitive: dict[int, int] = {}
         self.paired: dict[int, int] = {}  # the second half of a "both … and …" pair -> its first
+        self.pair_openers: list[int] = []  # "both", "between" and the like: words that open a pair
         self.participles: list[int] = []  # words tagged as past forms (a verb of a list can hide among them)
         self.tails: list[int] = []  # phrases and clauses a trailing cut may take
         self.noun_clauses: list[int] = []  # relative and participle clauses
@@ -284,7 +285,7 @@ class Headliner:
         # what the cuts ask of each word, read in one pass per sentence: a cut is tried many times, and a
         # spaCy Token made for each word of each cut would cost more than the cuts
         self.punct, self.relativizers, self.verbs, self.held, self.partitive = set(), set(), set(), set(), {}
-        self.paired = {}
+        self.paired, self.pair_openers = {}, []
         self.participles, self.tails, self.noun_clauses = [], [], []
         self.preps, self.conjunctions, self.side_verbs, self.trimmable = [], [], [], []
         self.appositions, self.marked = [], []
@@ -314,6 +315,7 @@ class Headliner:
             if dep == preconj or low in pairing:
                 # "both … and …", "between … and …": the second half -> the first (not a third item: ", as well
                 # as …")
+                self.pair_openers.append(i)
                 first = self._first_of_pair(self.doc[i])
                 second = next((c for c in first.rights if c.dep_ == "conj"), None) if first is not None else None
                 if second is not None:
@@ -1175,7 +1177,9 @@ class Headliner:
     def _lost_second_half(self, keep: set[int]) -> bool:
         """"a contrast between a status quo vision [and the lofty aspirations …]", "showed both Clinton's frustrations
         [and some lighter moments]": a pair that needs its "and" lost it."""
-        for i in sorted(keep):
+        for i in self.pair_openers:
+            if i not in keep:
+                continue
             tok = self.doc[i]
             if tok.lower_ == "between" and tok.dep_ == "prep":
                 ands = [t.i for t in tok.subtree if t.lower_ == "and"]

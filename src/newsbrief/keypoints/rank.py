@@ -125,6 +125,7 @@ def _english_frequencies() -> dict[str, float]:
     return get_frequency_dict("en", wordlist="small")
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every article asks again for its common words
 def rarity(word: str) -> float:
     """How uncommon a lower-cased word is in English: 0.3 for "the", 2 for "year", 4 for "drought", 5.5 at most."""
     frequency = _english_frequencies().get(word)
