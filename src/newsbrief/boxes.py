@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from .document import Article, PublisherPoint
+from .document import DASH_CHARS, Article, PublisherPoint
 
 if TYPE_CHECKING:
     from .pipeline import Settings
@@ -70,7 +70,7 @@ def _bullets(text: str, lines: list[tuple[int, int]], marked_only: bool = False)
             break
         # unmarked box lines (CNN's "Story highlights"): short lines; a dateline or long line ends it
         words = line.split()
-        if len(words) > _MAX_UNMARKED_WORDS or re.match(r"^[A-Z][A-Z/ ,.-]+(?:\([^)]*\))?\s*[:—―–-]", line):
+        if len(words) > _MAX_UNMARKED_WORDS or re.match(rf"^[A-Z][A-Z/ ,.-]+(?:\([^)]*\))?\s*[:{DASH_CHARS}-]", line):
             break
         marked = False
         lead = len(line) - len(line.lstrip())

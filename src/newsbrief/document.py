@@ -12,6 +12,10 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
+# The long dashes of news copy (em dash, horizontal bar, en dash): what closes a dateline or sets off an aside.
+# Every stage builds its character classes from this one list.
+DASH_CHARS = "—―–"
+
 
 @dataclass
 class Span:

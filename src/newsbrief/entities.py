@@ -16,7 +16,7 @@ from spacy.attrs import IS_UPPER, LOWER, ORTH, POS
 from spacy.symbols import PROPN
 
 from . import countries
-from .document import Article, Entity, Mention
+from .document import DASH_CHARS, Article, Entity, Mention
 from .nlp import token_indices
 from .times import read_dateline
 
@@ -248,7 +248,7 @@ def _shouting(token: Token) -> bool:
 
 def _in_dateline(token: Token) -> bool:
     sent = token.sent
-    return token.i - sent.start <= 3 and any(t.text in {":", "—", "―", "–"} for t in token.doc[token.i : token.i + 4])
+    return token.i - sent.start <= 3 and any(t.text in {":", *DASH_CHARS} for t in token.doc[token.i : token.i + 4])
 
 
 def _trim(ent: Span, text: str) -> tuple[int, int]:
@@ -284,7 +284,7 @@ def _is_dateline(ent: Span) -> bool:
     """ISLAMABAD/BEIJING: at the head of a paragraph is a place, never an actor."""
     sent_start = ent.sent.start
     head = ent.doc[sent_start : min(ent.end + 4, len(ent.doc))].text
-    return ent.start - sent_start <= 3 and bool(re.match(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—―–-]", head))
+    return ent.start - sent_start <= 3 and bool(re.match(rf"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:{DASH_CHARS}-]", head))
 
 
 def _country_for(ent: Span, surface: str, surnames: Collection[str] = ()) -> countries.Country | None:

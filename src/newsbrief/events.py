@@ -24,7 +24,7 @@ from spacy.attrs import POS
 from spacy.parts_of_speech import ADJ, VERB
 
 from . import countries
-from .document import Action, Article, Entity, Event, Participant, TimeExpression
+from .document import DASH_CHARS, Action, Article, Entity, Event, Participant, TimeExpression
 from .nlp import listed_verb_governor
 
 if TYPE_CHECKING:
@@ -954,7 +954,7 @@ def _patron_span(text: str, start: int, end: int) -> bool:
 
 def _dateline_country(dateline: str) -> str | None:
     """The state a dateline is filed from: "KABUL, Afghanistan (Jan. 8) -" -> AFG."""
-    words = re.split(r"[,(/:—―–-]", dateline)
+    words = re.split(rf"[,(/:{DASH_CHARS}-]", dateline)
     for word in (w.strip() for w in words):
         found = countries.lookup(word) or countries.capital_of(word)
         if found is not None:

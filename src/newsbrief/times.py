@@ -26,7 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from .document import Article, TimeExpression
+from .document import DASH_CHARS, Article, TimeExpression
 
 if TYPE_CHECKING:
     from .pipeline import Settings
@@ -1109,7 +1109,7 @@ _DATELINE_DATE = (
     rf"(?:\s*\((?P<date1>{MONTH}\s*{DAY}(?:[,.]\s*(?P<year1>{YEAR}))?)\)|,?\s*(?P<date2>{MONTH}\s*{DAY}(?:,\s*"
     rf"(?P<year2>{YEAR}))?))"
 )
-_DATELINE_TAIL = r"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{1,30})\))?\s*(?P<dash>[—―–−:-]|$|\s{2})"
+_DATELINE_TAIL = rf"\s*(?:\((?P<agency>[A-Za-z][A-Za-z .&]{{1,30}})\))?\s*(?P<dash>[{DASH_CHARS}−:-]|$|\s{{2}})"
 _DATELINE = re.compile(
     rf"(?m)^[ \t\u00a0\u2028]*{_PLACE}(?:,\s*(?P<region>[A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)*))?"
     rf"{_DATELINE_DATE}?{_DATELINE_TAIL}"
@@ -1146,7 +1146,7 @@ def read_dateline(text: str, years: tuple[int, int] | None = None) -> Dateline |
         if m.re is _DATELINE and (len(place) < 3 or not re.search(r"[A-Z]{3}", place)):
             continue
         has_date = m["date1"] or m["date2"]
-        if not (has_date or m["agency"] or m["dash"] in (":", "—", "―", "–", "−", "-")):
+        if not (has_date or m["agency"] or m["dash"] in {":", "−", "-", *DASH_CHARS}):
             continue
         date = None
         if has_date:

@@ -29,7 +29,7 @@ from spacy.attrs import DEP, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER
 from spacy.parts_of_speech import AUX as AUX_POS
 from spacy.parts_of_speech import VERB as VERB_POS
 
-from ..document import Article, Entity, Sentence
+from ..document import DASH_CHARS, Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
 from ..nlp import listed_verb_governor
 from ..times import read_dateline
@@ -49,6 +49,12 @@ if TYPE_CHECKING:
 
     from .rank import Candidate
 
+# "ISLAMABAD/BEIJING:", "LONDON (Reuters) -", "(CNN)" at the head of a sentence
+_DATELINE_HEAD = re.compile(
+    rf"^\s*(?:\(CNN\)\s*)?(?:[A-Z][A-Z/ ,.'-]{{2,}}(?:\([^)]*\))?\s*[:{DASH_CHARS}-]+\s*)?(?:\(CNN\)\s*)?")
+# "Rome, Italy (CNN) -- " / "Washington (CNN)": a title-case place before the agency
+_WIRE_HEAD = re.compile(
+    rf"^\s*[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){{0,3}}\s*\((?:CNN|AP|AFP|Reuters)\)\s*(?:--|[{DASH_CHARS}-])?\s*")
 _CAPTION_LABEL = re.compile(r"^\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 MAX_WORDS = 16
 # The lede (the first three prose sentences) states the story's core facts densely: a lede bullet may
@@ -691,10 +697,8 @@ class Headliner:
     def _drop_dateline(self, span: Span, keep: set[int]) -> None:
         """"ISLAMABAD/BEIJING:", "LONDON (Reuters) -", "(CNN)" at the head of the sentence."""
         text = span.text
-        m = re.match(r"^\s*(?:\(CNN\)\s*)?(?:[A-Z][A-Z/ ,.'-]{2,}(?:\([^)]*\))?\s*[:—―–-]+\s*)?(?:\(CNN\)\s*)?", text)
-        # "Rome, Italy (CNN) -- " / "Washington (CNN)": a title-case place before the agency
-        wire = re.match(r"^\s*[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){0,3}\s*\((?:CNN|AP|AFP|Reuters)\)\s*(?:--|[—―–-])?\s*",
-                        text)
+        m = _DATELINE_HEAD.match(text)
+        wire = _WIRE_HEAD.match(text)
         if wire and (not m or wire.end() > m.end()):
             m = wire
         # "PHILADELPHIA, July 29 (UPI) —": the times layer's reading of a dated wire dateline
@@ -1753,10 +1757,10 @@ class Headliner:
                       text)
         text = re.sub(r"([,;:])(?:\s*[,;:])+", r"\1", text)
         # "devastation --, Kacong is quoted", "About a Boy,'', wins": a comma after a mark that already parts
-        text = re.sub(r"(--|[—―–]|[,;:](?:''|[’”\"]))\s*,", r"\1", text)
-        text = re.sub(r"^[\s,;:—―–-]+|[\s,;:—―–-]+$", "", text)
+        text = re.sub(rf"(--|[{DASH_CHARS}]|[,;:](?:''|[’”\"]))\s*,", r"\1", text)
+        text = re.sub(rf"^[\s,;:{DASH_CHARS}-]+|[\s,;:{DASH_CHARS}-]+$", "", text)
         text = re.sub(r"\(\s*\)", "", text)  # what a cut emptied: "()", "– –", "debate– –shows"
-        text = re.sub(r"\s*(?:--|[—―–])\s*(?:--|[—―–])\s*", " ", text).strip()
+        text = re.sub(rf"\s*(?:--|[{DASH_CHARS}])\s*(?:--|[{DASH_CHARS}])\s*", " ", text).strip()
         text = re.sub(r"\s+", " ", text)
         last = self.doc[max(keep)] if keep else None
         if last is None or last.is_punct or not re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{1,4}\.", last.text):
@@ -1875,7 +1879,7 @@ def _predicate(tok: Token) -> bool:
         c.dep_ in {"attr", "acomp"} for c in tok.head.children)
 
 
-DASHES = {"—", "―", "–", "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
+DASHES = {*DASH_CHARS, "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
 
 
 def _is_dash(tok: Token) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 from spacy.attrs import IS_ALPHA, IS_STOP, LEMMA, LENGTH, LIKE_NUM, POS, PREFIX, TAG
 from spacy.parts_of_speech import IDS as POS_IDS
 
-from ..document import Article, Sentence
+from ..document import DASH_CHARS, Article, Sentence
 from ..nlp import RUN_ON_STARTS
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ ENTITY_WEIGHT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "
 # A line that is a dateline only, a byline, a credit, a caption ("Pictured is …") or a web furniture label.
 _BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow|pictured)"
                      r"\b[ :]", re.IGNORECASE)
-_DATELINE_ONLY = re.compile(r"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:—―–-]?\s*$")
+_DATELINE_ONLY = re.compile(rf"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:{DASH_CHARS}-]?\s*$")
 # “…”, "…", ‘…’, '…', the mixed ‘…' of pasted copy (a closing single mark is not followed by a
 # letter: Kilmarnock’s, it's), the ``…'' of tokenized wire copy and the ''…'' of copy that types two
 # apostrophes for either mark (an opening one is not followed by a space)

@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy
 from spacy.attrs import IDX, LEMMA, LOWER
 
+from ..document import DASH_CHARS
 from ..nlp import doc_text, token_indices
 from .lexicon import CueEntry, Lexicon
 from .marks import QuotedSpan, quoted_spans
@@ -34,10 +35,10 @@ _SENT_END = {".", "!", "?"}
 _CUE_MODIFIERS = {"prep", "npadvmod", "advmod", "dative", "dobj", "nsubj", "agent", "obl", "nsubjpass", "advcl", "conj",
                   "cc", "parataxis"}
 _QUOTE_CHARS = set('"“”‘’«»„\'')
-_SPACE_OR_PUNCT = set(" \t\n,;:—―–-") | _QUOTE_CHARS
+_SPACE_OR_PUNCT = set(" \t\n,;:-" + DASH_CHARS) | _QUOTE_CHARS
 _OPENING = set("“‘«\"")
 _CLOSING = set("”’»\"")
-_PUNCT = " \t\n,;:.!?—―–-\"“”‘’«»„'"
+_PUNCT = " \t\n,;:.!?-\"“”‘’«»„'" + DASH_CHARS
 # what can "read" or "say" a text by itself: "the statement read", "the letter says"
 DOCUMENTS = {"statement", "letter", "message", "note", "text", "release", "communique", "communiqué", "sign",
              "report", "tweet", "post", "notice", "memo", "banner", "placard", "headline", "caption", "order"}
@@ -268,7 +269,7 @@ def _after_a_break(tok: Token) -> bool:
     Words that run on without one ("… attack in Indian Illegally Occupied Jammu and Kashmir") are the
     clause's own, however the parser attached them."""
     prev = tok.nbor(-1) if tok.i > tok.sent.start else None
-    return prev is None or prev.text in {",", ";", "—", "―", "–", "-", ":", "(", ")"}
+    return prev is None or prev.text in {",", ";", "-", ":", "(", ")", *DASH_CHARS}
 
 
 def _cue_end(tok: Token, prep: Token | None) -> int:
@@ -497,7 +498,7 @@ def _cue_before(doc: Doc, text: str, q: QuotedSpan, quote_of: dict[int, int], le
         if tok.text in _QUOTE_CHARS and tok.i != first.i:
             return None
         if _cue_entry(tok, lexicon) is not None:
-            if lead in ":,—―–" or tok.i == first.i or (lead.isalpha() and first.head.i == tok.i):
+            if lead in ":," + DASH_CHARS or tok.i == first.i or (lead.isalpha() and first.head.i == tok.i):
                 return tok
             return None
     return None

@@ -11,11 +11,13 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..document import DASH_CHARS
+
 _DOUBLE_OPEN = {"“", "«", "„"}
 _DOUBLE_CLOSE = {"”", "»"}
 _SINGLE_OPEN = {"‘"}
 _SINGLE_CLOSE = {"’"}
-_BEFORE_OPEN = set(" \t\n([{—―–-/:")
+_BEFORE_OPEN = set(" \t\n([{-/:" + DASH_CHARS)
 _TWO_CHAR = {"''", "``"}
 # every character the scan below acts on: it jumps from one to the next
 _ANY_MARK = re.compile("[\"″“”«»„‘’'`]")
