@@ -2157,3 +2157,15 @@ def test_a_cut_that_takes_the_half_a_word_needs_makes_no_bullet(sentence):
     cand = candidates(article)[0]
     headliner = Headliner(article)
     assert not headliner.acceptable(cand), headliner.compress(cand, commit=False)[0]
+
+
+def test_a_sentence_speaking_in_the_first_person_is_refused_even_when_a_cut_would_take_the_i():
+    # the "I" sits in a tail the cut takes: what is left would be the speaker's words without their marks
+    text = ("The island's rowing club won the coastal relay at the regatta in the bay on Saturday afternoon.\n"
+            "The club has a long and proud tradition in coastal rowing, and when I look at these young crews I "
+            "know that tradition is safe for years to come, its captain said.\n")
+    article = parsed(text)
+    headliner = Headliner(article)
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("The club"))
+    assert not headliner.usable(cand)
+    assert cand.index not in headliner._made  # decided from the sentence alone: never compressed

@@ -226,6 +226,14 @@ class Headliner:
         """Whether the sentence may stand in a box at all, if only to fill it up to its minimum: not someone
         speaking, a question, a caption, a bare quotation, a clause that lost its subject or one whose subject is
         a pronoun no earlier bullet resolves ("They have to fix that")."""
+        sentence = cand.sentence.text
+        # what the sentence alone decides goes first: a refused sentence is never compressed. One that speaks in
+        # the first person makes no bullet even when a cut takes the "I": what is left is a quotation without
+        # its marks ("Jamaica has a long tradition in relays[, ' he added]")
+        if RUN_ON.search(sentence) or speaks(sentence) or _ends_quotation(sentence):
+            return False
+        if sentence.rstrip(" \t\n'\"’”").endswith("?"):
+            return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
         text, _, _ = self.compress(cand, commit=False)
         pronoun = re.split(r"[^\w]", text.split(" ", 1)[0])[0].lower()  # "They’re", "They," open with "They"
         at = self.openers.get(cand.index)
@@ -234,10 +242,8 @@ class Headliner:
         if pronoun in PRONOUN_OPENERS and (opener is None or opener.pos_ == "PRON" or opener.dep_ == "poss"):
             return False
         outside = QUOTE_PATTERN.sub("", close_quotation(text))  # "“Today he's accepting…": a bare quotation too
-        if len(_words(outside)) < 3 or RUN_ON.search(text) or RUN_ON.search(cand.sentence.text) or speaks(text):
+        if len(_words(outside)) < 3 or RUN_ON.search(text) or speaks(text):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
-        if cand.sentence.text.rstrip(" \t\n'\"’”").endswith("?"):
-            return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
         # "Will Artino scored 14 points": a name the tagger took for a modal
         named = opener is not None and opener.i + 1 < len(self.doc) and self.doc[opener.i + 1].pos_ == "PROPN"
         if opener is not None and opener.pos_ in {"VERB", "AUX"} and (
@@ -247,10 +253,7 @@ class Headliner:
         # "…our military,” Flynn said": the end of a quotation opened in an earlier sentence
         closing, opening = text.find("”"), text.find("“")
         mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2 or (
-            closes_earlier_quotation(cand.sentence.text)  # the cut may have taken the closing mark
-            # 'Absolutely not," Clinton responded', in the bullet or in its sentence, whose closing mark a cut took
-            or any(re.match(r'[^"“”]*[\w.,!?]["”](?:\s|$)', t) is not None or _closes_unopened(t)
-                   for t in (text, cand.sentence.text)))
+            _ends_quotation(text))
         return not mid_quotation and cand.index not in self.unusable
 
     def _well_made(self, cand: Candidate) -> bool:
@@ -1830,6 +1833,13 @@ def _clause_for_it(tok: Token) -> bool:
     return tok.dep_ == "advcl" and any(
         (c.dep_ == "mark" and c.lower_ in {"for", "if", "whether", "that", "since", "until"})
         or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children)
+
+
+def _ends_quotation(text: str) -> bool:
+    """The text ends a quotation opened before it: 'Absolutely not," Clinton responded' (read in the sentence too,
+    whose closing mark a cut may take)."""
+    return closes_earlier_quotation(text) or re.match(r'[^"“”]*[\w.,!?]["”](?:\s|$)', text) is not None or (
+        _closes_unopened(text))
 
 
 def _closes_unopened(text: str) -> bool:
