@@ -2169,3 +2169,43 @@ def test_a_sentence_speaking_in_the_first_person_is_refused_even_when_a_cut_woul
     cand = next(c for c in candidates(article) if c.sentence.text.startswith("The club"))
     assert not headliner.usable(cand)
     assert cand.index not in headliner._made  # decided from the sentence alone: never compressed
+
+
+def test_doing_more_keeps_what_for_and_a_predicate_noun_keeps_its_of():
+    # "who has done more [to protect the fleet]", "the delays are a result [of a strike]": cut, they say nothing
+    done = ("The harbour master is a quiet islander who has done more to protect the old fishing fleet than anyone "
+            "else in recent years.\n")
+    result = ("The ferry operator said on Monday that the long delays to the morning boats this week were a result of "
+              "a strike by the crews of the two oldest ferries.\n")
+    for text in (done, result):
+        out, ok = headline_of(text, "The")
+        assert not out.endswith(("done more", "a result")), out
+        assert not ok or "to protect" in out or "of a strike" in out, out
+
+
+def test_a_regular_past_keeps_the_e_of_its_verb():
+    # the lemmatizer reads "fined" as "fin" + "ed"; "fin" would make "finned"
+    out, _ = headline_of("The harbour board fined the ferry company for late sailings.\n", "The")
+    assert out == "The harbour board fines the ferry company for late sailings", out
+
+
+def test_spaced_hyphens_around_an_aside_the_cut_took_go_with_it():
+    article = parsed("The ferry company - which runs the two oldest boats on the island route - was fined for late "
+                     "sailings.\n")
+    cand = candidates(article)[0]
+    aside = {t.i for t in cand.span if t.text in {"which", "runs", "two", "oldest", "boats", "on", "island", "route"}
+             or (t.text == "the" and t.i > 3)}
+    keep = {t.i for t in cand.span if not t.is_space} - aside
+    assert Headliner(article)._surface(cand.span, keep, {}) == "The ferry company was fined for late sailings"
+    # two hyphens side by side are a dash the copy typed so: they stay
+    article = parsed("The ferry company - - the island's oldest - was fined for late sailings.\n")
+    cand = candidates(article)[0]
+    keep = {t.i for t in cand.span if not t.is_space}
+    assert " - - " in Headliner(article)._surface(cand.span, keep, {})
+
+
+def test_a_caption_listing_who_is_pictured_is_not_prose():
+    text = ("From left: Ana Lopes, Tom Hale, Mary Quinn, Joe Bell and Sam Ward won the coastal relay for the island's "
+            "rowing club on Saturday.\n"
+            "The island's rowing club won the coastal relay at the regatta in the bay on Saturday afternoon.\n")
+    assert [c.sentence.text[:8] for c in candidates(parsed(text))] == ["The isla"]

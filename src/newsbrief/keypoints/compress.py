@@ -122,6 +122,8 @@ CAUSING = {"cause", "trigger", "spark", "prompt", "fuel", "drive", "inspire", "f
 # nouns that say nothing without the "that" clause saying what they hold: "the fact [that …]"
 CONTENT_NOUNS = {"fact", "idea", "notion", "news", "claim", "belief", "hope", "fear", "suggestion", "assertion",
                  "possibility", "prospect", "sense", "view", "realization", "knowledge", "assumption", "argument"}
+# what is done that says nothing without what for: "has done more [to advance the cause]"
+AMOUNTS = {"more", "less", "much", "enough", "everything", "anything", "nothing", "all", "little", "whatever"}
 # nouns that say nothing without what they are for: "in an effort [to …]", "in a bid [to …]"
 PURPOSE_NOUNS = {"effort", "attempt", "bid", "push", "drive", "move", "quest", "plan", "way", "chance", "decision"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
@@ -344,6 +346,7 @@ class Headliner:
             if dep in clauses:
                 t = self.doc[i]
                 if _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t) or (
+                        _what_it_is_done_for(t)) or (
                         dep == xcomp and t.head.pos_ == "ADJ") or (  # "were quick [to cast the attacks as …]"
                         # "after [two quakes, measuring 7.6 and 7.4,] struck": a verb that stays keeps its subject
                         dep in subjects and t.head.pos_ in {"VERB", "AUX"}):
@@ -1663,7 +1666,7 @@ class Headliner:
                     continue
                 form = present_form(verb, plural)
                 if verb.i in misread_verbs and verb.lemma_.isalpha() and verb.lemma_.lower() != verb.lower_:
-                    form = verb.lemma_.lower() if plural else third_person(verb.lemma_.lower())
+                    form = verb_lemma(verb) if plural else third_person(verb_lemma(verb))
                 if form is not None:
                     replacements[verb.i] = form
             if not auxiliaries and head.i in keep and head.i not in replacements and any(
@@ -1679,7 +1682,7 @@ class Headliner:
             governor = listed_verb_governor(tok)
             if governor is None or tok.i not in keep or tok.i in protected.inside or governor.i not in replacements:
                 continue
-            lemma = tok.lemma_.lower()
+            lemma = verb_lemma(tok)
             if lemma.isalpha() and lemma != tok.lower_:
                 replacements[tok.i] = lemma if plurals.get(governor.i) else third_person(lemma)
 
@@ -1699,7 +1702,7 @@ class Headliner:
     def _codes(self) -> tuple:
         """The string ids the per-sentence pass compares tags, dependencies and words with, made once."""
         strings = self.doc.vocab.strings
-        clauses = {strings[d] for d in ("cc", "acl", "relcl", "xcomp", "nsubj", "nsubjpass")}
+        clauses = {strings[d] for d in ("cc", "acl", "relcl", "xcomp", "advcl", "nsubj", "nsubjpass")}
         return ({strings[t] for t in RELATIVIZERS}, clauses, strings["prep"], strings["of"],
                 {strings["as"], strings["than"]}, strings["xcomp"], strings["cc"], strings["appos"],
                 {strings["nsubj"], strings["nsubjpass"]}, {strings[w] for w in ("according", "(", ")")},
@@ -1745,9 +1748,17 @@ class Headliner:
     # -- surface --------------------------------------------------------------------------------------------
     def _surface(self, span: Span, keep: set[int], replacements: dict[int, str]) -> str:
         parts: list[str] = []
+        previous: Token | None = None
         for tok in (self.doc[i] for i in sorted(keep) if span.start <= i < span.end):
             if tok.text in {"'", "’"} and tok.i - 1 not in keep and tok.i + 1 not in keep:
                 continue  # "Moreau, who’s short of the Pilots’ [threshold], boards": a mark both cuts left alone
+            hyphens = previous is not None and tok.text == previous.text == "-" and tok.i > previous.i + 1
+            previous = tok
+            if hyphens and parts:
+                # "closed doors - [with one of those matches …] - while": spaced hyphens set off an aside a cut took
+                # (two that were side by side stand for one dash: "the victims - - the women")
+                parts[-1] = " "
+                continue
             text = replacements.get(tok.i, tok.text)
             if tok.text[:1] in {"'", "’"} and text[:1].isalpha() and parts and not parts[-1][-1:].isspace():
                 text = " " + text  # "He'd said" re-tensed: "He has said", not "Hehas said"
@@ -1947,6 +1958,13 @@ def _needed_clause(tok: Token) -> bool:
         verb.dep_ == "ROOT") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
 
 
+def _what_it_is_done_for(tok: Token) -> bool:
+    """"has done more [to advance the cause of women]": doing more, enough or everything says nothing without what
+    for."""
+    return tok.dep_ in {"advcl", "xcomp"} and any(c.tag_ == "TO" for c in tok.children) and any(
+        c.dep_ == "dobj" and c.lower_ in AMOUNTS for c in tok.head.children)
+
+
 def _shown_action(tok: Token) -> bool:
     """What a picture or a witness shows someone doing: "the video shows the teams [drilling through concrete]"."""
     return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i == tok.head.i + 1 and any(
@@ -1973,7 +1991,9 @@ def _needs_its_of(tok: Token) -> bool:
     point_of_view = tok.lower_ == "view" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "point"  # "[of a driver]"
     return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out" or point_of_view or (
         # "for the deaths [of an Arkansas woman]": "the" points at what the "of" names
-        tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children))) and any(
+        tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)) or (
+        # "the doc was a result [of people who were disgruntled]": what the subject is, the "of" says
+        tok.dep_ == "attr" and tok.pos_ == "NOUN")) and any(
         c.lower_ == "of" and c.dep_ == "prep" for c in tok.children)
 
 
@@ -2072,7 +2092,7 @@ def present_form(verb: Token, plural: bool) -> str | None:
     """The present-tense form of a past-tense verb or auxiliary, or None when it is not past."""
     if verb.tag_ != "VBD" and not _past_mistagged(verb):
         return None
-    lemma = verb.lemma_.lower()
+    lemma = verb_lemma(verb)
     if lemma in {"will", "would", "could", "should", "might", "must", "can", "may", "shall"}:
         return None
     if lemma == "be":
@@ -2084,6 +2104,15 @@ def present_form(verb: Token, plural: bool) -> str | None:
     if lemma == verb.lower_ and lemma not in SAME_IN_THE_PAST:
         return None  # "misspoke": a past form the lemmatizer does not know stays as it is, not "misspokes"
     return lemma if plural else third_person(lemma)
+
+
+def verb_lemma(verb: Token) -> str:
+    """The verb's lower-cased lemma, with the "e" the lemmatizer can take from a regular past: "fined" is "fine", not
+    "fin" (whose past doubles its last letter: "finned")."""
+    lemma = verb.lemma_.lower()
+    if verb.lower_ == lemma + "ed" and re.fullmatch(r"[^aeiouy]*[aeiou][^aeiouwxy]", lemma):
+        return lemma + "e"
+    return lemma
 
 
 def _past_mistagged(verb: Token) -> bool:

@@ -34,7 +34,8 @@ _CONTENT_IDS = frozenset(POS_IDS[p] for p in CONTENT_POS)
 _VERB_IDS = frozenset({POS_IDS["VERB"], POS_IDS["AUX"]})
 ENTITY_WEIGHT_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC", "EVENT", "LAW", "PRODUCT", "WORK_OF_ART"}
 # A line that is a dateline only, a byline, a credit, a caption ("Pictured is …") or a web furniture label.
-_BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow|pictured)"
+_BYLINE = re.compile(r"^(?:by|photo|photograph|image|credit|source|published|updated|last updated|follow|pictured|"
+                     r"from left|left to right|clockwise from(?: top| bottom)?(?: left| right)?)"  # a caption's order
                      r"\b[ :]", re.IGNORECASE)
 _DATELINE_ONLY = re.compile(rf"^[A-Z][A-Z/ ,.'-]+(?:\([^)]*\))?\s*[:{DASH_CHARS}-]?\s*$")
 # “…”, "…", ‘…’, '…', the mixed ‘…' of pasted copy (a closing single mark is not followed by a
