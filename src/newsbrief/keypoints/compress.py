@@ -1560,10 +1560,9 @@ class Headliner:
     def _at_boundary(self, ids: set[int], keep: set[int], span: Span) -> bool:
         """A cut inside the sentence must be set off by punctuation; else it leaves a broken island."""
         lo, hi = min(ids), max(ids)
-        rest_after = [i for i in keep - ids if i > hi and i not in self.punct]
-        rest_before = [i for i in keep - ids if i < lo and i not in self.punct]
-        if not rest_after or not rest_before:
-            return True
+        punct = self.punct
+        if not any(i > hi and i not in punct for i in keep) or not any(i < lo and i not in punct for i in keep):
+            return True  # at an end of what is left (words above ``hi`` or below ``lo`` are never in ``ids``)
         marks = (DASHES - {"--"}) | {",", ";", "-", "(", ")", ":"}
         return (lo - 1 >= span.start and self.doc[lo - 1].text in marks) or (
             hi + 1 < span.end and self.doc[hi + 1].text in marks)
