@@ -2209,3 +2209,36 @@ def test_a_caption_listing_who_is_pictured_is_not_prose():
             "rowing club on Saturday.\n"
             "The island's rowing club won the coastal relay at the regatta in the bay on Saturday afternoon.\n")
     assert [c.sentence.text[:8] for c in candidates(parsed(text))] == ["The isla"]
+
+
+def test_a_possessive_opener_is_the_person_named_before_and_cites_where():
+    article = parsed("Harbour master Ana Lopes has spent thirty years guarding the island's small fishing fleet.\n"
+                     "Her plan to rebuild the old stone pier was approved by the council on Monday after a debate.\n"
+                     "Her deputy, Tom Hale, will oversee the work on the pier during the summer months.\n")
+    headliner = Headliner(article)
+    plan, deputy = (next(c for c in candidates(article) if c.sentence.text.startswith(s))
+                    for s in ("Her plan", "Her dep"))
+    text, sources, _ = headliner.compress(plan, commit=False)
+    assert text.startswith("Lopes' plan to rebuild the old stone pier is approved"), text
+    assert [s.text[:8] for s in sources] == ["Harbour ", "Her plan"]
+    assert headliner.usable(plan)
+    # a sentence that names someone else may say whose deputy: no guess, and no bullet opening on "Her"
+    assert headliner.compress(deputy, commit=False)[0].startswith("Her deputy")
+    assert not headliner.usable(deputy)
+
+
+def test_a_generational_suffix_is_no_surname():
+    article = parsed("Rowing coach Mick Hale Junior led the island crew to a record win at the coastal regatta.\n"
+                     "His crew crossed the bay in under forty minutes, beating the old record set in the nineties.\n")
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("His crew"))
+    text, _, _ = Headliner(article).compress(cand, commit=False)
+    assert text.startswith("Hale's crew crosses the bay"), text
+
+
+def test_the_authors_note_without_an_article_and_the_book_plug_after_it_are_not_prose():
+    body = ("The island council approved the new stone pier on Monday after a debate that lasted six hours.\n"
+            "Work on the pier will start in the spring and should take about eighteen months to complete.\n")
+    foot = ("Ana Lopes is Senior Editor-at-Large at the Island Gazette.\n"
+            "Her new book, Stone and Tide: A Harbour History, is available from Quay Press.\n")
+    texts = [c.sentence.text for c in candidates(parsed(body + foot))]
+    assert len(texts) == 2 and all(t.startswith(("The island", "Work")) for t in texts), texts

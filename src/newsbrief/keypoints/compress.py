@@ -135,15 +135,17 @@ _LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
 # Openers that only link to the sentence before; cutting them leaves the clause whole.
-LEADING_CONNECTIVES = {"but", "and", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead", "rather",
-                       "moreover", "furthermore", "indeed", "nonetheless", "nevertheless", "besides", "likewise",
-                       "similarly", "additionally", "thus", "hence", "therefore"}
+LEADING_CONNECTIVES = {"but", "and", "or", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead",
+                       "rather", "moreover", "furthermore", "indeed", "nonetheless", "nevertheless", "besides",
+                       "likewise", "similarly", "additionally", "thus", "hence", "therefore"}
 PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "through", "apart", "aside"}
 # plural nouns that head a group's name and that the entity recognizer can take for a person's surname
 GROUPS = {"police", "democrats", "republicans", "officials", "aides", "authorities", "supporters", "voters",
           "workers", "forces", "troops", "rebels", "fans", "members", "leaders", "residents", "protesters"}
 PLURAL_PRONOUNS = {"they", "we", "you", "i", "both", "some", "many", "several", "few", "others", "those", "these"}
 SUBJECT_PRONOUNS = {"he", "she"}
+GENERATIONS = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}  # what follows a surname: "King Jr."
+POSSESSIVES = {"his": "he", "her": "she"}  # a possessive -> the subject pronoun of its person
 OTHER_GENDER = {"he": {"she", "her", "hers", "herself"}, "she": {"he", "him", "his", "himself"}}
 FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
 PAST_MARKERS = {"once", "formerly", "previously", "originally", "ago"}  # a clause about the past keeps its tense
@@ -895,6 +897,10 @@ class Headliner:
     def _surname(self, ent: Entity) -> str:
         """The name the article uses alone ("Wang", "Dar"), else the last word of the full name."""
         words = ent.name.split()
+        if len(words) > 1 and words[-1].lower().rstrip(".") in GENERATIONS:
+            if len(words) == 2:
+                return ent.name  # "Schumacher Junior", as the article tells him from his father
+            words = words[:-1]  # "Martin Luther King Jr." is "King"
         start = len(words) - 1
         while start > 0 and words[start - 1].lower() in NAME_PARTICLES:
             start -= 1
@@ -986,14 +992,25 @@ class Headliner:
     def _resolve_pronoun(self, cand: Candidate, root: Token, keep: set[int], protected: _Protected,
                          replacements: dict[int, str]) -> tuple[Entity, Sentence] | None:
         """"He said …": the speaker from the quotes layer, else the person named last before (never inside a
-        quotation, which stays verbatim)."""
+        quotation, which stays verbatim). "His attorney said …": the person named last before, whose the attorney is."""
         subj = main_subject(root)
-        if subj is None or subj.lower_ not in SUBJECT_PRONOUNS or subj.i not in keep or subj.i in protected.inside:
+        if subj is None:
             return None
-        other = OTHER_GENDER[subj.lower_]
+        owner = next((c for c in subj.children
+                      if c.dep_ == "poss" and c.lower_ in POSSESSIVES and c.i == subj.left_edge.i), None)
+        pronoun = owner or subj
+        if pronoun.lower_ not in SUBJECT_PRONOUNS | POSSESSIVES.keys() or pronoun.i not in keep or (
+                pronoun.i in protected.inside):
+            return None
+        other = OTHER_GENDER[POSSESSIVES.get(pronoun.lower_, pronoun.lower_)]
         if any(t.lower_ in other for t in cand.span):
             return None  # "She said he moved his hand": two people, and nothing tells which is which
-        found = self._speaker_from_quotes(cand, subj) or self._last_named(subj.idx)
+        if owner is not None and self._person_between(cand.sentence.start, cand.sentence.end):
+            # "[Mr. Obama called Naghmeh Abedini.] Her husband, Saeed Abedini, was free": whose husband, the sentence
+            # before does not say when the recognizer missed her
+            return None
+        # the quotes layer's speaker is the subject's ("His attorney said" is the attorney speaking)
+        found = (None if owner else self._speaker_from_quotes(cand, subj)) or self._last_named(pronoun.idx)
         if found is None:
             return None
         person, mention_start = found
@@ -1005,6 +1022,9 @@ class Headliner:
             return None
         if any(m.start < cand.sentence.end and cand.sentence.start <= m.start for m in person.mentions):
             return None  # "He said she knew Manohar": "he" is not the person the sentence names
+        if owner is not None:
+            replacements[owner.i] = surname + ("'" if surname.endswith("s") else "'s")
+            return person, sentence
         contraction = self.doc[subj.i + 1] if subj.i + 1 < len(self.doc) and not subj.whitespace_ else None
         if contraction is not None and contraction.i in keep:
             # "he's accepting" is "Stevens is accepting", not "Stevens's accepting"

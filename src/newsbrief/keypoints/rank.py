@@ -52,8 +52,12 @@ RUN_ON = re.compile(rf"[a-z0-9,’'] (?:(?:{'|'.join(sorted(RUN_ON_STARTS - _DET
                     rf"|(?:{'|'.join(sorted(RUN_ON_STARTS & _DETERMINER_STARTS))}) "
                     r"(?!(?:on|in|at|of|and|or|to|for|with|by|from|as)\b)[a-z])")
 # "AWR Hawkins is the Second Amendment columnist for Breitbart News": the author's note that ends a piece
-_AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:a|an|the)\b[^.;]{0,80}?\b(?:columnist|correspondent|"
-                          r"reporter|editor|writer|contributor|commentator|journalist|blogger)s?\b")
+# (or "Joel B. Pollak is Senior Editor-at-Large at Breitbart News")
+_AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:(?:a|an|the)\b)?[^.;]{0,80}?\b(?i:columnist|"
+                          r"correspondent|reporter|editor|writer|contributor|commentator|journalist|blogger)s?\b"
+                          # and the plug that follows it: "His new book, See No Evil, is available from Regnery"
+                          r"|^(?:His|Her|Their) (?:new |latest |forthcoming )?book\b[^.;]{0,120}\bis "
+                          r"(?:available|out)\b")
 _FURNITURE = re.compile(r"scroll down for video|click here|read more:|sign up for|follow us on", re.IGNORECASE)
 # I, we, you outside quotation marks: someone speaking (a quotation that lost its marks), not a report. (The
 # lookahead on the first letter makes it three times faster.)
