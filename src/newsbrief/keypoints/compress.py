@@ -372,12 +372,25 @@ class Headliner:
             used_people.add(person.id)
             if sentence is not cand.sentence and sentence not in sources:
                 sources.insert(0, sentence)
+        if self._opens_on_pronoun(root, keep, protected, replacements):
+            # no cut takes the subject: the bullet would lean on a sentence the box does not show, so it is
+            # refused now, before the cuts ("They have to fix that")
+            self.unusable.add(cand.index)
+            text = self._surface(span, keep, replacements)
+            return (text, sources, len(_words(text))), used_people
         # each order of the cuts gives a bullet; the one that fits and keeps most of what the article is
         # about (its frequent words) wins
         best: tuple[tuple[bool, bool, float], set[int]] | None = None
-        for order in self.cut_orders() if self._words(keep) > TARGET_WORDS else [[]]:
-            trial = set(keep)
+        tried: list[set[int]] = []
+        first, orders = self.cut_orders() if self._words(keep) > TARGET_WORDS else ([], [[]])
+        start = set(keep)
+        self._cut(first, span, root, start, protected)
+        for order in orders:
+            trial = set(start)
             self._cut(order, span, root, trial, protected)
+            if trial in tried:
+                continue  # two orders often cut the same: what follows depends on nothing else
+            tried.append(set(trial))
             self._drop_bare_clauses(span, trial, protected)
             size = len(trial)
             truncated = self._drop_dangling_tail(trial, protected)
@@ -418,6 +431,17 @@ class Headliner:
         self.openers[cand.index] = opener if opener not in protected.inside else None
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
+
+    def _opens_on_pronoun(self, root: Token, keep: set[int], protected: _Protected,
+                          replacements: dict[int, str]) -> bool:
+        """The sentence opens on its subject, a pronoun no resolution named, or on that subject's "his" or "their"."""
+        subj = main_subject(root)
+        first = min((i for i in keep if i not in self.punct), default=None)
+        if subj is None or first is None or first in replacements or first in protected.inside:
+            return False
+        tok = self.doc[first]
+        return tok.lower_ in PRONOUN_OPENERS and ((tok.i == subj.i and tok.pos_ == "PRON") or (
+            tok.dep_ == "poss" and tok.head.i == subj.i and subj.left_edge.i == tok.i))
 
     @functools.cached_property
     def _pairing(self) -> set[int]:
@@ -629,14 +653,14 @@ class Headliner:
         if len(kept) % 2 and len(kept) < len(commas) and kept[-1] == max(i for i in keep if i < start):
             keep.discard(kept[-1])
 
-    def cut_orders(self) -> list[list]:
-        """The orders in which the cuts are tried, both starting with what comes before the subject: the
-        editors' usual one (relative clauses, side clauses, later conjuncts, trailing phrases), and the
-        smallest phrases anywhere, the tail first. (Two more orders, the joined clauses or the relative
-        clauses first, changed no dev score: not worth their time.)"""
-        lead = self._drop_leading_modifiers
-        return [[lead, self._drop_relative_clauses, self._drop_side_clauses, self._drop_conjuncts,
-                 self._drop_trailing_preps, self._trim_tail], [lead, self._trim_tail]]
+    def cut_orders(self) -> tuple[list, list[list]]:
+        """The cut every order starts with (what comes before the subject: made once), and the orders in which
+        the others are tried: the editors' usual one (relative clauses, side clauses, later conjuncts,
+        trailing phrases), and the smallest phrases anywhere, the tail first. (Two more orders, the joined
+        clauses or the relative clauses first, changed no dev score: not worth their time.)"""
+        return [self._drop_leading_modifiers], [[self._drop_relative_clauses, self._drop_side_clauses,
+                                                 self._drop_conjuncts, self._drop_trailing_preps, self._trim_tail],
+                                                [self._trim_tail]]
 
     def _cut(self, order: list, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
         for remover in order:
