@@ -25,7 +25,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from spacy.attrs import DEP, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, POS, TAG
+from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, POS, TAG
 from spacy.parts_of_speech import AUX as AUX_POS
 from spacy.parts_of_speech import VERB as VERB_POS
 
@@ -1767,9 +1767,23 @@ class Headliner:
         years = [int(e.text) for e in self.doc_ents if e.label_ == "DATE" and YEAR.fullmatch(e.text)]
         return max(years, default=None)
 
+    @functools.cached_property
+    def _past_cues(self) -> list[int]:
+        """The words that can say a clause is over ("once", "ago", a year before publication), in order."""
+        year = self.article.published.year if self.article.published else self._latest_year
+        strings = self.doc.vocab.strings
+        date = strings["DATE"]
+        return [i for i, (low, ent) in enumerate(self.doc.to_array([LOWER, ENT_TYPE]).tolist())
+                if strings[low] in PAST_MARKERS or (ent == date and year is not None and YEAR.fullmatch(strings[low])
+                                                    and int(strings[low]) < year)]
+
     def _in_the_past(self, head: Token) -> bool:
         """The clause itself says it is over: "once", "formerly", "years ago", or a year before publication,
         whether or not a cut shows it ("[Eight years ago,] he supported Obama" stays in the past)."""
+        cues = self._past_cues
+        at = bisect.bisect_left(cues, head.left_edge.i)
+        if at == len(cues) or cues[at] > head.right_edge.i:
+            return False  # no word of the clause could say so
         year = self.article.published.year if self.article.published else self._latest_year
         # not what describes the subject ("Burns, formerly of Brighton, is sentenced") or something named in an
         # apposition ("Ho Chi Minh City, formerly Saigon", "a wild turnaround from eight years ago")
