@@ -2243,3 +2243,9 @@ def test_the_authors_note_without_an_article_and_the_book_plug_after_it_are_not_
             "Her new book, Stone and Tide: A Harbour History, is available from Quay Press.\n")
     texts = [c.sentence.text for c in candidates(parsed(body + foot))]
     assert len(texts) == 2 and all(t.startswith(("The island", "Work")) for t in texts), texts
+
+
+def test_the_sport_of_a_title_goes_with_it():
+    out, _ = headline_of("Rowing coach Mick Hale led the island crew to a record win at the coastal regatta in the "
+                         "bay.\n", "Rowing")
+    assert out.startswith("Mick Hale leads the island crew"), out

@@ -988,6 +988,8 @@ class Headliner:
             # "presidential candidate": an adjective on a title goes with it; "injured captain Totti" is the
             # man's state, and stays
             described = tok.pos_ == "ADJ" and (tok.is_title or (ids and tok.dep_ == "amod" and not low.endswith("ed")))
+            # "Rowing coach", "boxing promoter": the sport a title is in goes with it
+            described = described or (tok.tag_ == "VBG" and tok.dep_ == "amod" and bool(ids) and tok.head.i in ids)
             if title_word or joined or tok.ent_type_ == "NORP" or described:
                 ids.append(j)
             elif low in {"'s", "’s"} and ids and j - 1 >= span.start and self.doc[j - 1].ent_type_ in {"GPE", "ORG"}:
