@@ -2249,3 +2249,11 @@ def test_the_sport_of_a_title_goes_with_it():
     out, _ = headline_of("Rowing coach Mick Hale led the island crew to a record win at the coastal regatta in the "
                          "bay.\n", "Rowing")
     assert out.startswith("Mick Hale leads the island crew"), out
+
+
+def test_the_rest_of_a_line_split_after_and_is_no_candidate():
+    text = ("The island's rowing club named its crew for the coastal relay at the regatta on Saturday.\n"
+            "The crew:\n- Ana Lopes\n- Tom Hale\n- and\n"
+            "Mary Quinn will all row for the island for the first time in the relay this summer.\n"
+            "The club has won the relay four times in the last ten years, more than any other club on the coast.\n")
+    assert not any(c.sentence.text.startswith("Mary Quinn") for c in candidates(parsed(text)))

@@ -58,6 +58,8 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:(?:a|an|the)\b)?[^
                           # and the plug that follows it: "His new book, See No Evil, is available from Regnery"
                           r"|^(?:His|Her|Their) (?:new |latest |forthcoming )?book\b[^.;]{0,120}\bis "
                           r"(?:available|out)\b")
+# a line that stops on a word that needs more: the next "sentence" is the rest of it
+_OPEN_ENDED = re.compile(r"(?:^|[\s-])(?:and|or|but|nor|with|of|the|to|a|an)$", re.IGNORECASE)
 _FURNITURE = re.compile(r"scroll down for video|click here|read more:|sign up for|follow us on", re.IGNORECASE)
 # I, we, you outside quotation marks: someone speaking (a quotation that lost its marks), not a report. (The
 # lookahead on the first letter makes it three times faster.)
@@ -239,6 +241,8 @@ def candidates(article: Article) -> list[Candidate]:
     for i, sent in enumerate(article.sentences):
         if any(sent.start < end and start < sent.end for start, end in box):
             continue
+        if i and _OPEN_ENDED.search(article.sentences[i - 1].text.rstrip()):
+            continue  # "- Jennifer Lawrence - and | Josh Hutcherson will all be returning": the rest of a line
         span = sentence_span(article, sent)
         if not is_prose(sent, span, words):
             continue
