@@ -2257,3 +2257,12 @@ def test_the_rest_of_a_line_split_after_and_is_no_candidate():
             "Mary Quinn will all row for the island for the first time in the relay this summer.\n"
             "The club has won the relay four times in the last ten years, more than any other club on the coast.\n")
     assert not any(c.sentence.text.startswith("Mary Quinn") for c in candidates(parsed(text)))
+
+
+def test_a_refusal_an_opportunity_or_a_need_keeps_what_it_is_for():
+    for text in ("What is clear is that the harbour board feels the need to rebuild the old stone pier before the "
+                 "storms of next winter arrive.\n",
+                 "The new boat has a larger deck, a heated cabin for passengers and the ability to carry four lorries "
+                 "across the bay at once.\n"):
+        out, _ = headline_of(text, text[:5])
+        assert not out.endswith(("the need", "the ability")), out  # too long whole: refused, not cut short

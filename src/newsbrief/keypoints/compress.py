@@ -125,7 +125,10 @@ CONTENT_NOUNS = {"fact", "idea", "notion", "news", "claim", "belief", "hope", "f
 # what is done that says nothing without what for: "has done more [to advance the cause]"
 AMOUNTS = {"more", "less", "much", "enough", "everything", "anything", "nothing", "all", "little", "whatever"}
 # nouns that say nothing without what they are for: "in an effort [to …]", "in a bid [to …]"
-PURPOSE_NOUNS = {"effort", "attempt", "bid", "push", "drive", "move", "quest", "plan", "way", "chance", "decision"}
+PURPOSE_NOUNS = {"effort", "attempt", "bid", "push", "drive", "move", "quest", "plan", "way", "chance", "decision",
+                 "refusal", "failure", "ability", "inability", "willingness", "unwillingness", "reluctance",
+                 "readiness", "promise", "pledge", "vow", "threat", "desire", "determination", "need", "permission",
+                 "opportunity", "right", "order", "call"}
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
