@@ -2266,3 +2266,14 @@ def test_a_refusal_an_opportunity_or_a_need_keeps_what_it_is_for():
                  "across the bay at once.\n"):
         out, _ = headline_of(text, text[:5])
         assert not out.endswith(("the need", "the ability")), out  # too long whole: refused, not cut short
+
+
+def test_a_copula_that_lost_what_it_says_is_a_truncated_bullet():
+    article = parsed("The harbour board's plan is to rebuild the old stone pier before the winter storms arrive.\n")
+    cand = candidates(article)[0]
+    headliner = Headliner(article)
+    headliner.compress(cand, commit=False)  # reads the sentence's words
+    words = {t.i for t in cand.span if not t.is_space}
+    told = {t.i for t in cand.span if t.i > next(t.i for t in cand.span if t.text == "is")}
+    assert not headliner._lost_complement(words)
+    assert headliner._lost_complement(words - told)  # "The harbour board's plan is"

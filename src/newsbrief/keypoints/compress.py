@@ -1222,6 +1222,11 @@ class Headliner:
         says nothing without it ("Stumpf appeared [to blame low-level workers]")."""
         for i in keep & self.verbs:
             lemma = self.doc[i].lemma_.lower()
+            if lemma == "be" and any(c.dep_ in {"attr", "acomp", "xcomp"} for c in self.doc[i].children) and not any(
+                    c.dep_ in {"attr", "acomp", "xcomp", "prep", "oprd", "ccomp"} and c.i in keep
+                    for c in self.doc[i].children):
+                # "Noting that Obama's policy has been [to allow ISIS …], Trump …": a copula that lost what it says
+                return True
             if lemma in AS_VERBS and any(c.lower_ == "as" and c.i not in keep for c in self.doc[i].children):
                 return True
             if lemma in NEEDS_INFINITIVE and any(c.dep_ == "xcomp" and c.i not in keep and c.tag_ == "VB"
