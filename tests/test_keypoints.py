@@ -2277,3 +2277,9 @@ def test_a_copula_that_lost_what_it_says_is_a_truncated_bullet():
     told = {t.i for t in cand.span if t.i > next(t.i for t in cand.span if t.text == "is")}
     assert not headliner._lost_complement(words)
     assert headliner._lost_complement(words - told)  # "The harbour board's plan is"
+
+
+def test_a_pictured_aside_goes_from_a_headline():
+    out, _ = headline_of("Tom Hale, pictured in this 2019 photograph, steered the island's oldest ferry across the "
+                         "bay in a winter storm last night.\n", "Tom")
+    assert out.startswith("Tom Hale steers the island's oldest ferry across the bay"), out

@@ -912,6 +912,14 @@ class Headliner:
                         keep.discard(opening)
                     continue
                 self._remove(ids, span, keep, commas=True, island_ok=True)
+        for i in self.side_verbs:
+            tok = self.doc[i]
+            if tok.lower_ == "pictured" and tok.dep_ == "acl" and tok.i - 1 >= span.start and (
+                    self.doc[tok.i - 1].text == ",") and tok.right_edge.i + 1 < span.end and (
+                    self.doc[tok.right_edge.i + 1].text == ","):
+                # "Terry Martin[, pictured in this 2012 mugshot,] shot his girlfriend": the caption, not the news
+                self._remove({t.i for t in tok.subtree}, span, keep, protected=protected, commas=True,
+                             island_ok=True)
 
     # -- names ------------------------------------------------------------------------------------
     def _person_at(self, start: int, end: int) -> Entity | None:
