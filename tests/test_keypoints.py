@@ -2283,3 +2283,10 @@ def test_a_pictured_aside_goes_from_a_headline():
     out, _ = headline_of("Tom Hale, pictured in this 2019 photograph, steered the island's oldest ferry across the "
                          "bay in a winter storm last night.\n", "Tom")
     assert out.startswith("Tom Hale steers the island's oldest ferry across the bay"), out
+
+
+def test_a_verb_joined_to_one_in_the_present_agrees_as_that_one_does():
+    # British copy treats a team or a board as plural: "have … and [signed →] sign", not "signs"
+    out, _ = headline_of("The harbour board have a new plan for the old pier and asked the council for money at its "
+                         "meeting on Monday.\n", "The")
+    assert out.startswith("The harbour board have a new plan and ask the council"), out

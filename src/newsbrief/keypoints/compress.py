@@ -1719,6 +1719,14 @@ class Headliner:
                 # raised $3m and had $800,000 left" is two clauses)
                 continue
             plural = plurals[head.i] = _is_plural(subject, replacements, self._surnames)
+            if head.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+                # "Orlando have a huge fanbase and [made → make] enquiries": a verb joined to one in the present
+                # agrees as that one does
+                first = head.head
+                shown = first if first.tag_ in {"VBP", "VBZ"} else next(
+                    (c for c in first.children if c.dep_ in {"aux", "auxpass"} and c.tag_ in {"VBP", "VBZ"}), None)
+                if shown is not None:
+                    plural = plurals[head.i] = shown.tag_ == "VBP"
             auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
             # "has in fact found": after "have" the verb is a participle, whatever tag the parser gave it
             verbs = ([] if any(a.lemma_.lower() == "have" for a in auxiliaries) else [head]) + auxiliaries
