@@ -367,6 +367,7 @@ class Headliner:
         self._drop_time_adverbials(span, keep, protected)
         self._drop_parentheses(span, keep, protected)
         self._drop_appositions(span, keep, protected)
+        self._drop_pictured(span, keep, protected)
         replacements: dict[int, str] = {}
         used_people = self._shorten_names(span, keep, protected, replacements)
         speaker = self._resolve_pronoun(cand, root, keep, protected, replacements)
@@ -375,7 +376,8 @@ class Headliner:
             used_people.add(person.id)
             if sentence is not cand.sentence and sentence not in sources:
                 sources.insert(0, sentence)
-        if self._opens_on_pronoun(root, keep, protected, replacements):
+        subj = main_subject(root)
+        if self._opens_on_pronoun(subj, keep, protected, replacements):
             # no cut takes the subject: the bullet would lean on a sentence the box does not show, so it is
             # refused now, before the cuts ("They have to fix that")
             self.unusable.add(cand.index)
@@ -410,7 +412,6 @@ class Headliner:
         keep.update(best[1])
         if not best[0][0]:
             self.unusable.add(cand.index)
-        subj = main_subject(root)
         if self._only_who_spoke(root, keep, protected):
             self.unusable.add(cand.index)
         if self._misread(span, root, subj, protected):
@@ -435,10 +436,9 @@ class Headliner:
         text = self._surface(span, keep, replacements)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
 
-    def _opens_on_pronoun(self, root: Token, keep: set[int], protected: _Protected,
+    def _opens_on_pronoun(self, subj: Token | None, keep: set[int], protected: _Protected,
                           replacements: dict[int, str]) -> bool:
         """The sentence opens on its subject, a pronoun no resolution named, or on that subject's "his" or "their"."""
-        subj = main_subject(root)
         first = min((i for i in keep if i not in self.punct), default=None)
         if subj is None or first is None or first in replacements or first in protected.inside:
             return False
@@ -912,12 +912,14 @@ class Headliner:
                         keep.discard(opening)
                     continue
                 self._remove(ids, span, keep, commas=True, island_ok=True)
+
+    def _drop_pictured(self, span: Span, keep: set[int], protected: _Protected) -> None:
+        """"Terry Martin[, pictured in this 2012 mugshot,] shot his girlfriend": the caption, not the news."""
         for i in self.side_verbs:
             tok = self.doc[i]
             if tok.lower_ == "pictured" and tok.dep_ == "acl" and tok.i - 1 >= span.start and (
                     self.doc[tok.i - 1].text == ",") and tok.right_edge.i + 1 < span.end and (
                     self.doc[tok.right_edge.i + 1].text == ","):
-                # "Terry Martin[, pictured in this 2012 mugshot,] shot his girlfriend": the caption, not the news
                 self._remove({t.i for t in tok.subtree}, span, keep, protected=protected, commas=True,
                              island_ok=True)
 
@@ -1794,9 +1796,14 @@ class Headliner:
         return max(years, default=None)
 
     @functools.cached_property
+    def _year(self) -> int | None:
+        """The year of publication; with no date, the latest year the article names stands for it."""
+        return self.article.published.year if self.article.published else self._latest_year
+
+    @functools.cached_property
     def _past_cues(self) -> list[int]:
         """The words that can say a clause is over ("once", "ago", a year before publication), in order."""
-        year = self.article.published.year if self.article.published else self._latest_year
+        year = self._year
         strings = self.doc.vocab.strings
         date = strings["DATE"]
         return [i for i, (low, ent) in enumerate(self.doc.to_array([LOWER, ENT_TYPE]).tolist())
@@ -1810,7 +1817,7 @@ class Headliner:
         at = bisect.bisect_left(cues, head.left_edge.i)
         if at == len(cues) or cues[at] > head.right_edge.i:
             return False  # no word of the clause could say so
-        year = self.article.published.year if self.article.published else self._latest_year
+        year = self._year
         # not what describes the subject ("Burns, formerly of Brighton, is sentenced") or something named in an
         # apposition ("Ho Chi Minh City, formerly Saigon", "a wild turnaround from eight years ago")
         aside = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
