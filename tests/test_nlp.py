@@ -123,3 +123,76 @@ def test_a_title_after_a_naming_word_or_a_preposition_is_no_boundary():
                  "The mayor told The Courier that the new ferry would start in the spring.",
                  "She opened the On the Rocks cafe in the harbour last spring and it has thrived since."):
         assert len(newsbrief.analyze(kept).sentences) == 1, kept
+
+
+# Colloquial and odd text that reaches the attribute ruler's rarer rules: contractions split by the tokenizer
+# ("gon na", "ai n't", "y' all"), an expletive "there", pronouns as objects, auxiliaries, line breaks.
+COLLOQUIAL = (
+    "\"We're gonna fix it, y'all,\" the mayor told them. \"It ain't nothin' new, and I'd say let's get on.\"\n\n"
+    "There's a storm coming, and there are 3 boats out. C'mon, did you see it? I have. They'd done it before;"
+    " he does, whether or not she will.\n  \nHave they gotta go? Nobody told me or you or it."
+)
+
+
+def _ruler_pairs(nlp, texts):
+    """(the indexed ruler's matches, spaCy's Matcher's) for each text, parsed up to the ruler."""
+    ruler = nlp.get_pipe("attribute_ruler")
+    after = nlp.pipe_names[nlp.pipe_names.index("attribute_ruler"):]
+    with nlp.select_pipes(disable=after):
+        docs = list(nlp.pipe(texts))
+    return [(ruler.match(doc), type(ruler).match(ruler, doc)) for doc in docs]
+
+
+def test_attribute_rules_found_by_lookup_are_the_matchers_matches():
+    from pathlib import Path
+
+    from newsbrief.nlp import IndexedAttributeRules
+
+    nlp = load_model()
+    assert isinstance(nlp.get_pipe("attribute_ruler").match, IndexedAttributeRules)
+    example = (Path(__file__).parents[1] / "examples" / "harbour-talks-2025-03-16.txt").read_text(encoding="utf-8")
+    pairs = _ruler_pairs(nlp, [example, COLLOQUIAL, "", " \n "])
+    for indexed, matcher in pairs:
+        assert indexed == matcher
+    assert len(pairs[0][0]) > len(example.split())  # a tag rule for every word, and exceptions on top
+    numbers = {number for number, *_ in pairs[1][0]}
+    rules = nlp.get_pipe("attribute_ruler").patterns
+    # the colloquial text reaches rules of every kind: two tokens, IN, NOT_IN and REGEX tests
+    assert any(len(rules[n]["patterns"][0]) == 2 for n in numbers)
+    for kind in ("IN", "NOT_IN", "REGEX"):
+        assert any(kind in value for n in numbers for spec in rules[n]["patterns"][0] for value in spec.values()
+                   if isinstance(value, dict)), kind
+
+
+def test_the_whole_parse_is_the_same_with_the_stock_attribute_ruler():
+    nlp = load_model()
+    ruler = nlp.get_pipe("attribute_ruler")
+    attrs = ["POS", "TAG", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_TYPE"]
+    indexed = nlp(COLLOQUIAL).to_array(attrs)
+    kept = ruler.match
+    del ruler.match  # spaCy's own method again
+    try:
+        stock = nlp(COLLOQUIAL).to_array(attrs)
+    finally:
+        ruler.match = kept
+    assert (indexed == stock).all()
+
+
+def test_attribute_rules_the_lookup_cannot_read_keep_a_matcher():
+    import spacy
+
+    from newsbrief.nlp import index_attribute_rules
+
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "big"}, {"IS_ALPHA": True, "OP": "+"}]], {"TAG": "BIG"})  # an operator
+    ruler.add([[{"LENGTH": {">=": 7}}]], {"TAG": "LONG"}, index=0)  # a comparison
+    ruler.add([[{"LOWER": {"IN": ["the", "a"]}}, {"TEXT": {"REGEX": "^[A-Z]"}}]], {"TAG": "NAMED"}, index=1)
+    ruler.add([[{"ORTH": "harbour"}], [{"LOWER": "quay"}]], {"TAG": "PORT"})
+    index_attribute_rules(nlp)
+    assert len(ruler.match.fallback) == 2
+    text = "The big grey ships left the Harbour and a Quay for another harbour quay."
+    doc = nlp(text)
+    assert ruler.match(doc) == type(ruler).match(ruler, doc)
+    tags = {t.text: t.tag_ for t in doc}
+    assert tags["another"] == "LONG" and tags["Harbour"] == "NAMED" and tags["harbour"] == "PORT"
