@@ -23,7 +23,7 @@ from newsbrief.keypoints.compress import (
 from newsbrief.keypoints.rank import QUOTE_PATTERN, RUN_ON, candidates, features, rarity
 from newsbrief.keypoints.selection import select
 from newsbrief.nlp import load_model
-from newsbrief.pipeline import Settings, build
+from newsbrief.pipeline import Settings, build, make_stage
 
 # Written for these tests: a publisher's box, a dateline, a byline, a subhead, a photo caption,
 # a trailing attribution, a quotation with a pronoun speaker, past-tense reporting.
@@ -2290,3 +2290,18 @@ def test_a_verb_joined_to_one_in_the_present_agrees_as_that_one_does():
     out, _ = headline_of("The harbour board have a new plan for the old pier and asked the council for money at its "
                          "meeting on Monday.\n", "The")
     assert out.startswith("The harbour board have a new plan and ask the council"), out
+
+
+def test_a_pronoun_is_never_a_name_only_ever_seen_modifying_a_noun():
+    # the recognizer takes "Old Bailey" (a court) for a person, and the quotes layer, which takes the last
+    # person named, makes it who "She" is; the bullet must not say "Bailey drops the charges"
+    text = ("The health secretary was forced into an awkward climbdown after a jury threw out yet another Old Bailey "
+            "case on Tuesday. She dropped the charges against six nurses, finally admitting there was little "
+            "public appetite for the prosecutions.\n")
+    article = parsed(text)
+    make_stage("quotes", Settings())(article)
+    assert any(q.speaker is not None and q.speaker.name == "Old Bailey" for q in article.quotes)  # the premise
+    cand = next(c for c in candidates(article) if c.sentence.text.startswith("She"))
+    out, sources = Headliner(article).compress(cand, commit=False)[:2]
+    assert "Bailey" not in out, out
+    assert len(sources) == 1

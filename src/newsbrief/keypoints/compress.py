@@ -1122,9 +1122,17 @@ class Headliner:
             if person is None or person.label != "PERSON" or len(person.name.split()) < 2:
                 continue  # a one-word "speaker" is as often a mis-tagged name inside the quote
             before = [m for m in person.mentions if m.start < cand.sentence.start]
-            if before:
+            if before and not all(self._attributive(m.end) for m in before):
                 return person, before[-1].start
         return None
+
+    def _attributive(self, end: int) -> bool:
+        """"…threw out another Old Bailey case. She abandoned…": a "person" only ever named as what modifies a
+        noun is no one a pronoun means (here a court the recognizer took for a person), though the quotes
+        layer, which takes the last person named, may say so."""
+        last = self.doc.char_span(end - 1, end, alignment_mode="expand")
+        token = last[-1] if last is not None and len(last) else None
+        return token is not None and token.dep_ == "compound" and token.head.pos_ == "NOUN" and token.head.i > token.i
 
     def _last_named(self, position: int) -> tuple[Entity, int] | None:
         """The main-clause subject of the previous sentence, when it is a person named in full.
