@@ -2305,3 +2305,30 @@ def test_a_pronoun_is_never_a_name_only_ever_seen_modifying_a_noun():
     out, sources = Headliner(article).compress(cand, commit=False)[:2]
     assert "Bailey" not in out, out
     assert len(sources) == 1
+
+
+def test_a_cut_never_leaves_a_verb_or_preposition_without_what_completes_it():
+    # "As she drew [closer to the truck]": the comparative is where she drew, not an aside
+    text = ("Reporter Ruth Amadi was standing by the road.\nAs she drew closer to the truck, Amadi decided to stop "
+            "filming because she didn't know what to expect.\n")
+    out, _ = headline_of(text, "As she")
+    assert not re.search(r"\bdrew\b(?! closer)", out), out
+    # "returning to rest in [between …]": a preposition with no object of its own keeps the one after it
+    text = ("The young otter initially swims away before circling the pool twice and returning to rest in between the "
+            "keeper's muddy boots.\n")
+    out, _ = headline_of(text, "The young")
+    assert not out.endswith(" in"), out
+
+
+def test_the_predicate_a_verb_gives_its_object_is_never_cut_alone():
+    # "which sent the Welshman [hurtling to the ground]": what the challenge made him do is what "sent" says
+    text = ("Chelsea defender Tom Ellery had come in with a late challenge from behind on United winger Ned Rowe which "
+            "sent the Welshman hurtling to the ground.\n")
+    article = parsed(text)
+    headliner = Headliner(article)
+    cand = next(iter(candidates(article)))
+    keep = {t.i for t in cand.span}
+    hurtling = next(t for t in cand.span if t.text == "hurtling")
+    assert headliner._completes(hurtling, keep)
+    to = next(t for t in cand.span if t.text == "to")  # its own phrase may still go with it
+    assert not headliner._completes(to, keep)

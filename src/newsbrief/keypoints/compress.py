@@ -1222,7 +1222,7 @@ class Headliner:
             for tok in (self.doc[i] for i in self.tails if i in keep):
                 if (tok.dep_ == "conj" and tok.head.dep_ == "ROOT") or _last_of_list(tok):
                     continue
-                if (tok.dep_ == "prep" and tok.head.lemma_ == "be") or _particle(tok):
+                if (tok.dep_ == "prep" and tok.head.lemma_ == "be") or _particle(tok) or self._completes(tok, keep):
                     continue  # "is not in their sights" (even after an attribute): the predicate; "backed out"
                 sub = self._subtree(tok)
                 if max(sub) >= kept[-1] and min(sub) > root.i and (best is None or min(sub) > min(best)):
@@ -1435,6 +1435,8 @@ class Headliner:
                     continue  # (a relative word never goes without its clause: "Florida, [where] Rubio is…")
                 if tok.dep_ == "pcomp" and tok.head.i in keep:
                     continue  # "In [being compared with Button]": the preposition would be left with no object
+                if self._completes(tok, keep):
+                    continue
                 sub = [t for t in self._subtree(tok) if t in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
@@ -1453,6 +1455,21 @@ class Headliner:
             self._remove(set(best), span, keep, protected=protected, commas=True, floor=False, island_ok=True)
             if len(keep) == before:
                 return
+
+    def _completes(self, tok: Token, keep: set[int]) -> bool:
+        """A phrase whose word before would be left saying nothing without it: "as he drew [closer to the bus]",
+        "which sent the Colombian [hurtling to the ground]", "returning to rest in [between his fingers]"."""
+        if tok.dep_ == "advmod" and tok.tag_ == "RBR" and tok.head.pos_ in {"VERB", "AUX"} and tok.i > tok.head.i:
+            return True
+        at = tok.left_edge.i - 1
+        if at < 0 or at not in keep:
+            return False
+        before = self.doc[at]
+        if tok.tag_ == "VBG" and tok.dep_ in {"advcl", "xcomp", "oprd", "ccomp"} and before.head.i == tok.head.i \
+                and before.head.i < at and any(c.dep_ == "dobj" and c.right_edge.i == at for c in tok.head.children):
+            return True  # the object's predicate: what the verb made it do
+        # a preposition left with no object of its own (not the particle of "weighed in [at 24lbs]")
+        return before.dep_ == "prep" and not any(True for _ in before.children) and before.head.i == tok.head.i
 
     # -- helpers ------------------------------------------------------------------------------------------
     def _remove(self, ids: set[int], span: Span, keep: set[int], protected: _Protected | None = None,
