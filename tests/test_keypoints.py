@@ -2332,3 +2332,13 @@ def test_the_predicate_a_verb_gives_its_object_is_never_cut_alone():
     assert headliner._completes(hurtling, keep)
     to = next(t for t in cand.span if t.text == "to")  # its own phrase may still go with it
     assert not headliner._completes(to, keep)
+
+
+def test_a_claim_the_parser_split_in_two_keeps_both_halves_and_no_stray_dash():
+    # the parser makes "was in fact her first" a second claim of "reported"; the bullet keeps it, and the
+    # dash that closed the aside a cut took goes with the one that opened it
+    text = ("Officials only caught on after she said her 2012 wedding to Omar Diallo, of Senegal,\u00a0- \u00a0the "
+            "ninth time she had married - was in fact her first, the Evening Star reported.\n")
+    out, _ = headline_of(text, "Officials")
+    assert out.endswith("was in fact her first"), out
+    assert " - " not in out and "Evening Star" not in out, out

@@ -782,7 +782,9 @@ class Headliner:
         # a quoted claim keeps its attribution: the quote needs its speaker
         if any(t.i in protected.inside for t in claim.subtree):
             return root
-        claim_ids = {t.i for t in claim.subtree}
+        # "…her marriage to Keita[ - the tenth time she tied the knot -] was actually her first, the Post reported":
+        # the parser may split one claim in two; what it says is all of them
+        claim_ids = {t.i for c in claims for t in c.subtree}
         for tok in span:
             if tok.i not in claim_ids and tok.i > claim.i and tok.i not in protected.inside:
                 keep.discard(tok.i)
@@ -1868,6 +1870,12 @@ class Headliner:
             if tok.text in {"'", "’"} and tok.i - 1 not in keep and tok.i + 1 not in keep:
                 continue  # "Moreau, who’s short of the Pilots’ [threshold], boards": a mark both cuts left alone
             hyphens = previous is not None and tok.text == previous.text == "-" and tok.i > previous.i + 1
+            if previous is not None and _is_dash(tok) and tok.i > previous.i + 1 and parts and sum(
+                    _is_dash(self.doc[i], spaces=True) for i in range(previous.i + 1, tok.i)) == 1:
+                # "her 2010 marriage[ to Keita, of Mali, - the tenth time she wed] - was her first": the cut took
+                # the dash that opened the aside; the one that closed it has nothing to close
+                previous = tok
+                continue
             previous = tok
             if hyphens and parts:
                 # "closed doors - [with one of those matches …] - while": spaced hyphens set off an aside a cut took
@@ -2018,10 +2026,15 @@ def _predicate(tok: Token) -> bool:
 DASHES = {*DASH_CHARS, "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
 
 
-def _is_dash(tok: Token) -> bool:
-    """A dash, or a hyphen spaced as one ("- after Cruz came in third -"), not the hyphen of "I-Vt."."""
-    return tok.text in DASHES or (tok.text == "-" and bool(tok.whitespace_) and tok.i > 0
-                                   and bool(tok.doc[tok.i - 1].whitespace_))
+def _is_dash(tok: Token, spaces: bool = False) -> bool:
+    """A dash, or a hyphen spaced as one ("- after Cruz came in third -"), not the hyphen of "I-Vt."; with
+    ``spaces``, a space token before it counts as a space ("Mali,\xa0- \xa0the tenth time")."""
+    if tok.text in DASHES:
+        return True
+    if tok.text != "-" or not tok.whitespace_ or tok.i == 0:
+        return False
+    before = tok.doc[tok.i - 1]
+    return bool(before.whitespace_) or (spaces and before.is_space)
 
 
 def _last_of_list(tok: Token) -> bool:
