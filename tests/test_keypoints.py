@@ -14,6 +14,7 @@ from newsbrief.ingest import from_text
 from newsbrief.keypoints import key_points
 from newsbrief.keypoints.compress import (
     Headliner,
+    absolute_participle,
     balanced_quotes,
     close_quotation,
     present_form,
@@ -2342,3 +2343,20 @@ def test_a_claim_the_parser_split_in_two_keeps_both_halves_and_no_stray_dash():
     out, _ = headline_of(text, "Officials")
     assert out.endswith("was in fact her first"), out
     assert " - " not in out and "Evening Star" not in out, out
+
+
+def test_an_aside_between_dashes_cut_short_and_left_open_goes_whole():
+    text = ("The league has ordered Harlow Town to play its next two home games behind closed doors - with one of "
+            "those games suspended for three years - while fining the club £20,000.\n")
+    article = parsed(text)
+    headliner = Headliner(article)
+    span = next(iter(candidates(article))).span
+    by_text = {t.text: t for t in span}
+    # "with one of those games [suspended …]": the participle is what the absolute phrase says
+    assert absolute_participle(by_text["suspended"])
+    keep = {t.i for t in span if t.i < by_text["suspended"].i}  # a cut left "… doors - with one of those games"
+    headliner._drop_unclosed_aside(keep, quote_ranges(span))
+    assert max(keep) == by_text["doors"].i
+    # a participle that works as a preposition is no such predicate
+    other = parsed("The ferry company was hit with a heavy fine following the collapse of a gangway at Dover.\n")
+    assert not absolute_participle(next(t for t in other.doc if t.text == "following"))

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import itertools
 import math
 import re
 from collections import Counter
@@ -1187,6 +1188,8 @@ class Headliner:
                 before = self.doc[tok.left_edge.i - 1] if tok.left_edge.i > span.start else None
                 if tok.dep_ == "relcl" and (before is None or before.text != ","):
                     continue
+                if absolute_participle(tok):
+                    continue  # "with one of those matches [suspended for two years]": the participle is what it says
                 self._remove({t.i for t in tok.subtree}, span, keep, protected=protected, commas=True)
 
     def _drop_side_clauses(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
@@ -1275,6 +1278,24 @@ class Headliner:
                 return True
         return False
 
+    def _drop_unclosed_aside(self, keep: set[int], protected: _Protected) -> None:
+        """"… behind closed doors - with one of those matches[ suspended for two years - while fining …]": an aside
+        between dashes that a cut left both open and cut short goes whole."""
+        kept = sorted(keep)
+        if not kept:
+            return
+        sent_end = self.doc[kept[-1]].sent.end
+        # (a spaced "-" counts when the parser read it as punctuation, not as the hyphen of "all - time")
+        dashes = [i for i in range(kept[0], sent_end) if self.doc[i].text in DASHES or (
+            self.doc[i].text == "-" and self.doc[i].tag_ in {",", ":"} and _is_dash(self.doc[i], spaces=True))]
+        for opening, closing in itertools.pairwise(dashes):
+            if opening in keep and closing not in keep and kept[-1] < closing and opening not in protected.inside \
+                    and any(i not in keep and not self.doc[i].is_space for i in range(opening + 1, closing)):
+                aside = {i for i in keep if i >= opening}
+                if self._words(keep - aside) >= MIN_WORDS:
+                    keep.difference_update(aside)
+                return
+
     def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> bool:
         """A cut can leave "… and" or "… at" at the end: such words go too.  True when what is left ends
         on a verb that lost its complement, which no further cut mends."""
@@ -1288,6 +1309,7 @@ class Headliner:
             if self._words(keep - clause) < MIN_WORDS:
                 return True
             keep.difference_update(clause)
+        self._drop_unclosed_aside(keep, protected)
         while keep:
             last = max(keep)
             tok = self.doc[last]
@@ -1460,8 +1482,11 @@ class Headliner:
 
     def _completes(self, tok: Token, keep: set[int]) -> bool:
         """A phrase whose word before would be left saying nothing without it: "as he drew [closer to the bus]",
-        "which sent the Colombian [hurtling to the ground]", "returning to rest in [between his fingers]"."""
+        "which sent the Colombian [hurtling to the ground]", "returning to rest in [between his fingers]", "with one
+        of those matches [suspended for two years]"."""
         if tok.dep_ == "advmod" and tok.tag_ == "RBR" and tok.head.pos_ in {"VERB", "AUX"} and tok.i > tok.head.i:
+            return True
+        if absolute_participle(tok):
             return True
         at = tok.left_edge.i - 1
         if at < 0 or at not in keep:
@@ -2024,6 +2049,29 @@ def _predicate(tok: Token) -> bool:
 
 
 DASHES = {*DASH_CHARS, "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
+
+
+def absolute_participle(participle: Token) -> bool:
+    """The participle that says what the noun "with" governs does: "with one of those matches suspended for two
+    years"; not one that works as a preposition ("hit with a ban following the abandonment")."""
+    return participle.dep_ == "acl" and participle.tag_ in {"VBN", "VBG"} \
+        and participle.lower_ not in PREPOSITION_PARTICIPLES and _object_of_with(participle.head)
+
+
+PREPOSITION_PARTICIPLES = frozenset({"following", "including", "according", "regarding", "concerning", "considering",
+                                     "excluding", "involving", "surrounding", "pending", "barring", "given"})
+
+
+def _object_of_with(noun: Token) -> bool:
+    """The noun "with" or "without" governs, directly or through "of": "with [one of] those matches suspended"."""
+    while noun.dep_ == "pobj":
+        prep = noun.head
+        if prep.lower_ in {"with", "without"}:
+            return True
+        if prep.lower_ != "of" or prep.head.pos_ not in {"NOUN", "NUM", "PRON"}:
+            return False
+        noun = prep.head
+    return False
 
 
 def _is_dash(tok: Token, spaces: bool = False) -> bool:
