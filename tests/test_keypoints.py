@@ -2360,3 +2360,13 @@ def test_an_aside_between_dashes_cut_short_and_left_open_goes_whole():
     # a participle that works as a preposition is no such predicate
     other = parsed("The ferry company was hit with a heavy fine following the collapse of a gangway at Dover.\n")
     assert not absolute_participle(next(t for t in other.doc if t.text == "following"))
+
+
+@pytest.mark.parametrize("text", [
+    "During the match, which took place on Saturday, goalkeeper Tom Ellery was struck by a flare.\n",
+    "The council meeting, which took place on Tuesday, voted to close the library on the high street.\n",
+])
+def test_a_relative_clause_that_only_gave_the_time_goes_with_it(text):
+    out, _ = headline_of(text, text[:6])
+    assert "took place" not in out and "Saturday" not in out and "Tuesday" not in out, out
+    assert out.startswith(text[:10]), out

@@ -877,7 +877,15 @@ class Headliner:
                 ids.add(prev.i)
                 if prev.dep_ == "pobj" and prev.head.i == prev.i - 1 and prev.head.lower_ in TIME_PREPS:
                     ids.add(prev.head.i)
+            before_cut = len(keep)
             self._remove(ids, span, keep, island_ok=True)
+            verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+            if len(keep) < before_cut and verb.dep_ == "relcl" and verb.i in keep:
+                # "During the game, which took place[ on March 27], Akinfeev was struck": a relative clause the
+                # time was all of says nothing without it
+                clause = {t.i for t in verb.subtree}
+                if self._words(keep & clause) <= 3 and self.doc[min(clause) - 1].text == ",":
+                    self._remove(clause, span, keep, protected=protected, commas=True, island_ok=True)
         recently = self.doc.vocab.strings["recently"]
         lowers = self._arrays[span.start : span.end, ARRAY_COLUMNS.index(LOWER)].tolist()
         for tok in (self.doc[i] for i, low in enumerate(lowers, start=span.start) if low == recently):
