@@ -2370,3 +2370,12 @@ def test_a_relative_clause_that_only_gave_the_time_goes_with_it(text):
     out, _ = headline_of(text, text[:6])
     assert "took place" not in out and "Saturday" not in out and "Tuesday" not in out, out
     assert out.startswith(text[:10]), out
+
+
+def test_a_title_dropped_before_a_name_takes_whose_it_was():
+    # "[Kane's club manager] Ange Dorsey": never "Kane's Ange Dorsey"
+    text = ("Kane's club manager Ange Dorsey says any potential move would have no bearing on the striker's England "
+            "future.\n")
+    out, _ = headline_of(text, "Kane")
+    assert "Kane's Ange" not in out, out
+    assert out.startswith("Ange Dorsey says") or out.startswith("Kane's club manager Ange Dorsey"), out

@@ -1037,6 +1037,14 @@ class Headliner:
         lo = min(ids)
         if lo - 1 >= span.start and self.doc[lo - 1].lower_ in {"the", "a", "an"}:
             ids.append(lo - 1)
+        elif lo - 1 >= span.start and lo - 1 not in protected.inside and self.doc[lo - 1].tag_ in {"POS", "PRP$"}:
+            # "[Tevez's international manager] Tata Martino", "[his lawyer] John Hale": whose the title was goes with
+            # it, or the name would be "Tevez's Tata Martino"
+            owner = self.doc[lo - 1]
+            first = owner.head.left_edge.i if owner.tag_ == "POS" else owner.i
+            if first < span.start or any(i in protected.inside for i in range(first, lo)):
+                return set()
+            ids.extend(range(first, lo))
         return set(ids)
 
     def _resolve_pronoun(self, cand: Candidate, root: Token, keep: set[int], protected: _Protected,
