@@ -2379,3 +2379,12 @@ def test_a_title_dropped_before_a_name_takes_whose_it_was():
     out, _ = headline_of(text, "Kane")
     assert "Kane's Ange" not in out, out
     assert out.startswith("Ange Dorsey says") or out.startswith("Kane's club manager Ange Dorsey"), out
+
+
+def test_a_second_verb_left_with_only_its_particle_goes_with_its_and():
+    # "… and went on[ to score 61 league goals …]": "goes on" alone says nothing
+    text = ("The Harbour Rovers captain joined the club's youth academy in 2004 and went on to score 61 league goals "
+            "in 210 appearances for the first team.\n")
+    out, _ = headline_of(text, "The Harbour")
+    assert not re.search(r"\b(?:goes|went) on$", out), out
+    assert "youth academy in 2004" in out, out

@@ -1335,6 +1335,16 @@ class Headliner:
                     and not (tok.dep_ == "prt" or _particle(tok) or tok.text == "%"):
                 keep.discard(last)
                 continue
+            verb = tok.head
+            if tok.dep_ == "prt" and verb.dep_ == "conj" and verb.pos_ in {"VERB", "AUX"} and verb.i in keep and any(
+                    c.i not in keep and c.dep_ in {"xcomp", "advcl"} and c.tag_ == "VB" for c in verb.children):
+                clause = {t.i for t in verb.subtree if t.i in keep}
+                if len(clause) <= 2:
+                    # "joined Boca's academy in 1996 and went on[ to score 26 goals]": a second verb left with
+                    # nothing to say goes, with its "and"
+                    clause |= {c.i for c in verb.head.children if c.dep_ == "cc" and verb.head.i < c.i < verb.i}
+                    if self._cut_whole(clause, keep):
+                        continue
             if tok.lower_ == "order" and last - 1 in keep and self.doc[last - 1].lower_ == "in" and (
                     last + 1 < len(self.doc) and self.doc[last + 1].tag_ == "TO" and last + 1 not in keep):
                 keep.difference_update({last - 1, last})  # "… for federal help in order [to help residents]"
