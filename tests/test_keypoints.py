@@ -2388,3 +2388,17 @@ def test_a_second_verb_left_with_only_its_particle_goes_with_its_and():
     out, _ = headline_of(text, "The Harbour")
     assert not re.search(r"\b(?:goes|went) on$", out), out
     assert "youth academy in 2004" in out, out
+
+
+@pytest.mark.parametrize(("text", "kept", "changed"), [
+    # what someone says happened stays in the past: "is never damaged", "arrest 14 people" would be new claims
+    ("Harbour master Tom Ellery claimed his boat was never damaged in the storm.\n", "was never damaged", "claims"),
+    ("Police said they arrested 14 people after the march through the town centre.\n", "arrested 14", "say"),
+    # a state seen from now is present, as the sayer is
+    ("Harbour master Tom Ellery said he was tired of the long dispute with the harbour board.\n", "is tired", "says"),
+    # a claim before its source is the news itself, in the present
+    ("Harbour master Tom Ellery died at his home in Dover on Sunday, his family said.\n", "dies", "Ellery dies"),
+])
+def test_a_reported_event_keeps_its_past_tense_and_a_reported_state_does_not(text, kept, changed):
+    out, _ = headline_of(text, text[:6])
+    assert kept in out and changed in out, out

@@ -1792,6 +1792,13 @@ class Headliner:
                 # applied…": what was said then keeps the sayer's tense
                 past.add(head.i)
                 continue
+            if head.dep_ == "ccomp" and head.head.i in keep and head.head.i < head.i and (
+                    head.head.lemma_.lower() in REPORTING) and _past_event(head):
+                # "claims his baby [was → is] never abused", "alleges she [stole → steals] the money": what someone
+                # says happened stays in the past; only a state is seen from now ("said he was tired": "is tired").
+                # (A claim before its source is the news itself: "Gigante dies in prison, officials say".)
+                past.add(head.i)
+                continue
             if head.dep_ == "conj" and (head.tag_ == "VBN" or head.i == head.head.i + 2) and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in head.children) and any(
                     a.lemma_.lower() == "have" for a in head.head.children if a.dep_ == "aux"):
@@ -2075,6 +2082,27 @@ def _predicate(tok: Token) -> bool:
 
 
 DASHES = {*DASH_CHARS, "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
+
+
+def _past_event(head: Token) -> bool:
+    """A clause in the simple past that tells of an event ("he stole", "was abused"), not of a state ("was tired",
+    "wanted", "was expected to")."""
+    lemma = head.lemma_.lower()
+    if head.tag_ == "VBD":
+        return lemma not in STATES and not any(c.dep_ in {"acomp", "attr", "xcomp", "ccomp"} for c in head.children)
+    return head.tag_ == "VBN" and lemma not in STATES and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children) and not any(
+        c.dep_ in {"xcomp", "acomp"} for c in head.children)
+
+
+# verbs that report what someone said or holds; the tense of what follows tells when
+REPORTING = SAY_VERBS | {"allege", "admit", "deny", "argue", "believe", "think", "explain", "testify", "suggest",
+                         "acknowledge", "stress", "warn", "accuse", "complain", "recall", "assert", "concede"}
+# verbs of states: under a past "said", a present truth ("said she wanted", "said it was known")
+STATES = {"be", "have", "want", "need", "know", "believe", "think", "feel", "like", "love", "hate", "hope", "wish",
+          "expect", "intend", "plan", "remain", "seem", "appear", "own", "mean", "understand", "prefer", "fear",
+          "deserve", "belong", "consider", "support", "oppose", "require", "allow", "schedule", "suppose", "owe",
+          "contain", "include", "lack", "depend", "matter", "cost", "weigh", "exist", "live", "stay", "struggle"}
 
 
 def absolute_participle(participle: Token) -> bool:
