@@ -211,7 +211,7 @@ class Headliner:
         self.side_verbs: list[int] = []
         self.trimmable: list[int] = []
         self.appositions: list[int] = []
-        self.marked: list[int] = []  # "according", "(" and ")"
+        self.marked: list[int] = []  # "according", "(", ")" and dashes
         self._subtrees: dict[int, tuple[int, ...]] = {}
         self.worth: list[float] | None = None  # token index -> its worth to a bullet, made on first need
         # sentences whose bullet lost its subject to a misparse, or speaks in the first person
@@ -1300,9 +1300,8 @@ class Headliner:
         kept = sorted(keep)
         if not kept:
             return
-        sent_end = self.doc[kept[-1]].sent.end
         # (a spaced "-" counts when the parser read it as punctuation, not as the hyphen of "all - time")
-        dashes = [i for i in range(kept[0], sent_end) if self.doc[i].text in DASHES or (
+        dashes = [i for i in self.marked if self.doc[i].text in DASHES or (
             self.doc[i].text == "-" and self.doc[i].tag_ in {",", ":"} and _is_dash(self.doc[i], spaces=True))]
         for opening, closing in itertools.pairwise(dashes):
             if opening in keep and closing not in keep and kept[-1] < closing and opening not in protected.inside \
@@ -1861,7 +1860,7 @@ class Headliner:
         clauses = {strings[d] for d in ("cc", "acl", "relcl", "xcomp", "advcl", "nsubj", "nsubjpass")}
         return ({strings[t] for t in RELATIVIZERS}, clauses, strings["prep"], strings["of"],
                 {strings["as"], strings["than"]}, strings["xcomp"], strings["cc"], strings["appos"],
-                {strings["nsubj"], strings["nsubjpass"]}, {strings[w] for w in ("according", "(", ")")},
+                {strings["nsubj"], strings["nsubjpass"]}, {strings[w] for w in ("according", "(", ")", "-", *DASHES)},
                 {strings[d] for d in ("acl", "relcl", "advcl")}, {strings[d] for d in TRIMMABLE}, strings["preconj"],
                 {strings["VBN"], strings["VBD"]},
                 {strings[d] for d in ("prep", "acl", "advcl", "conj", "npadvmod", "agent")},
