@@ -2101,7 +2101,9 @@ REPORTING = SAY_VERBS | {"allege", "admit", "deny", "argue", "believe", "think",
 STATES = {"be", "have", "want", "need", "know", "believe", "think", "feel", "like", "love", "hate", "hope", "wish",
           "expect", "intend", "plan", "remain", "seem", "appear", "own", "mean", "understand", "prefer", "fear",
           "deserve", "belong", "consider", "support", "oppose", "require", "allow", "schedule", "suppose", "owe",
-          "contain", "include", "lack", "depend", "matter", "cost", "weigh", "exist", "live", "stay", "struggle"}
+          "contain", "include", "lack", "depend", "matter", "cost", "weigh", "exist", "live", "stay", "struggle",
+          "regret", "doubt", "suspect", "trust", "wonder", "worry", "care", "agree", "disagree", "realise", "realize",
+          "recognise", "recognize", "remember", "imagine"}
 
 
 def absolute_participle(participle: Token) -> bool:
