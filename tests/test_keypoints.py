@@ -2350,10 +2350,12 @@ def test_an_aside_between_dashes_cut_short_and_left_open_goes_whole():
             "those games suspended for three years - while fining the club £20,000.\n")
     article = parsed(text)
     headliner = Headliner(article)
-    span = next(iter(candidates(article))).span
+    cand = next(iter(candidates(article)))
+    span = cand.span
     by_text = {t.text: t for t in span}
     # "with one of those games [suspended …]": the participle is what the absolute phrase says
     assert absolute_participle(by_text["suspended"])
+    headliner.compress(cand, commit=False)  # reads the sentence's words once, as every cut does
     keep = {t.i for t in span if t.i < by_text["suspended"].i}  # a cut left "… doors - with one of those games"
     headliner._drop_unclosed_aside(keep, quote_ranges(span))
     assert max(keep) == by_text["doors"].i
