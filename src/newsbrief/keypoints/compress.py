@@ -33,6 +33,7 @@ from spacy.parts_of_speech import VERB as VERB_POS
 from ..document import DASH_CHARS, Article, Entity, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
 from ..nlp import listed_verb_governor
+from ..quotes.lexicon import load as cue_lexicon
 from ..times import read_dateline
 from .rank import (
     DANGLING_OPENERS,
@@ -2094,9 +2095,8 @@ def _past_event(head: Token) -> bool:
         c.dep_ in {"xcomp", "acomp"} for c in head.children)
 
 
-# verbs that report what someone said or holds; the tense of what follows tells when
-REPORTING = SAY_VERBS | {"allege", "admit", "deny", "argue", "believe", "think", "explain", "testify", "suggest",
-                         "acknowledge", "stress", "warn", "accuse", "complain", "recall", "assert", "concede"}
+# verbs that report what someone said or holds (the quotes layer's cue lexicon); the tense of what follows tells when
+REPORTING = SAY_VERBS | frozenset(cue_lexicon().verbs)
 # verbs of states: under a past "said", a present truth ("said she wanted", "said it was known")
 STATES = {"be", "have", "want", "need", "know", "believe", "think", "feel", "like", "love", "hate", "hope", "wish",
           "expect", "intend", "plan", "remain", "seem", "appear", "own", "mean", "understand", "prefer", "fear",
