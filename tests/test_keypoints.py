@@ -2404,3 +2404,22 @@ def test_a_second_verb_left_with_only_its_particle_goes_with_its_and():
 def test_a_reported_event_keeps_its_past_tense_and_a_reported_state_does_not(text, kept, changed):
     out, _ = headline_of(text, text[:6])
     assert kept in out and changed in out, out
+
+
+@pytest.mark.parametrize("closing", ["'spoilt brat.'", '"a spoilt brat."'])
+def test_a_cut_takes_a_sentence_final_quotation_whole_with_its_closing_marks(closing):
+    # the parser hangs the closing stop and mark on the main verb; the clause holding the quotation still goes
+    text = ("Football coach Daniel Okafor has won extra praise from his growing army of supporters after calling out "
+            f"an online critic who accused his daughter of being {closing}\nThe coach wrote a long reply on Sunday.\n")
+    out, ok = headline_of(text, "Football")
+    assert out == "Daniel Okafor has won extra praise from his growing army of supporters", out
+    assert ok
+
+
+def test_a_promise_never_loses_what_was_promised():
+    # the parser hangs "to end" on "meeting": cut as a trailing phrase, it would leave "promises at a meeting"
+    text = ("Councillor Ravi Patel promised on Sunday at a packed town hall meeting in Bradford to end “the wasteful "
+            "and unfair parking charges that punish local shoppers.”\nThe meeting ran late.\n")
+    out, ok = headline_of(text, "Councillor")
+    assert "to end" in out or not ok, out
+    assert not out.endswith(("meeting", "Bradford")), out

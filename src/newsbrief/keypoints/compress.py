@@ -110,6 +110,9 @@ AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", 
 NEEDS_INFINITIVE = {"appear", "seem", "tend", "happen", "want", "wish", "hope", "try", "attempt", "need", "fail",
                     "manage", "continue", "decide", "refuse", "vow", "pledge", "promise", "threaten", "plan", "intend",
                     "agree", "seek", "aim", "expect", "choose", "prepare", "offer", "struggle", "help"}
+# verbs whose object is told what to do, which says nothing without it: "tells his supporters [to go and vote]"
+TELLS_TO = {"tell", "urge", "ask", "order", "encourage", "instruct", "persuade", "convince", "force", "allow", "warn",
+            "invite"}
 # first words of days with names ("Super Tuesday", "Good Friday"), which the model tags apart from the weekday
 NAMED_DAYS = {"super", "black", "cyber", "good", "easter", "ash", "palm", "holy", "maundy", "shrove", "boxing",
               "giving", "mardi", "bloody"}
@@ -1269,14 +1272,32 @@ class Headliner:
                 return True
             if lemma in AS_VERBS and any(c.lower_ == "as" and c.i not in keep for c in self.doc[i].children):
                 return True
-            if lemma in NEEDS_INFINITIVE and any(c.dep_ == "xcomp" and c.i not in keep and c.tag_ == "VB"
-                                                 for c in self.doc[i].children):
+            if lemma in NEEDS_INFINITIVE | TELLS_TO and self._lost_infinitive(self.doc[i], keep):
                 return True
             # "puts even such senior Republicans [in jeopardy]": where something is put is what the verb says
             if lemma in PLACING and any(c.dep_ == "prep" and c.i not in keep for c in self.doc[i].children) and not any(
                     c.dep_ in {"prep", "prt", "advmod"} and c.i in keep for c in self.doc[i].children):
                 return True
         return self._lost_second_half(keep)
+
+    def _lost_infinitive(self, verb: Token, keep: set[int]) -> bool:
+        """The verb's infinitive was cut: its xcomp, or the next infinitive after it, before any other verb, which
+        the parser may hang elsewhere ("promised on Sunday at a meeting [to end …]" has "to end" on "meeting")."""
+        if any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
+            return any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i not in keep for c in verb.children)
+        tells = verb.lemma_.lower() in TELLS_TO
+        objects = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ not in {"DATE", "TIME"}]
+        if any(c.dep_ in {"ccomp", "acomp", "attr", "oprd", "prt"} for c in verb.children) or (objects and not tells):
+            return False  # "offers some pointed advice [to …]", "seems weaker", "told jurors [that …]": it has its own
+        inside = {t.i for c in objects for t in c.subtree}
+        for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+            if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound", "aux", "auxpass"}:
+                # the first verb after it ("a packed hall" is no clause), not one inside the object ("forcing a
+                # debate about how [to wield power]")
+                infinitive = tok.tag_ == "VB" and any(a.dep_ == "aux" and a.lower_ == "to" for a in tok.children)
+                # (one on a noun is the noun's: "a moral responsibility [to confront …]")
+                return infinitive and tok.dep_ not in {"acl", "relcl"} and tok.i not in keep | inside
+        return False
 
     def _lost_second_half(self, keep: set[int]) -> bool:
         """"a contrast between a status quo vision [and the lofty aspirations …]", "showed both Clinton's frustrations
@@ -1559,7 +1580,13 @@ class Headliner:
             for a, b in protected.quotes:
                 part = set(range(a, b + 1))
                 if part & ids and not part <= ids:
-                    return
+                    rest = part - ids
+                    # "after calling out a hater who accused her of being a 'gold digger[.']": the parser hangs the
+                    # sentence's closing stop and mark on the main verb; they close the cut's quote and go with it
+                    if min(rest) > max(ids) and all(i in self.punct for i in range(max(ids) + 1, span.end)):
+                        ids = ids | rest
+                    else:
+                        return
         if ids and self._closing_dash(ids, span) and not self._leads_into_main(max(ids) + 1, min(ids), keep):
             # "Many speakers at the service[ — including Muslims, Christians and Jews] — said": a cut that took the
             # opening dash takes the closing one, unless it parts a leading clause from the main one
