@@ -361,6 +361,11 @@ class Headliner:
                         # "after [two quakes, measuring 7.6 and 7.4,] struck": a verb that stays keeps its subject
                         dep in subjects and t.head.pos_ in {"VERB", "AUX"}):
                     self.held.add(i)
+            elif dep == prep and i > span.start and self.doc[i].lower_ in SUBORDINATING_PREPS and (
+                    self.doc[i - 1].lemma_.lower() in UNITS and self.doc[i - 1].dep_ in {"dobj", "attr", "pobj"}):
+                # "to mark a week [since the shooting]": a length of time that is what a verb takes says since when
+                # (wherever the parser hangs it); "Hours after the shooting," is a time phrase that goes whole
+                self.held.add(i)
             elif dep == prep and low == of and _needs_its_of(self.doc[i].head):
                 self.partitive[i] = self.doc[i].head.i  # "of" -> the word that needs it ("two [of the cases]")
 
@@ -680,9 +685,16 @@ class Headliner:
                 # the rule cut far more than needed: the smallest phrase that fits may keep more content
                 alternative = set(before)
                 self._trim_tail(span, root, alternative, protected)
-                if self._words(keep) < self._words(alternative) <= self.limit:
+                # unless that leaves a verb without what it says and the rule's cut did not: "has urged his former
+                # side[ to purchase …]" against "[and has urged his former side to purchase …]"
+                if self._words(keep) < self._words(alternative) <= self.limit and (
+                        self._sound(alternative, protected) or not self._sound(keep, protected)):
                     keep.clear()
                     keep.update(alternative)
+
+    def _sound(self, keep: set[int], protected: _Protected) -> bool:
+        """What is kept ends on no verb that lost its complement."""
+        return not self._drop_dangling_tail(set(keep), protected) and not self._lost_complement(keep)
 
     def _drop_bare_clauses(self, span: Span, keep: set[int], protected: _Protected) -> None:
         """What a cut left governing nothing goes: a preposition or conjunction whose object or conjunct was
