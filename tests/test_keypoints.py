@@ -2443,3 +2443,19 @@ def test_a_length_of_time_keeps_what_it_is_counted_from():
             "police shooting of a 15-year-old boy in the northern suburbs.\nThe city was calm on Sunday.\n")
     out, _ = headline_of(text, "Hundreds")
     assert not out.endswith("a week"), out
+
+
+def test_a_quotation_closed_after_a_space_in_tokenized_copy_is_closed():
+    text = ("Twice champion Maria Costa said her struggle to beat Ana Ruiz in the final on Sunday had been a real "
+            "'eye-opener ' as the season gets into full swing.\nShe flies home today.\n")
+    out, ok = headline_of(text, "Twice")
+    assert out.endswith("has been a real 'eye-opener '"), out
+    assert ok
+
+
+def test_a_participle_on_the_subject_taken_for_the_main_verb_makes_no_bullet():
+    # the parser makes "described" the main verb and the real one ("has been missing") a second verb phrase
+    text = ("Gerald Pike, 54, described as having a fanatical obsession with model railways, has been missing since "
+            "6.15pm on Tuesday and was last seen leaving a clinic, near Hook, Hampshire.\nPolice are searching.\n")
+    out, ok = headline_of(text, "Gerald")
+    assert not ok, out

@@ -505,6 +505,12 @@ class Headliner:
             # description": the parser made the real verb a modifier of the subject, and a verb of a side clause
             # the main one; its cuts would say that the man matched the description
             return True
+        if root.lemma_.lower() in AS_VERBS and root.i > span.start and self.doc[root.i - 1].text == "," and (
+                root.i + 1 < span.end and self.doc[root.i + 1].lower_ == "as") and not any(
+                c.dep_ in {"dobj", "aux", "auxpass"} for c in root.children):
+            # "Stephen Munden, 54, described as having a 'fanatical obsession', has been missing": a participle on the
+            # subject taken for the main verb, whose real verb the cuts would drop ("Munden describes as having …")
+            return True
         if root.lemma_.lower() in SAY_VERBS and not protected.quotes and not any(
                 c.dep_ in {"ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "dative", "nsubjpass", "auxpass"}
                 for c in root.children) and not any(t.dep_ in {"ccomp", "advcl", "mark"} for t in span):
@@ -2009,7 +2015,8 @@ class Headliner:
 
 
 _OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[:]))['‘](?=\w)")
-_CLOSE_SINGLE = re.compile(r"(?<=[\w.,!?])['’](?=$|[\s.,;:!?)])")
+# (or after a space, in copy tokenized at the source: "a real 'eye-opener '")
+_CLOSE_SINGLE = re.compile(r"(?:(?<=[\w.,!?])|(?<=[\w.,!?] ))['’](?=$|[\s.,;:!?)])")
 
 
 def balanced_quotes(text: str) -> bool:
