@@ -2459,3 +2459,27 @@ def test_a_participle_on_the_subject_taken_for_the_main_verb_makes_no_bullet():
             "6.15pm on Tuesday and was last seen leaving a clinic, near Hook, Hampshire.\nPolice are searching.\n")
     out, ok = headline_of(text, "Gerald")
     assert not ok, out
+
+
+HARBOUR_BUDGET = """Harbour councillors have approved a £40 million budget to rebuild the old port, the council \
+announced on Monday.
+
+The council approved the £40 million budget to rebuild the port by 31 votes to 12, after opposition members walked out \
+of a debate on dredging, repairs to the north pier and lighting along the quay.
+
+Fishing crews have complained for years that silt in the channel leaves their boats stranded at low tide.
+
+The opposition leader, Carol Lind, said the money would be better spent on housing and that the vote had been rushed.
+
+Work on the channel is due to start in September and should take about eighteen months, the council said.
+
+A public meeting on the plans will be held at the harbour museum next week.
+"""
+
+
+def test_two_sentences_that_compress_to_the_same_bullet_give_one():
+    # the two sentences share less than the headline style's sentence threshold (the second says more), but
+    # their bullets both say that the budget was approved
+    points = [p.text for p in key_points(parsed(HARBOUR_BUDGET))]
+    assert sum("£40 million budget" in p for p in points) == 1, points
+    assert any("Fishing crews" in p for p in points), points

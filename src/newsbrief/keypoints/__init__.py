@@ -4,12 +4,13 @@ compress each into an editors' bullet made only from its source sentences."""
 from __future__ import annotations
 
 import re
+from collections import Counter
 from typing import TYPE_CHECKING
 
 from ..document import Article, KeyPoint, Span
 from .compress import LEDE_SENTENCES, Headliner
-from .rank import candidates, speaks
-from .selection import point_count, select
+from .rank import CONTENT_POS, Candidate, candidates, speaks
+from .selection import HEADLINE_REDUNDANT, SAME_BULLET, cosine, point_count, select
 
 if TYPE_CHECKING:
     from ..pipeline import Settings
@@ -38,8 +39,17 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
         return [KeyPoint(text=c.sentence.text, sources=[Span(c.sentence.start, c.sentence.end)], style="sentence")
                 for c in select(cands, count, accept=lambda c: not speaks(c.sentence.text))]
     headliner = Headliner(article, lede=[c.index for c in cands[:LEDE_SENTENCES]])
+    said: dict[int, Counter] = {}
+
+    def same_bullet(a: Candidate, b: Candidate) -> bool:
+        for c in (a, b):
+            if c.index not in said:
+                said[c.index] = said_in(c, headliner.compress(c, commit=False)[0])
+        return cosine(said[a.index], said[b.index]) >= SAME_BULLET
+
     # a refused sentence makes a poor bullet: it only fills in up to the box's minimum
-    chosen = select(cands, count, accept=headliner.acceptable, fill_to=min_points, usable=headliner.usable)
+    chosen = select(cands, count, accept=headliner.acceptable, fill_to=min_points, usable=headliner.usable,
+                    redundant=HEADLINE_REDUNDANT, same=same_bullet)
     points, fitting = [], []
     for c in chosen:
         text, sources = headliner.headline(c)
@@ -49,6 +59,13 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
         if len(WORD.findall(text)) <= headliner.word_limit(c):
             fitting.append(points[-1])
     return fitting or points[:1]
+
+
+def said_in(cand: Candidate, bullet: str) -> Counter:
+    """The content lemmas of the sentence's words that the bullet kept."""
+    words = {w.lower() for w in WORD.findall(bullet)}
+    return Counter(t.lemma_.lower() for t in cand.span if t.lower_ in words and t.pos_ in CONTENT_POS
+                   and not t.is_stop and (t.is_alpha or t.like_num))
 
 
 def make_stage(settings: Settings) -> KeyPointStage:
