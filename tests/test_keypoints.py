@@ -2483,3 +2483,11 @@ def test_two_sentences_that_compress_to_the_same_bullet_give_one():
     points = [p.text for p in key_points(parsed(HARBOUR_BUDGET))]
     assert sum("£40 million budget" in p for p in points) == 1, points
     assert any("Fishing crews" in p for p in points), points
+
+
+def test_a_restrictive_clause_left_with_only_its_verb_goes_with_the_time():
+    text = ("Harbour councillors approved a £40 million budget for the old port on Monday, after a debate that ran "
+            "late into the night and a protest outside the town hall.\nThe vote was close.\n")
+    out, _ = headline_of(text, "Harbour")
+    assert "that ran" not in out, out
+    assert out.startswith("Harbour councillors approve a £40 million budget for the old port"), out

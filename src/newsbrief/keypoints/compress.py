@@ -906,7 +906,10 @@ class Headliner:
                 # "During the game, which took place[ on March 27], Akinfeev was struck": a relative clause the
                 # time was all of says nothing without it
                 clause = {t.i for t in verb.subtree}
-                if self._words(keep & clause) <= 3 and self.doc[min(clause) - 1].text == ",":
+                # (so does "a debate that ran[ late into the night]": a clause left with only its verb)
+                bare = all(i == verb.i or i in self.relativizers or self.doc[i].dep_ in {"aux", "auxpass"}
+                           for i in keep & clause)
+                if self._words(keep & clause) <= 3 and (self.doc[min(clause) - 1].text == "," or bare):
                     self._remove(clause, span, keep, protected=protected, commas=True, island_ok=True)
         recently = self.doc.vocab.strings["recently"]
         lowers = self._arrays[span.start : span.end, ARRAY_COLUMNS.index(LOWER)].tolist()
