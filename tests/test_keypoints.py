@@ -2488,6 +2488,8 @@ def test_two_sentences_that_compress_to_the_same_bullet_give_one():
 def test_a_restrictive_clause_left_with_only_its_verb_goes_with_the_time():
     text = ("Harbour councillors approved a £40 million budget for the old port on Monday, after a debate that ran "
             "late into the night and a protest outside the town hall.\nThe vote was close.\n")
-    out, _ = headline_of(text, "Harbour")
+    article = parsed(text)
+    cand = candidates(article)[0]
+    out = Headliner(article, lede=[cand.index]).compress(cand, commit=False)[0]  # a lede may have 20 words
     assert "that ran" not in out, out
     assert out.startswith("Harbour councillors approve a £40 million budget for the old port"), out

@@ -906,11 +906,15 @@ class Headliner:
                 # "During the game, which took place[ on March 27], Akinfeev was struck": a relative clause the
                 # time was all of says nothing without it
                 clause = {t.i for t in verb.subtree}
-                # (so does "a debate that ran[ late into the night]": a clause left with only its verb)
-                bare = all(i == verb.i or i in self.relativizers or self.doc[i].dep_ in {"aux", "auxpass"}
-                           for i in keep & clause)
-                if self._words(keep & clause) <= 3 and (self.doc[min(clause) - 1].text == "," or bare):
+                if self._words(keep & clause) <= 3 and self.doc[min(clause) - 1].text == ",":
                     self._remove(clause, span, keep, protected=protected, commas=True, island_ok=True)
+                elif any(c.i in keep and c.i in self.relativizers for c in verb.children) and all(
+                        c.i not in keep or c.i in self.relativizers or c.dep_ in {"aux", "auxpass", "cc", "conj"}
+                        for c in verb.children):
+                    # so does "a debate [that ran] late into the night and a protest": one left with only its verb
+                    # (what the parser joined to it is the noun's: "a debate and a protest")
+                    self._remove({verb.i} | {c.i for c in verb.children if c.i in self.relativizers
+                                             or c.dep_ in {"aux", "auxpass"}}, span, keep, island_ok=True)
         recently = self.doc.vocab.strings["recently"]
         lowers = self._arrays[span.start : span.end, ARRAY_COLUMNS.index(LOWER)].tolist()
         for tok in (self.doc[i] for i, low in enumerate(lowers, start=span.start) if low == recently):
