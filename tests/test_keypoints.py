@@ -2493,3 +2493,24 @@ def test_a_restrictive_clause_left_with_only_its_verb_goes_with_the_time():
     out = Headliner(article, lede=[cand.index]).compress(cand, commit=False)[0]  # a lede may have 20 words
     assert "that ran" not in out, out
     assert out.startswith("Harbour councillors approve a £40 million budget for the old port"), out
+
+
+def test_a_copula_never_loses_where_or_what_something_is():
+    text = ("A seaside cottage which has remained unchanged since the 1950s is up for sale complete with original "
+            "features including stained-glass windows, a coal-fired range and old jars of boiled sweets.\n"
+            "It has three bedrooms.\n")
+    article = parsed(text)
+    cand = candidates(article)[0]
+    headliner = Headliner(article, lede=[cand.index])
+    out = headliner.compress(cand, commit=False)[0]
+    assert " is up for sale" in out, out
+    assert headliner.acceptable(cand)
+
+
+def test_a_name_with_only_its_relative_clause_left_makes_no_bullet():
+    # the parser takes "Ortiz" for the root and "called" for a modifier of "election": the cuts would leave the
+    # name and what he once was, and nothing of what he did
+    text = ("Daniel Ortiz, who worked as the governor's chief press officer during the 2018 election, called the "
+            "senator's remarks and actions on Sunday \"childish.\"\nThe senator declined to comment.\n")
+    out, ok = headline_of(text, "Daniel")
+    assert not ok, out

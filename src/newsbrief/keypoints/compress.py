@@ -1290,6 +1290,11 @@ class Headliner:
         says nothing without it ("Stumpf appeared [to blame low-level workers]")."""
         for i in keep & self.verbs:
             lemma = self.doc[i].lemma_.lower()
+            if lemma == "be" and self.doc[i].dep_ not in {"aux", "auxpass"} and any(
+                    c.dep_ == "prep" for c in self.doc[i].children) and not any(
+                    c.i in keep and c.dep_ not in {"nsubj", "nsubjpass", "punct", "cc", "conj", "neg", "mark"}
+                    for c in self.doc[i].children):
+                return True  # "since the 1950s is[ up for sale]": a copula that lost where or what something is
             if lemma == "be" and any(c.dep_ in {"attr", "acomp", "xcomp"} for c in self.doc[i].children) and not any(
                     c.dep_ in {"attr", "acomp", "xcomp", "prep", "oprd", "ccomp"} and c.i in keep
                     for c in self.doc[i].children):
@@ -2038,6 +2043,22 @@ def _no_main_clause(root: Token, keep: set[int], quoted: set[int]) -> bool:
     (no finite verb at all), "Obama addresses Trump's concerns, [stating state authorities – and not the federal
     government –] are in charge" (the verb after the dash was the stated clause's, not the subject's)."""
     doc = root.doc
+    # relative clauses opened by a relative pronoun ("Wealthy donors handed over $25 million" is a main verb the
+    # parser took for one), and their own verbs with their auxiliaries
+    clauses = [c for c in root.children if c.dep_ == "relcl" and c.i in keep and any(
+        g.tag_ in RELATIVIZERS and g.i in keep for g in c.children)]
+    # ("a police officer that was parked nearby and witnessed the incident chased after the car": a later verb
+    # joined with no "and" or comma, or hung on a noun of the clause, is the main one)
+    own = {v.i for c in clauses for v in (c, *c.conjuncts) if v is c or doc[v.left_edge.i - 1].dep_ == "cc"
+           or doc[v.left_edge.i - 1].text == ","}
+    own |= {g.i for i in own for g in doc[i].children if g.dep_ in {"aux", "auxpass"}}
+    if root.pos_ in {"NOUN", "PROPN"} and clauses and not any(
+            doc[i].tag_ in FINITE_TAGS or (doc[i].dep_ == "acl" and doc[i].tag_ in {"VBD", "VBN"} and i > max(own))
+            for i in keep - quoted - own):
+        # "A timewarp home which has remained unchanged[ since the 1930s is up for sale], oil-fired central heating":
+        # the parser hung the main verb inside the relative clause, and a cut took it; what is left names a thing
+        # and says nothing of it ("A police officer that was parked nearby chased after the car" keeps its verb)
+        return True
     if root.tag_ == "VBG" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in root.children) and not any(
             doc[i].tag_ in FINITE_TAGS for i in keep if i not in quoted):
