@@ -72,6 +72,18 @@ def test_a_paragraph_opening_on_a_quotation_mark_keeps_it():
     assert [s.text[:12] for s in art.sentences] == ["The harbour ", "''The pier w", "“We cannot w"]
 
 
+@pytest.mark.parametrize("mark", ['"', "''", "'", "”"])
+def test_a_paragraph_closing_on_a_quotation_mark_keeps_it(mark):
+    # the parser made a straight closing mark at the end of a line a sentence of its own
+    opening = {'"': '"', "''": "``", "'": "'", "”": "“"}[mark]
+    text = (f"The harbour board in Saltmere called the plan to close the old ferry pier {opening}reckless.{mark}\n\n"
+            "Repairs will start in the spring.\n")
+    art = newsbrief.analyze(text)
+    assert [s.text for s in art.sentences] == [
+        f"The harbour board in Saltmere called the plan to close the old ferry pier {opening}reckless.{mark}",
+        "Repairs will start in the spring."]
+
+
 def test_every_feature_registers_its_commands():
     from newsbrief.cli import build_parser
 

@@ -45,6 +45,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     strings = doc.vocab.strings
     breaks = {i for i, is_space in enumerate(space) if is_space and "\n" in strings[orth[i]]}
     for i in breaks:
+        if i >= 2 and orth[i - 1] in _CLOSING_MARKS and not doc[i - 2].whitespace_:
+            # '…called the plan "childish."\n': the parser took the paragraph's closing mark for a sentence of its own
+            doc[i - 1].is_sent_start = False
         if i < len(doc) - 1:
             doc[i + 1].is_sent_start = True
             if orth[i + 1] in _OPENING_MARKS and i + 2 < len(doc) and not space[i + 2]:
@@ -110,6 +113,7 @@ _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
 # the string ids of the words a glued sentence or a caption mark opens on
 _PARENTHESIS = get_string_id("(")
 _OPENING_MARKS = frozenset(get_string_id(m) for m in ("''", "``", "“", '"', "‘", "'"))
+_CLOSING_MARKS = frozenset(get_string_id(m) for m in ("''", "”", '"', "’", "'"))
 _GLUE = frozenset(get_string_id(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789")
 _WATCHED = frozenset(get_string_id(w) for w in RUN_ON_STARTS | _RUN_ON_OPENERS | {"(", "The", "A", "An"})
 
