@@ -35,6 +35,7 @@ def similarity(a: Candidate, b: Candidate) -> float:
 
 
 def cosine(a: Counter, b: Counter, norm_a: float | None = None, norm_b: float | None = None) -> float:
+    """Cosine of two bags of words (their norms, when known, spare computing them)."""
     if not a or not b:
         return 0.0
     if len(a) > len(b):
