@@ -478,6 +478,14 @@ def headline_of(text: str, starts: str) -> tuple[str, bool]:
     return headliner.compress(cand, commit=False)[0], headliner.acceptable(cand)
 
 
+def lede_headline_of(text: str) -> tuple[str, bool]:
+    """headline_of for the article's first sentence read as the lede, which may keep up to 20 words."""
+    article = parsed(text)
+    cand = candidates(article)[0]
+    headliner = Headliner(article, lede=[cand.index])
+    return headliner.compress(cand, commit=False)[0], headliner.acceptable(cand)
+
+
 def usable_of(text: str, starts: str = "") -> bool:
     """Whether the sentence starting with ``starts`` may stand in a box at all (Headliner.usable)."""
     article = parsed(text)
@@ -2430,12 +2438,9 @@ def test_a_cut_that_fits_is_not_traded_for_a_longer_one_that_leaves_a_verb_short
     # too, but says nothing of what he urged
     text = ("Tony Mensah has criticised Chelsea's recent dealings in the transfer market and has urged his former club "
             "to sign three top players in the summer.\nHe spoke on Monday.\n")
-    article = parsed(text)
-    cand = candidates(article)[0]
-    headliner = Headliner(article, lede=[cand.index])
-    assert headliner.compress(cand, commit=False)[0] == (
-        "Tony Mensah has criticised Chelsea's recent dealings in the transfer market")
-    assert headliner.acceptable(cand)
+    out, ok = lede_headline_of(text)
+    assert out == "Tony Mensah has criticised Chelsea's recent dealings in the transfer market"
+    assert ok
 
 
 def test_a_length_of_time_keeps_what_it_is_counted_from():
@@ -2488,9 +2493,7 @@ def test_two_sentences_that_compress_to_the_same_bullet_give_one():
 def test_a_restrictive_clause_left_with_only_its_verb_goes_with_the_time():
     text = ("Harbour councillors approved a £40 million budget for the old port on Monday, after a debate that ran "
             "late into the night and a protest outside the town hall.\nThe vote was close.\n")
-    article = parsed(text)
-    cand = candidates(article)[0]
-    out = Headliner(article, lede=[cand.index]).compress(cand, commit=False)[0]  # a lede may have 20 words
+    out, _ = lede_headline_of(text)  # a lede may have 20 words
     assert "that ran" not in out, out
     assert out.startswith("Harbour councillors approve a £40 million budget for the old port"), out
 
@@ -2499,12 +2502,9 @@ def test_a_copula_never_loses_where_or_what_something_is():
     text = ("A seaside cottage which has remained unchanged since the 1950s is up for sale complete with original "
             "features including stained-glass windows, a coal-fired range and old jars of boiled sweets.\n"
             "It has three bedrooms.\n")
-    article = parsed(text)
-    cand = candidates(article)[0]
-    headliner = Headliner(article, lede=[cand.index])
-    out = headliner.compress(cand, commit=False)[0]
+    out, ok = lede_headline_of(text)
     assert " is up for sale" in out, out
-    assert headliner.acceptable(cand)
+    assert ok
 
 
 def test_a_name_with_only_its_relative_clause_left_makes_no_bullet():

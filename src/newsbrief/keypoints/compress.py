@@ -313,7 +313,7 @@ class Headliner:
         self._subtrees = {}
         (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
          trimmable, preconj, participle_tags, tails, noun_clauses, agent) = self._codes
-        pairing = self._pairing
+        pairing, counted_from = self._pairing, self._counted_from
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
             if tag in participle_tags:
                 self.participles.append(i)
@@ -361,7 +361,7 @@ class Headliner:
                         # "after [two quakes, measuring 7.6 and 7.4,] struck": a verb that stays keeps its subject
                         dep in subjects and t.head.pos_ in {"VERB", "AUX"}):
                     self.held.add(i)
-            elif dep == prep and i > span.start and self.doc[i].lower_ in SUBORDINATING_PREPS and (
+            elif dep == prep and low in counted_from and i > span.start and (
                     self.doc[i - 1].lemma_.lower() in UNITS and self.doc[i - 1].dep_ in {"dobj", "attr", "pobj"}):
                 # "to mark a week [since the shooting]": a length of time that is what a verb takes says since when
                 # (wherever the parser hangs it); "Hours after the shooting," is a time phrase that goes whole
@@ -459,6 +459,10 @@ class Headliner:
     @functools.cached_property
     def _pairing(self) -> set[int]:
         return {self.doc.vocab.strings[w] for w in ("both", "between")}
+
+    @functools.cached_property
+    def _counted_from(self) -> set[int]:
+        return {self.doc.vocab.strings[w] for w in SUBORDINATING_PREPS}
 
     @staticmethod
     def _first_of_pair(tok: Token) -> Token | None:
