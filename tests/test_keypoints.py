@@ -600,6 +600,24 @@ def test_a_surname_two_people_share_is_not_shortened():
     assert "Hannah Okafor" in out and "Daniel Okafor" in out, out
 
 
+def test_a_surname_after_a_quoted_nickname_does_not_make_another_person_known():
+    # the recognizer splits "Mike 'Big Bear' Carter" and files his "Carter" under Billy Carter, named next:
+    # "Carter is last seen" would say the husband went missing
+    text = ("Reality star June Walsh and her estranged husband Mike 'Big Bear' Carter have filed a missing persons "
+            "report after his older brother disappeared three days ago.\n"
+            "Billy Carter was last seen on Saturday at the couple's home in McIntyre, Georgia.\n")
+    out, _ = headline_of(text, "Billy")
+    assert out.startswith("Billy Carter "), out
+
+
+def test_what_a_sentence_comes_after_is_its_bullet():
+    text = ("Voters in Scotland would rather have a vote on Europe than another independence referendum.\n"
+            "It comes after First Minister Nicola Sturgeon last night refused to rule out staging a second "
+            "independence vote.\n")
+    out, ok = headline_of(text, "It comes")
+    assert out == "Nicola Sturgeon refuses to rule out staging a second independence vote" and ok, out
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

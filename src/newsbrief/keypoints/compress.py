@@ -30,7 +30,7 @@ from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LE
 from spacy.parts_of_speech import AUX as AUX_POS
 from spacy.parts_of_speech import VERB as VERB_POS
 
-from ..document import DASH_CHARS, Article, Entity, Sentence
+from ..document import DASH_CHARS, Article, Entity, Mention, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
 from ..nlp import listed_verb_governor
 from ..quotes.lexicon import load as cue_lexicon
@@ -79,6 +79,9 @@ PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republ
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
 FINDING_VERBS = {"find", "show", "suggest"}
+# "It comes after <what happened>": the sentence's news is the clause it leans on
+BACKGROUND_VERBS = {"come", "follow"}
+BACKGROUND_MARKS = {"after", "as", "amid", "while"}
 FINDING_SOURCES = {"study", "survey", "research", "report", "poll", "figure", "data", "analysis", "review",
                    "researcher", "scientist", "statistic", "test", "trial"}
 # Words that make a DATE/TIME entity a time adverbial ("on Sunday"), not a fact ("a 39-year-old").
@@ -372,6 +375,7 @@ class Headliner:
         self._drop_dateline(span, keep)
         self._drop_leading_connective(span, keep, protected)
         root = self._drop_trailing_attribution(span, root, keep, protected)
+        root = self._background_clause(span, root, keep, protected)
         self.core = _core(root)
         self._drop_according_to(span, keep, protected)
         self._drop_time_adverbials(span, keep, protected)
@@ -559,7 +563,8 @@ class Headliner:
             # commander-in-chief appeared…": the opening phrase runs past its comma into the subject, which the
             # parser found further on; its cut would leave "Next commander-in-chief appears…"
             return True
-        if any(c.dep_ == "mark" for c in root.lefts):
+        if root.dep_ != "advcl" and any(c.dep_ == "mark" for c in root.lefts):
+            # (an "after" clause is the bullet of "It comes after …", whose mark was cut)
             # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
             # verb, misread as the main one; a cut of its "That" makes a claim the sentence does not make
             return True
@@ -817,6 +822,26 @@ class Headliner:
                 keep.discard(tok.i)
         return claim
 
+    def _background_clause(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
+        """"It comes after Nicola Sturgeon refused to rule out a second vote": "it" leans on the sentence before,
+        and what the sentence tells is the clause after "after", which becomes the bullet."""
+        subject = main_subject(root)
+        if root.lemma_.lower() not in BACKGROUND_VERBS or subject is None or subject.lower_ not in {"it", "this"}:
+            return root
+        clause = next((c for c in root.rights if c.dep_ == "advcl" and main_subject(c) is not None and any(
+            m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in c.children)), None)
+        # nothing else in the main clause but how long after ("just one day after")
+        if clause is None:
+            return root
+        rest = [c for c in root.children if c.i not in {clause.i, subject.i} and not c.is_punct
+                and c.dep_ not in {"advmod", "npadvmod"}]
+        if rest or any(t.i in protected.inside for t in (subject, root)):
+            return root
+        mark = next(m for m in clause.children if m.dep_ == "mark")
+        ids = {t.i for t in clause.subtree} - {mark.i}
+        keep.intersection_update(ids | {t.i for t in span if t.is_punct and t.i > clause.right_edge.i})
+        return clause
+
     def _drop_closing_attribution(self, span: Span, keep: set[int], protected: _Protected) -> None:
         """"…near his branch in Biggin Hill, the Old Bailey heard.": a closing "<name> said" the parser
         hung inside the claim (as a relative clause) is still the attribution."""
@@ -1016,7 +1041,8 @@ class Headliner:
             if not self._splits_word(title, keep):
                 keep.difference_update(title)
             surname = self._surname(person)
-            known = person.id in self.named or person.mentions[0].start < ent.start_char
+            known = person.id in self.named or any(m.start < ent.start_char and not self._split_name(m)
+                                                   for m in person.mentions)
             # "Bill Clinton had worked with Hillary Clinton": a surname two people share names neither
             shared = any(p is not person and len(p.name.split()) > 1 and p.name.split()[-1] == surname
                          for p in self.persons)
@@ -1031,6 +1057,14 @@ class Headliner:
                     if tail[0].text != surname.split()[0]:
                         replacements[tail[0].i] = surname.split()[0]  # "van Gaal" opens as the article writes it
         return used
+
+    def _split_name(self, mention: Mention) -> bool:
+        """A lone surname that ends a longer name the recognizer split: "Mike 'Sugar Bear' Thompson" is not the
+        Billy Thompson named later, whose "Thompson" would then read as known."""
+        if len(mention.text.split()) > 1:
+            return False
+        before = self.article.text[max(0, mention.start - 40):mention.start].rstrip()
+        return bool(re.search(r"\b[A-Z][\w.-]*['’\"”]$", before))  # after a quoted nickname
 
     def _title_before(self, start: int, span: Span, protected: _Protected) -> set[int]:
         """"Pakistan's Deputy Prime Minister and Foreign Minister" before "Ishaq Dar": titles, their
