@@ -618,6 +618,15 @@ def test_what_a_sentence_comes_after_is_its_bullet():
     assert out == "Nicola Sturgeon refuses to rule out staging a second independence vote" and ok, out
 
 
+def test_the_date_of_what_is_to_happen_stays_and_that_of_what_happened_goes():
+    text = ("The harbour board will vote on the new ferry fares on Thursday, the chairman said.\n"
+            "The harbour board voted on the new ferry fares on Thursday, the chairman said.\n")
+    coming, _ = headline_of(text, "The harbour board will")
+    past, _ = headline_of(text, "The harbour board voted")
+    assert coming == "The harbour board will vote on the new ferry fares on Thursday", coming
+    assert past == "The harbour board votes on the new ferry fares", past
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

@@ -928,9 +928,11 @@ class Headliner:
                 ids.add(prev.i)
                 if prev.dep_ == "pobj" and prev.head.i == prev.i - 1 and prev.head.lower_ in TIME_PREPS:
                     ids.add(prev.head.i)
+            verb = head if head.pos_ in {"VERB", "AUX"} else head.head
+            if _future(verb) and (words & WHEN_WORDS or any(t.like_num for t in ent)):
+                continue  # "will be made [on Friday morning]", "will bid [on June 7]": when it is to happen is news
             before_cut = len(keep)
             self._remove(ids, span, keep, island_ok=True)
-            verb = head if head.pos_ in {"VERB", "AUX"} else head.head
             if len(keep) < before_cut and verb.dep_ == "relcl" and verb.i in keep:
                 # "During the game, which took place[ on March 27], Akinfeev was struck": a relative clause the
                 # time was all of says nothing without it
@@ -2074,6 +2076,21 @@ def balanced_quotes(text: str) -> bool:
     if text.count("“") != text.count("”") or text.count('"') % 2 or text.count("``") > text.count("''"):
         return False
     return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
+
+
+WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "next",
+              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
+              "november", "december"}
+
+
+def _future(verb: Token) -> bool:
+    """The verb tells what is to happen: "will be made", "is due to repay", "is set to meet"."""
+    for v in (verb, verb.head):
+        if any(c.lower_ in {"will", "shall", "'ll"} and c.dep_ == "aux" for c in v.children):
+            return True
+        if v.dep_ == "xcomp" and v.head.lemma_.lower() in {"set", "due", "expect", "schedule", "plan"}:
+            return True
+    return False
 
 
 def _no_main_clause(root: Token, keep: set[int], quoted: set[int]) -> bool:
