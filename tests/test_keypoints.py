@@ -627,6 +627,15 @@ def test_the_date_of_what_is_to_happen_stays_and_that_of_what_happened_goes():
     assert past == "The harbour board votes on the new ferry fares", past
 
 
+def test_a_cut_never_leaves_a_verb_without_the_noun_it_leaned_on():
+    # the parser hangs "will be moved" on "told" with no subject; cutting "describing how their jobs …" would leave
+    # "… tells workers, will be moved to Poland"
+    text = ('"This is purely a business decision," a factory manager told workers, describing how their 600 jobs '
+            "making boilers and pumps will be moved to Poland.\n")
+    out, ok = headline_of(text, '"This')
+    assert not ok and not usable_of(text), out
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

@@ -428,7 +428,7 @@ class Headliner:
             self.unusable.add(cand.index)
         if self._only_who_spoke(root, keep, protected):
             self.unusable.add(cand.index)
-        if self._misread(span, root, subj, protected):
+        if self._misread(span, root, subj, protected) or self._orphaned_verb(span, root, keep):
             self.unusable.add(cand.index)
         if not self._has_subject(span, root, keep, replacements) or (
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
@@ -570,6 +570,20 @@ class Headliner:
             return True
         # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
         return subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts)
+
+    def _orphaned_verb(self, span: Span, root: Token, keep: set[int]) -> bool:
+        """A cut took the noun a verb of the main one leaned on: "…, describing how their jobs making furnaces [will
+        be sent to Mexico]" (or "fear party's split [will hurt] …") hangs a verb that opens on its auxiliary, with no
+        subject and no "and", on the main one, straight after a noun that is its subject in truth. Uncut it reads
+        right; cut, it is an island: "… tells employees, will be sent to Mexico"."""
+        for c in root.rights:
+            first = c.left_edge
+            if c.dep_ in {"conj", "ccomp"} and c.pos_ in {"VERB", "AUX"} and first.i > span.start and (
+                    first.dep_ in {"aux", "auxpass"} and first.head.i == c.i and first.i in keep) and (
+                    self.doc[first.i - 1].pos_ in {"NOUN", "PROPN"} and first.i - 1 not in keep) and not any(
+                    g.dep_ in {"nsubj", "nsubjpass", "cc"} for g in c.children):
+                return True
+        return False
 
     def _aside_ends_on_subject(self, appos: Token, root: Token) -> bool:
         """An "apposition" opened by a dash that closes an aside, running straight into the verb."""
