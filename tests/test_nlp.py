@@ -84,6 +84,16 @@ def test_a_paragraph_closing_on_a_quotation_mark_keeps_it(mark):
         "Repairs will start in the spring."]
 
 
+def test_a_rank_abbreviated_before_a_name_ends_no_sentence():
+    text = ("Two fishing boats collided outside Saltmere harbour on Monday, harbour police Const. Tim Farrow said.\n"
+            "Nobody was hurt, said Sgt. Mary Okafor, and Capt. Ian Reyes towed both boats in.\n"
+            "The pier was shut until Lt. Dana Cole of the coastguard had checked it.\n")
+    art = newsbrief.analyze(text)
+    assert [s.text for s in art.sentences] == text.strip().split("\n")
+    people = {e.name for e in art.entities if e.label == "PERSON"}
+    assert {"Tim Farrow", "Mary Okafor", "Ian Reyes", "Dana Cole"} <= people, people
+
+
 def test_every_feature_registers_its_commands():
     from newsbrief.cli import build_parser
 

@@ -54,6 +54,9 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 # "\n\n''The pier will not…": the parser took a paragraph's opening '' for a sentence of its own
                 doc[i + 2].is_sent_start = False
     for i in range(1, len(doc) - 1):
+        if orth[i - 1] in _TITLE_IDS and i not in breaks and doc[i].tag_ == "NNP":
+            doc[i].is_sent_start = False  # "… Vancouver police Const. | Tim Fanning said": the rank before a name
+            continue
         # a glued sentence follows a word in lower case or a number
         if orth[i] not in _WATCHED or i in breaks or (orth[i] != _PARENTHESIS and prefix[i - 1] not in _GLUE):
             continue
@@ -131,6 +134,7 @@ def load_model(name: str | None = None) -> Language:
             errors.append(f"{candidate}: {str(exc).splitlines()[0][:120]}")
             continue
         _split_agency_tags(nlp)
+        _keep_title_abbreviations(nlp)
         _read_as(nlp, READ_AS)
         index_attribute_rules(nlp)
         if "newsbrief_paragraphs" not in nlp.pipe_names:
@@ -157,6 +161,25 @@ def _split_agency_tags(nlp: Language) -> None:
 
 
 _AGENCY_INFIX = r"(?<=[A-Z])\)(?=[A-Z][a-z])"
+
+# Rank and office abbreviations the default tokenizer splits from their full stop ("Lt" + "."), which the parser
+# then reads as a sentence's end: "…, Troy police Lt. | Gerry Scherlinck said." ("Gov.", "Sen.", "Dr." are kept
+# whole already.) Not "Sr.", which does end sentences ("…said Ken Griffey Sr.").
+TITLE_ABBREVIATIONS = ("Lt", "Sgt", "Const", "Det", "Capt", "Cpl", "Pvt", "Cmdr", "Cdr", "Col", "Maj", "Brig",
+                       "Supt", "Insp", "Atty", "Amb", "Fr", "Hon", "Cllr", "Spc")
+
+
+_TITLE_IDS = frozenset(get_string_id(f"{a}.") for a in TITLE_ABBREVIATIONS)
+
+
+def _keep_title_abbreviations(nlp: Language) -> None:
+    """One token each, which the model reads as it reads "Gov." (else "Const." is tagged a plural noun, and "Const.
+    Tim Fanning say")."""
+    from spacy.attrs import ORTH
+
+    for abbreviation in TITLE_ABBREVIATIONS:
+        nlp.tokenizer.add_special_case(f"{abbreviation}.", [{ORTH: f"{abbreviation}."}])
+    _read_as(nlp, {f"{abbreviation}.": "Gov." for abbreviation in TITLE_ABBREVIATIONS})
 
 # Characters the model never saw in training, shown to it as the one they stand for: "WASHINGTON ― Donald Trump's
 # obsession…" (a horizontal bar, as some sites set their datelines) was tagged a verb and broke the parse.
