@@ -636,6 +636,14 @@ def test_a_cut_never_leaves_a_verb_without_the_noun_it_leaned_on():
     assert not ok and not usable_of(text), out
 
 
+def test_was_doing_when_keeps_what_happened_in_the_present_too():
+    # "was leaving … when it struck": the "when" clause is the news, the main clause only the scene
+    text = ("The Saltmere ferry was leaving the harbour with 40 passengers on board when it struck a sandbank on "
+            "Sunday.\n")
+    out, ok = headline_of(text, "The Saltmere")
+    assert out == "The Saltmere ferry is leaving the harbour with 40 passengers when it strikes a sandbank" and ok, out
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

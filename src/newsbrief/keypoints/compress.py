@@ -212,6 +212,8 @@ class Headliner:
         self.relativizers: set[int] = set()
         self.verbs: set[int] = set()
         self.held: set[int] = set()  # words a cut must not take without the word they hang on
+        self.interrupting: int | None = None  # the "when" clause of "was doing X when Y happened"
+        self._scene_only: set[int] = set()  # sentences whose "when" clause would not fit with the scene
         # per sentence, read from the arrays: prepositions, conjunctions, verbs of side clauses, trimmable words
         self.preps: list[int] = []
         self.conjunctions: list[int] = []
@@ -377,6 +379,11 @@ class Headliner:
         root = self._drop_trailing_attribution(span, root, keep, protected)
         root = self._background_clause(span, root, keep, protected)
         self.core = _core(root)
+        # (unless the two will not fit in one bullet: then the scene alone, as before)
+        self.interrupting = _interrupting_event(root) if cand.index not in self._scene_only else None
+        if self.interrupting is not None:
+            self.held.add(self.interrupting)
+            self.core.add(self.doc[self.interrupting].left_edge.i)  # its "when", wherever the parser hung it
         self._drop_according_to(span, keep, protected)
         self._drop_time_adverbials(span, keep, protected)
         self._drop_parentheses(span, keep, protected)
@@ -448,6 +455,11 @@ class Headliner:
         # a quotation's first word is the speaker's ("“Be very conservative,” Trump says"), not the bullet's verb
         self.openers[cand.index] = opener if opener not in protected.inside else None
         text = self._surface(span, keep, replacements)
+        if self.interrupting is not None and (len(_words(text)) > self.limit or (
+                self.doc[self.interrupting].left_edge.i not in keep)):
+            self._scene_only.add(cand.index)
+            self.unusable.discard(cand.index)
+            return self._compress(cand)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
 
     def _opens_on_pronoun(self, subj: Token | None, keep: set[int], protected: _Protected,
@@ -1866,6 +1878,8 @@ class Headliner:
         for tok in (self.doc[i] for i in sorted(keep & self.verbs)):
             if tok.dep_ in {"conj", "ccomp"} and tok.head in clause_heads:
                 clause_heads.append(tok)
+            elif tok.i == self.interrupting:
+                clause_heads.append(tok)  # "is holding him when he [slipped → slips]": one moment, one tense
             elif tok.head == root and root.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"relcl", "acl"} and (
                     tok.i > root.i and tok.tag_ in {"VBD", "VBN"}) and any(
                     c.dep_ in {"dobj", "oprd"} for c in tok.children) and not any(
@@ -2095,6 +2109,14 @@ def balanced_quotes(text: str) -> bool:
 WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "next",
               "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
               "november", "december"}
+
+
+def _interrupting_event(root: Token) -> int | None:
+    """"The mother was holding him [when he slipped and fell into the pit]": in "was doing X when Y happened" the
+    "when" clause is what happened (the main clause only sets the scene), so it stays with it."""
+    if root.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in {"was", "were"} for c in root.children):
+        return None
+    return next((c.i for c in root.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "when"), None)
 
 
 def _future(verb: Token) -> bool:
