@@ -644,6 +644,15 @@ def test_was_doing_when_keeps_what_happened_in_the_present_too():
     assert out == "The Saltmere ferry is leaving the harbour with 40 passengers when it strikes a sandbank" and ok, out
 
 
+def test_a_phrase_closing_a_clause_on_a_noun_goes_as_the_nouns_modifiers_do():
+    # "worn by Maria Silva when she played Rosa Keller [in the classic 1962 film Harbour Lights]": the phrase ends the
+    # participle clause on "dress", and goes before the clause itself does
+    text = ("A dress worn by Maria Silva when she played Rosa Keller in the classic 1962 film Harbour Lights has "
+            "fetched $13,700 at auction.\n")
+    out, ok = headline_of(text, "A dress")
+    assert out == "A dress worn by Maria Silva when she played Rosa Keller has fetched $13,700" and ok, out
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

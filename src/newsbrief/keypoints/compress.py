@@ -1612,7 +1612,13 @@ class Headliner:
                 at_end = max(sub) >= kept[-1]
                 noun_modifier = (tok.head.pos_ in {"NOUN", "PROPN", "PRON"} and tok.dep_ in {"prep", "acl", "relcl"}
                                  and self._closes_phrase(max(sub), keep))
-                if at_end or noun_modifier or self._at_boundary(set(sub), keep, span):
+                # "the hairstyle she models [in the newest season of Veep] was inspired by": what closes a clause on a
+                # noun goes as that noun's modifiers do
+                closes_clause = tok.dep_ == "prep" and tok.head.dep_ in {"relcl", "acl"} and tok.i > tok.head.i and (
+                    max(sub) == max(i for i in self._subtree(tok.head) if i in keep)) and self._closes_phrase(
+                    max(sub), keep) and any(c.i in keep and c.dep_ in {"dobj", "attr", "oprd", "xcomp", "ccomp", "prt",
+                                                                       "dative", "agent"} for c in tok.head.children)
+                if at_end or noun_modifier or closes_clause or self._at_boundary(set(sub), keep, span):
                     options.append(sub)
             if not options:
                 return
