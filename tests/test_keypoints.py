@@ -653,6 +653,20 @@ def test_a_phrase_closing_a_clause_on_a_noun_goes_as_the_nouns_modifiers_do():
     assert out == "A dress worn by Maria Silva when she played Rosa Keller has fetched $13,700" and ok, out
 
 
+def test_a_day_the_parser_made_part_of_a_time_goes_with_it():
+    text = "The old ferry struck the harbour wall Friday afternoon near the fish market in Saltmere.\n"
+    out, _ = headline_of(text, "The old ferry")
+    assert out == "The old ferry strikes the harbour wall near the fish market in Saltmere", out
+
+
+def test_a_cut_never_splits_a_clock_time_of_tokenized_copy():
+    # "8: 30pm" (a space after the colon, as tokenized wire copy writes it) is one time: no cut leaves ": 30pm"
+    text = ("A harbour official reports that the collision took place just after 8: 30pm Thursday night inside the old "
+            "fish market, along the 1200 block of Quay Street, at Harbour Road.\n")
+    out, _ = headline_of(text, "A harbour official")
+    assert "8: 30pm" in out, out
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

@@ -919,7 +919,10 @@ class Headliner:
             ids = {t.i for t in ent}
             if any(c.i not in ids and c.left_edge.lower_ == "than" for t in ent for c in t.children):
                 continue  # "binding [years earlier] than originally expected": the time is what is compared
-            prev = self.doc[ent.start - 1] if ent.start > span.start else None  # the word before the time
+            # "said [Sunday night]": a DATE the parser made part of the TIME goes with it
+            ids |= {c.i for t in ent for c in t.lefts if c.dep_ == "compound" and c.i in timed}
+            start = min(ids)
+            prev = self.doc[start - 1] if start > span.start else None  # the word before the time
             head = ent.root.head
             if head.dep_ == "prep" and head.lower_ in TIME_PREPS and ent.root.dep_ == "pobj":
                 sub = {t.i for t in head.subtree}
@@ -1812,6 +1815,9 @@ class Headliner:
                 right = self.doc[i + 1]
                 if right.is_alpha or right.like_num or right.text in {"-", "'s", "’s"}:
                     return True
+                if self.doc[i].like_num and right.text in {":", "."} and i + 2 < len(self.doc) and (
+                        self.doc[i + 2].text[:1].isdigit()):
+                    return True  # "8: 30pm", "4. 6" in tokenized copy: one time, one figure
         return False
 
     @functools.cached_property
