@@ -1475,8 +1475,11 @@ class Headliner:
                 return True  # "… the railway lines always point [north]": the verb says nothing without it
             if _needs_its_of(tok) and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
                 return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
-            if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail:
-                keep.discard(last)  # "… the release, other": it lost what it governed
+            if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail and not any(
+                    c.dep_ == "npadvmod" and c.i in keep for c in tok.lefts):
+                # "… the release, other": it lost what it governed ("two year old" is whole, whatever the parser hung
+                # on "old")
+                keep.discard(last)
                 continue
             if tok.pos_ == "ADV" and tok.head.i not in keep:
                 keep.discard(last)  # "… – the track barely [visible]": it lost what it modified
