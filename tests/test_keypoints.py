@@ -676,6 +676,29 @@ def test_a_two_year_old_keeps_its_old():
     assert not out.endswith("two year"), out
 
 
+def test_it_has_emerged_that_goes_but_a_hedge_stays():
+    text = ("It's now been revealed that the singer Ella Moss has joined forces with the shampoo brand Glow.\n"
+            "It is thought that the harbour board knew of the cracks in the old pier for years.\n")
+    emerged, ok = headline_of(text, "It's now")
+    thought, _ = headline_of(text, "It is thought")
+    assert emerged == "The singer Ella Moss has joined forces with the shampoo brand Glow" and ok, emerged
+    assert thought.startswith("It is thought that"), thought
+
+
+def test_joined_forces_keeps_with_whom():
+    text = ("Talent show finalist and pop star Ella Moss has joined forces with the dry shampoo brand Glow in a deal "
+            "worth two million pounds.\n")
+    out, _ = headline_of(text, "Talent")
+    assert not out.endswith("joined forces"), out
+
+
+def test_a_time_still_to_run_keeps_its_to_go():
+    text = ("The Tories have nudged ahead in the polls with less than two weeks to go until polling day, the latest "
+            "survey of voters in the marginal seats shows.\n")
+    out, _ = headline_of(text, "The Tories")
+    assert not out.endswith("two weeks"), out
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

@@ -79,6 +79,7 @@ PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republ
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
 FINDING_VERBS = {"find", "show", "suggest"}
+EMERGED_VERBS = {"emerge", "reveal", "announce", "confirm", "disclose", "report"}
 # "It comes after <what happened>": the sentence's news is the clause it leans on
 BACKGROUND_VERBS = {"come", "follow"}
 BACKGROUND_MARKS = {"after", "as", "amid", "while"}
@@ -213,6 +214,7 @@ class Headliner:
         self.verbs: set[int] = set()
         self.held: set[int] = set()  # words a cut must not take without the word they hang on
         self.interrupting: int | None = None  # the "when" clause of "was doing X when Y happened"
+        self.clause_bullet: int | None = None  # the verb of a clause made the bullet ("It comes after …")
         self._scene_only: set[int] = set()  # sentences whose "when" clause would not fit with the scene
         # per sentence, read from the arrays: prepositions, conjunctions, verbs of side clauses, trimmable words
         self.preps: list[int] = []
@@ -377,7 +379,9 @@ class Headliner:
         self._drop_dateline(span, keep)
         self._drop_leading_connective(span, keep, protected)
         root = self._drop_trailing_attribution(span, root, keep, protected)
-        root = self._background_clause(span, root, keep, protected)
+        before = root
+        root = self._drop_it_emerged(span, self._background_clause(span, root, keep, protected), keep, protected)
+        self.clause_bullet = root.i if root.i != before.i else None
         self.core = _core(root)
         # (unless the two will not fit in one bullet: then the scene alone, as before)
         self.interrupting = _interrupting_event(root) if cand.index not in self._scene_only else None
@@ -575,8 +579,8 @@ class Headliner:
             # commander-in-chief appeared…": the opening phrase runs past its comma into the subject, which the
             # parser found further on; its cut would leave "Next commander-in-chief appears…"
             return True
-        if root.dep_ != "advcl" and any(c.dep_ == "mark" for c in root.lefts):
-            # (an "after" clause is the bullet of "It comes after …", whose mark was cut)
+        if root.i != self.clause_bullet and any(c.dep_ == "mark" for c in root.lefts):
+            # (not a clause made the bullet, whose mark was cut: "It comes after …", "It has emerged that …")
             # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
             # verb, misread as the main one; a cut of its "That" makes a claim the sentence does not make
             return True
@@ -866,6 +870,21 @@ class Headliner:
         mark = next(m for m in clause.children if m.dep_ == "mark")
         ids = {t.i for t in clause.subtree} - {mark.i}
         keep.intersection_update(ids | {t.i for t in span if t.is_punct and t.i > clause.right_edge.i})
+        return clause
+
+    def _drop_it_emerged(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
+        """"It has emerged that …", "It's now been revealed that …": the news is the clause, which becomes the
+        bullet. (Not "It is thought that …", "It is alleged that …": a hedge says how sure the claim is.)"""
+        if root.lemma_.lower() not in EMERGED_VERBS or root.i in protected.inside:
+            return root
+        if not any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.lower_ == "it" for c in root.lefts):
+            return root
+        clause = next((c for c in root.rights if c.dep_ == "ccomp" and any(
+            m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)), None)
+        if clause is None or main_subject(clause) is None:
+            return root
+        keep.intersection_update({t.i for t in clause.subtree} - {clause.left_edge.i}
+                                 | {t.i for t in span if t.is_punct and t.i > clause.right_edge.i})
         return clause
 
     def _drop_closing_attribution(self, span: Span, keep: set[int], protected: _Protected) -> None:
@@ -1643,6 +1662,9 @@ class Headliner:
             return True
         if absolute_participle(tok):
             return True
+        if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_.lower() == "join" and any(
+                c.dep_ == "dobj" and c.lower_ == "forces" for c in tok.head.children):
+            return True  # "has joined forces [with dry shampoo brand Batiste]": with whom is what it says
         at = tok.left_edge.i - 1
         if at < 0 or at not in keep:
             return False
@@ -2339,7 +2361,10 @@ def _list_end(tok: Token) -> bool:
 
 def _counted_participle(tok: Token) -> bool:
     """A participle right after a counted noun, which it says which of: "seven minutes remaining", "49 people
-    killed"."""
+    killed"; or the "to go" of a time still to run ("with less than two weeks [to go until polling day]")."""
+    if tok.lower_ in {"go", "spare"} and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "to" and (
+            tok.doc[tok.i - 2].lemma_.lower() in UNITS):
+        return True
     return tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.i == tok.head.i + 1 and any(
         c.dep_ == "nummod" for c in tok.head.children)
 
