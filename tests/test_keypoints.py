@@ -699,6 +699,14 @@ def test_a_time_still_to_run_keeps_its_to_go():
     assert not out.endswith("two weeks"), out
 
 
+def test_an_age_is_no_time_adverbial():
+    # "31 year old" is tagged a DATE hung on "old": as "on Friday" goes, it went, leaving "finds old Mark Kellerman"
+    text = ("A Saltmere jury found 31 year old Mark Kellerman guilty of first degree murder of his 20 year old "
+            "girlfriend Jane Flynn and their unborn child.\n")
+    out, _ = headline_of(text, "A Saltmere")
+    assert "31 year old Mark Kellerman" in out, out
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

@@ -79,6 +79,7 @@ PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republ
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
 FINDING_VERBS = {"find", "show", "suggest"}
+MEASURED_ADJECTIVES = {"old", "long", "late", "early", "overdue"}
 EMERGED_VERBS = {"emerge", "reveal", "announce", "confirm", "disclose", "report"}
 # "It comes after <what happened>": the sentence's news is the clause it leans on
 BACKGROUND_VERBS = {"come", "follow"}
@@ -955,6 +956,8 @@ class Headliner:
                     # "The clashes [late on Saturday] came", "hanged himself [late on Tuesday night]", "[back in
                     # 1977]": the time goes whole
                     ids.add(before.i)
+            elif ent.root.dep_ == "npadvmod" and head.pos_ == "ADJ" and head.lower_ in MEASURED_ADJECTIVES:
+                continue  # "27 year old", "two weeks late": what the adjective measures, not when
             elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"} or (
                     head.lemma_.lower() in LASTING and not words & DEICTIC and ent.root.lemma_.lower() in UNITS):
                 continue  # "repairs will take [five days]": a length of time is what the verb says
