@@ -167,8 +167,6 @@ _AGENCY_INFIX = r"(?<=[A-Z])\)(?=[A-Z][a-z])"
 # whole already.) Not "Sr.", which does end sentences ("…said Ken Griffey Sr.").
 TITLE_ABBREVIATIONS = ("Lt", "Sgt", "Const", "Det", "Capt", "Cpl", "Pvt", "Cmdr", "Cdr", "Col", "Maj", "Brig",
                        "Supt", "Insp", "Atty", "Amb", "Fr", "Hon", "Cllr", "Spc")
-
-
 _TITLE_IDS = frozenset(get_string_id(f"{a}.") for a in TITLE_ABBREVIATIONS)
 
 

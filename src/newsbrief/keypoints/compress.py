@@ -79,7 +79,9 @@ PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republ
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
 FINDING_VERBS = {"find", "show", "suggest"}
+# "27 year old", "two weeks late": a DATE on these measures them, it is no time adverbial
 MEASURED_ADJECTIVES = {"old", "long", "late", "early", "overdue"}
+# "It has emerged that <what happened>": a framing, like a closing "police said" (not "It is thought that": a hedge)
 EMERGED_VERBS = {"emerge", "reveal", "announce", "confirm", "disclose", "report"}
 # "It comes after <what happened>": the sentence's news is the clause it leans on
 BACKGROUND_VERBS = {"come", "follow"}
@@ -861,17 +863,14 @@ class Headliner:
             return root
         clause = next((c for c in root.rights if c.dep_ == "advcl" and main_subject(c) is not None and any(
             m.dep_ == "mark" and m.lower_ in BACKGROUND_MARKS for m in c.children)), None)
-        # nothing else in the main clause but how long after ("just one day after")
         if clause is None:
             return root
+        # nothing else in the main clause but how long after ("just one day after")
         rest = [c for c in root.children if c.i not in {clause.i, subject.i} and not c.is_punct
                 and c.dep_ not in {"advmod", "npadvmod"}]
         if rest or any(t.i in protected.inside for t in (subject, root)):
             return root
-        mark = next(m for m in clause.children if m.dep_ == "mark")
-        ids = {t.i for t in clause.subtree} - {mark.i}
-        keep.intersection_update(ids | {t.i for t in span if t.is_punct and t.i > clause.right_edge.i})
-        return clause
+        return self._clause_as_bullet(span, clause, next(m for m in clause.children if m.dep_ == "mark"), keep)
 
     def _drop_it_emerged(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
         """"It has emerged that …", "It's now been revealed that …": the news is the clause, which becomes the
@@ -884,7 +883,13 @@ class Headliner:
             m.dep_ == "mark" and m.lower_ == "that" and m.i == c.left_edge.i for m in c.children)), None)
         if clause is None or main_subject(clause) is None:
             return root
-        keep.intersection_update({t.i for t in clause.subtree} - {clause.left_edge.i}
+        return self._clause_as_bullet(span, clause, clause.left_edge, keep)
+
+    @staticmethod
+    def _clause_as_bullet(span: Span, clause: Token, mark: Token, keep: set[int]) -> Token:
+        """Keep only the clause, without its "after" or "that" (and the sentence's closing stop): its verb is the
+        bullet's main one now."""
+        keep.intersection_update({t.i for t in clause.subtree} - {mark.i}
                                  | {t.i for t in span if t.is_punct and t.i > clause.right_edge.i})
         return clause
 
