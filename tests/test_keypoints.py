@@ -707,6 +707,14 @@ def test_an_age_is_no_time_adverbial():
     assert "31 year old Mark Kellerman" in out, out
 
 
+def test_the_time_a_verb_spends_is_what_it_says():
+    # "spent [Thursday morning] touring …": the time is what was spent, no time adverbial ("spends touring the …")
+    text = ("The mayor of Saltmere spent Thursday morning touring the flooded streets of the old harbour district "
+            "with fire crews.\n")
+    out, _ = headline_of(text, "The mayor")
+    assert out.startswith("The mayor of Saltmere spends Thursday morning touring"), out
+
+
 def test_the_authors_note_at_the_foot_is_not_prose_but_a_reporter_in_the_news_is():
     text = ("Maria Silva was released from prison in Baku on Monday after eleven months in detention.\n"
             "Silva is a reporter for the Lisbon Courier who covered the oil industry for six years.\n"

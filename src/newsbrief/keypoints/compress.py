@@ -368,6 +368,8 @@ class Headliner:
                 if _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t) or (
                         _what_it_is_done_for(t)) or (
                         dep == xcomp and t.head.pos_ == "ADJ") or (  # "were quick [to cast the attacks as …]"
+                        # "have spent the last week [trying to tell the country …]": what the time was spent on
+                        t.tag_ == "VBG" and t.head.lemma_.lower() == "spend") or (
                         # "after [two quakes, measuring 7.6 and 7.4,] struck": a verb that stays keeps its subject
                         dep in subjects and t.head.pos_ in {"VERB", "AUX"}):
                     self.held.add(i)
@@ -964,8 +966,11 @@ class Headliner:
             elif ent.root.dep_ == "npadvmod" and head.pos_ == "ADJ" and head.lower_ in MEASURED_ADJECTIVES:
                 continue  # "27 year old", "two weeks late": what the adjective measures, not when
             elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"} or (
-                    head.lemma_.lower() in LASTING and not words & DEICTIC and ent.root.lemma_.lower() in UNITS):
-                continue  # "repairs will take [five days]": a length of time is what the verb says
+                    head.lemma_.lower() in LASTING and not words & DEICTIC and ent.root.lemma_.lower() in UNITS) or (
+                    head.lemma_.lower() == "spend" and ent.root.i > head.i):
+                # "repairs will take [five days]": a length of time is what the verb says; "spent [Thursday morning] in
+                # St. Paul": what was spent
+                continue
             else:
                 # "for almost a year before his arrest": a bare preposition left before the time goes with it
                 if prev is not None and prev.tag_ == "IN" and prev.dep_ == "prep" and not list(prev.children):
