@@ -54,9 +54,6 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 # "\n\n''The pier will not…": the parser took a paragraph's opening '' for a sentence of its own
                 doc[i + 2].is_sent_start = False
     for i in range(1, len(doc) - 1):
-        if orth[i - 1] in _TITLE_IDS and i not in breaks and doc[i].tag_ == "NNP":
-            doc[i].is_sent_start = False  # "… Vancouver police Const. | Tim Fanning said": the rank before a name
-            continue
         # a glued sentence follows a word in lower case or a number
         if orth[i] not in _WATCHED or i in breaks or (orth[i] != _PARENTHESIS and prefix[i - 1] not in _GLUE):
             continue
@@ -167,7 +164,6 @@ _AGENCY_INFIX = r"(?<=[A-Z])\)(?=[A-Z][a-z])"
 # whole already.) Not "Sr.", which does end sentences ("…said Ken Griffey Sr.").
 TITLE_ABBREVIATIONS = ("Lt", "Sgt", "Const", "Det", "Capt", "Cpl", "Pvt", "Cmdr", "Cdr", "Col", "Maj", "Brig",
                        "Supt", "Insp", "Atty", "Amb", "Fr", "Hon", "Cllr", "Spc")
-_TITLE_IDS = frozenset(get_string_id(f"{a}.") for a in TITLE_ABBREVIATIONS)
 
 
 def _keep_title_abbreviations(nlp: Language) -> None:

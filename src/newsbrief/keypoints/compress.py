@@ -89,13 +89,17 @@ BACKGROUND_MARKS = {"after", "as", "amid", "while"}
 FINDING_SOURCES = {"study", "survey", "research", "report", "poll", "figure", "data", "analysis", "review",
                    "researcher", "scientist", "statistic", "test", "trial"}
 # Words that make a DATE/TIME entity a time adverbial ("on Sunday"), not a fact ("a 39-year-old").
-TIME_WORDS = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today", "yesterday",
-    "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend", "month", "year",
-    "earlier", "later", "last", "this", "next", "ago", "recently", "january", "february", "march", "april",
-    "may", "june", "july", "august", "september", "october", "november", "december", "day", "days",
-    "weeks", "months", "years", "hours", "minutes",
+DAY_AND_MONTH_NAMES = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+    "april", "may", "june", "july", "august", "september", "october", "november", "december",
 }
+TIME_WORDS = DAY_AND_MONTH_NAMES | {
+    "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
+    "month", "year", "earlier", "later", "last", "this", "next", "ago", "recently", "day", "days", "weeks", "months",
+    "years", "hours", "minutes",
+}
+# of those, the ones that date a coming event ("will vote on Thursday", "next month"): such a time stays
+WHEN_WORDS = DAY_AND_MONTH_NAMES | {"tomorrow", "next"}
 COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-west",
            "south-west", "north-east", "south-east", "northwest", "southwest", "northeast", "southeast"}
 # words that say nothing without their "of": "some [of that magic]", "in search [of]", "ahead [of the vote]"
@@ -2154,11 +2158,6 @@ def balanced_quotes(text: str) -> bool:
     if text.count("“") != text.count("”") or text.count('"') % 2 or text.count("``") > text.count("''"):
         return False
     return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
-
-
-WHEN_WORDS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "tomorrow", "next",
-              "january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-              "november", "december"}
 
 
 def _interrupting_event(root: Token) -> int | None:
