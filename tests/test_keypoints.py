@@ -2629,3 +2629,70 @@ def test_a_name_with_only_its_relative_clause_left_makes_no_bullet():
             "senator's remarks and actions on Sunday \"childish.\"\nThe senator declined to comment.\n")
     out, ok = headline_of(text, "Daniel")
     assert not ok, out
+
+
+def test_a_verb_that_needs_its_infinitive_keeps_it_whatever_form_the_infinitive_takes():
+    # "seem [to be driving it all]": the infinitive's verb is a participle, and a cut of it leaves "seem" saying nothing
+    text = ("Two worries seem to be driving it all: the budget is, for all intents and purposes, out of the council's "
+            "reach yet the unions are showing no signs of wanting to settle before the winter.\n"
+            "The talks resume on Monday.\n")
+    out, ok = headline_of(text, "Two")
+    assert not ok, out
+
+
+def test_an_adjective_left_over_from_a_cut_relative_clause_makes_no_bullet():
+    # the parser joins "nervous" to the main verb; it is the second half of the relative clause's predicate
+    text = ("Yet the whole affair also sent a chill through those backing the mayor, who are growing increasingly "
+            "irritated by the council's endless delays over the harbour project - and nervous that he is losing the "
+            "town.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "Yet")
+    assert not ok, out
+
+
+def test_a_main_clause_misread_as_a_clausal_subject_is_not_cut_into():
+    # the parser makes "rebuked" the subject of "will do": cut, the bullet runs the rebuke into "will do nothing"
+    text = ('President Lind passionately rebuked critics who say she should condemn the strikers as "radical '
+            'militants," saying calling the Harbour Union, also known as HU or the Dockers, by another name will do '
+            "nothing to defeat it -- and could be counterproductive.\nThe vote is in May.\n")
+    out, ok = lede_headline_of(text)  # a lede may have 20 words
+    assert not ok, out
+
+
+def test_a_that_clause_that_lost_its_verb_makes_no_bullet():
+    text = ("Attorney General Carol Lind is reaffirming that the police inquiry into Mayor Dan Ortiz's use of a "
+            "private phone while head of the harbour board is free of outside political influence.\n"
+            "The vote is in May.\n")
+    out, ok = headline_of(text, "Attorney")
+    assert not ok, out
+
+
+def test_names_in_a_list_are_not_cut_as_asides():
+    # the parser hangs each name on the one before as an apposition, the last joined by "and"
+    text = ("The final tally was Carol Lind 384, Dan Ortiz 300, Mark Hollins 151, and Levan Abashidze 37 after the "
+            "recount.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "The final")
+    assert "Dan Ortiz 300, Mark Hollins 151" in out, out
+
+
+def test_a_subject_the_parser_hung_on_the_opening_phrase_is_never_cut_as_an_aside():
+    # "the director Gary Ross" is read as an apposition of "Joshua Hutton"; its cut leaves no subject
+    text = ("Unlike actors Jennifer Lawson, Joshua Hutton and Liam Hensley, the director Gary Ross is not signed for "
+            "the sequel.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "Unlike")
+    assert not ok, out
+
+
+def test_names_hung_on_a_comma_that_a_cut_took_make_no_bullet():
+    # the names are hung on the comma after "stars": the cut of "Unlike the stars," leaves them as if they had not
+    # signed
+    text = ("Unlike the stars, Jennifer Lawson, Joshua Hutton and Liam Hensley, Ross has not signed for the sequel.\n"
+            "The vote is in May.\n")
+    out, ok = headline_of(text, "Unlike")
+    assert not ok, out
+
+
+def test_a_conjunct_misread_as_a_modifier_is_not_cut_from_its_and():
+    text = ("Mr. Hollins has already had some success, with former Ortiz loyalists - and some Communists - forming a "
+            "new bloc opposing Latvia's struggling pro-Western government.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Mr.")
+    assert "and -" not in out, out

@@ -448,7 +448,11 @@ class Headliner:
             self.unusable.add(cand.index)
         if self._only_who_spoke(root, keep, protected):
             self.unusable.add(cand.index)
-        if self._misread(span, root, subj, protected) or self._orphaned_verb(span, root, keep):
+        if self._misread(span, root, subj, protected) or self._orphaned_verb(span, root, keep) or (
+                _cut_clausal_subject(root, keep)) or any(
+                self.doc[i].head.text == "," and self.doc[i].head.i not in keep and i not in self.punct for i in keep):
+            # (the last: "[Unlike the stars,] Jennifer Lawson, Joshua Hutton and Liam Hensley, Ross has not signed":
+            # names the parser hung on a comma that a cut took, left as if they had not signed)
             self.unusable.add(cand.index)
         if not self._has_subject(span, root, keep, replacements) or (
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
@@ -1033,6 +1037,8 @@ class Headliner:
     def _drop_appositions(self, span: Span, keep: set[int], protected: _Protected) -> None:
         for tok in (self.doc[i] for i in self.appositions):
             if tok.head.ent_type_ == "PERSON" and tok.i > tok.head.i:
+                if _in_list_of_names(tok):
+                    continue
                 ids = {t.i for t in tok.subtree}
                 if ids & protected.inside:
                     continue
@@ -1413,13 +1419,16 @@ class Headliner:
             if lemma in PLACING and any(c.dep_ == "prep" and c.i not in keep for c in self.doc[i].children) and not any(
                     c.dep_ in {"prep", "prt", "advmod"} and c.i in keep for c in self.doc[i].children):
                 return True
-        return self._lost_second_half(keep)
+        return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep)
 
     def _lost_infinitive(self, verb: Token, keep: set[int]) -> bool:
         """The verb's infinitive was cut: its xcomp, or the next infinitive after it, before any other verb, which
         the parser may hang elsewhere ("promised on Sunday at a meeting [to end …]" has "to end" on "meeting")."""
-        if any(c.dep_ == "xcomp" and c.tag_ == "VB" for c in verb.children):
-            return any(c.dep_ == "xcomp" and c.tag_ == "VB" and c.i not in keep for c in verb.children)
+        # (an infinitive's verb may be a participle: "seem [to be fueling it all]", "appeared [to have been shot]")
+        infinitives = [c for c in verb.children if c.dep_ == "xcomp" and (
+            c.tag_ == "VB" or any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))]
+        if infinitives:
+            return any(c.i not in keep for c in infinitives)
         tells = verb.lemma_.lower() in TELLS_TO
         objects = [c for c in verb.children if c.dep_ == "dobj" and c.ent_type_ not in {"DATE", "TIME"}]
         if any(c.dep_ in {"ccomp", "acomp", "attr", "oprd", "prt"} for c in verb.children) or (objects and not tells):
@@ -1448,6 +1457,38 @@ class Headliner:
             else:
                 continue
             if ands and not any(a in keep for a in ands):
+                return True
+        return False
+
+    def _verbless_that(self, keep: set[int]) -> bool:
+        """"Obama repeats his contention that identifying the terror group[ as Islamic will only serve as …]", "Lynch is
+        reaffirming that the FBI's probe into Clinton's use[ of a private email server … is free of …]": a "that" whose
+        clause lost its verb (a subjunctive has its subject: "demanded that he resign", "that he be executed")."""
+        kept = sorted(keep)
+        for n, i in enumerate(kept):
+            that = self.doc[i]
+            if that.lower_ != "that" or that.tag_ != "IN" or that.dep_ not in {"mark", "nsubj", "nsubjpass", "prep"}:
+                continue  # "that approach", "except that provided by …"
+            if all(j in keep or self.doc[j].is_punct for j in range(i + 1, that.sent.end)):
+                continue  # nothing after it was cut: the sentence reads as it was written (or misparsed)
+            after = [self.doc[j] for j in kept[n + 1:] if self.doc[j].pos_ in {"VERB", "AUX"}]
+            if that.head.pos_ not in {"VERB", "AUX"}:
+                # the parser hung it on a noun ("shows that several students[ <- that] dressed up"): any verb will do
+                if not after:
+                    return True
+            elif not any(v.tag_ in FINITE_TAGS or any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i != i
+                                                      for c in v.children) for v in after):
+                return True
+        return False
+
+    def _stray_predicate(self, keep: set[int]) -> bool:
+        """"those backing the mayor[, who are growing irritated by the delays] - and nervous that …": an adjective the
+        parser joined to a noun or a verb is the second half of a cut relative clause's predicate."""
+        for i in keep:
+            tok = self.doc[i]
+            if tok.dep_ == "conj" and tok.pos_ == "ADJ" and tok.head.pos_ in {"NOUN", "PROPN", "PRON", "VERB"} and any(
+                    t.dep_ == "relcl" and t.i < i and t.i not in keep and any(
+                        c.dep_ in {"acomp", "attr"} for c in t.children) for t in tok.sent):
                 return True
         return False
 
@@ -1642,6 +1683,8 @@ class Headliner:
                 if _particle(tok) or _predicate(tok) or _last_of_list(tok) or tok.tag_ in {"WRB", "WDT", "WP", "WP$"} \
                         or tok.head.dep_ == "cc":  # (nor the first "as" of "as well as")
                     continue  # (a relative word never goes without its clause: "Florida, [where] Rubio is…")
+                if tok.dep_ == "appos" and tok.like_num and _in_list_of_names(tok):
+                    continue  # "Carol Lind 384, Dan Ortiz [300], Mark Hollins 151 and …": what one of a list scored
                 if tok.dep_ == "pcomp" and tok.head.i in keep:
                     continue  # "In [being compared with Button]": the preposition would be left with no object
                 if self._completes(tok, keep):
@@ -1649,6 +1692,10 @@ class Headliner:
                 sub = [t for t in self._subtree(tok) if t in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
+                before = [k for k in kept if k < min(sub)]
+                if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"npadvmod", "appos"} and before and (
+                        self.doc[before[-1]].dep_ == "cc"):
+                    continue  # "with former loyalists - and [some Communists] - forming …": the conjunct, misparsed
                 if max(sub) + 1 in protected.inside and any(self.doc[i].pos_ == "VERB" for i in sub):
                     continue  # "who claims the actress 'stole…'": the quote would lose its verb
                 at_end = max(sub) >= kept[-1]
@@ -1902,7 +1949,8 @@ class Headliner:
             # be trusted ("Saints place Thomas on reserve; sign Bell" is two headlines' worth, and fine)
             return False
         lefts = [c for c in root.lefts if c.i in keep and c.dep_ not in {"aux", "auxpass", "neg", "punct", "advmod"}]
-        if lefts and all(c.dep_ in {"advcl", "prep"} for c in lefts) and root.tag_ in {"VBD", "VBZ", "VBP"} and (
+        if lefts and all(c.dep_ in {"advcl", "prep"} for c in lefts) and (
+                root.tag_ in {"VBD", "VBZ", "VBP"} or self._cut_noun_before(root, keep)) and (
                 root.lemma_ != "be"):  # "At the rally are Choudary and Adebowale": an inversion
             # "Joking that he could do the same [with his mum, nine-year-old Frankie, …], took to the garden": the
             # parser hung the subject inside the opening clause, and a cut took it
@@ -1918,6 +1966,21 @@ class Headliner:
         # the bullet ("Are pivoting to her record": a cut took a subject the parser made a preposition's object)
         return not (first is not None and (first.i == root.i or (first.head.i == root.i and first.dep_ in {
             "aux", "auxpass"})) and first.tag_ in {"VBD", "VBZ", "VBP", "MD"})
+
+    def _cut_noun_before(self, root: Token, keep: set[int]) -> bool:
+        """What was cut straight before the verb and its auxiliaries was a noun the parser made an apposition: "Unlike
+        actors X, Y and Z, [the director Gary Ross] is not signed" (Ross hung on Z), "In addition to Mr. Regalado[, two
+        members of Congress, A and B,] have said" ("In 1962 Viguerie[, then 29 years old,] was named", "the drone[,
+        powered by the bee brain,] can be seen" keep their subject)."""
+        at = min([root.i] + [c.i for c in root.lefts if c.dep_ in {"aux", "auxpass", "neg"}]) - 1
+        while at >= 0 and self.doc[at].is_punct:
+            at -= 1
+        tok = self.doc[at] if at >= 0 else None
+        while tok is not None and tok.i not in keep and tok.head.i != tok.i:
+            if tok.dep_ == "appos" and tok.pos_ in {"NOUN", "PROPN"}:
+                return True
+            tok = tok.head
+        return False
 
     def _words(self, keep: Iterable[int]) -> int:
         ids = keep if isinstance(keep, set | frozenset) else set(keep)
@@ -2206,6 +2269,42 @@ def _no_main_clause(root: Token, keep: set[int], quoted: set[int]) -> bool:
     return any(c.dep_ == "conj" and c.i in keep and c.tag_ in FINITE_TAGS and _is_dash(doc[c.left_edge.i - 1])
                and not any(g.dep_ in {"nsubj", "nsubjpass", "expl", "cc"} for g in c.children)
                and not any(d.dep_ == "cc" and root.i < d.i < c.i for d in root.children) for c in root.children)
+
+
+def _list_of_names(appos: Token) -> bool:
+    """"The count is Donald Trump 384, Ted Cruz 300, Marco Rubio 151, and John Kasich 37": names the parser hung each
+    on the one before as an apposition, the last joined by "and", are a list, not an aside."""
+    if appos.pos_ != "PROPN":
+        return False
+    top = appos
+    while top.dep_ == "appos" and top.head.pos_ == "PROPN" and top.head.i != top.i:
+        top = top.head
+    if top.dep_ == "appos":
+        return False  # names in apposition to a noun: "The producers, Craig Zadan and Neil Meron,"
+    chain = [top]
+    while chain:
+        name = chain.pop()
+        if any(c.dep_ == "cc" for c in name.children) and any(
+                c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children):
+            return True
+        chain.extend(c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN")
+    return False
+
+
+def _in_list_of_names(appos: Token) -> bool:
+    """An apposition that is one of a list of names, or the number straight after one ("Dan Ortiz[ <- appos] 300")."""
+    return _list_of_names(appos) or (appos.like_num and appos.i == appos.head.i + 1 and _list_of_names(appos.head))
+
+
+def _cut_clausal_subject(root: Token, keep: set[int]) -> bool:
+    """"Obama rebuked critics …[, saying calling the Islamic State by another name] will do nothing": the main clause,
+    misread as the subject of a later one, lost its tail, which leaves it running into the later clause's verb. (A
+    true clausal subject has its mark or wh-word: "What he said was true", "That he won …"; uncut, the misparse
+    reads right.)"""
+    return any(c.dep_ == "csubj" and c.tag_ in {"VBD", "VBN", "VBZ", "VBP"} and any(
+        g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) and not any(
+        g.dep_ == "mark" or g.tag_ in RELATIVIZERS | {"WRB"} for g in c.children) and any(
+        t.i > c.i and t.i not in keep and not t.is_punct for t in c.subtree) for c in root.lefts)
 
 
 def _extraposed(it: Token, keep: set[int]) -> bool:
