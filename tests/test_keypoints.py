@@ -2696,3 +2696,17 @@ def test_a_conjunct_misread_as_a_modifier_is_not_cut_from_its_and():
             "new bloc opposing Latvia's struggling pro-Western government.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Mr.")
     assert "and -" not in out, out
+
+
+def test_the_question_that_is_a_sentences_subject_keeps_its_wh_word():
+    text = ("But how far the new ferry -- which cut the crossing to forty minutes last summer -- will take the "
+            "island's tourism remains to be seen.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "But")
+    assert out.startswith("How far the new ferry will take"), out
+
+
+def test_a_question_that_lost_its_question_mark_makes_no_bullet():
+    text = ("So why would Mayor Lind even go down the road of reopening the harbour inquiry, which cost the town two "
+            "million pounds.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "So")
+    assert not ok, out

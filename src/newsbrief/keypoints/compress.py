@@ -270,6 +270,9 @@ class Headliner:
         outside = QUOTE_PATTERN.sub("", close_quotation(text))  # "“Today he's accepting…": a bare quotation too
         if len(_words(outside)) < 3 or RUN_ON.search(text) or speaks(text):
             return False  # "I'm genuinely pleased for him": a quotation that lost its marks, not a headline
+        if opener is not None and opener.tag_ == "WRB" and opener.i + 1 < len(self.doc) and (
+                self.doc[opener.i + 1].pos_ == "AUX"):
+            return False  # "[So] why would Trump even go down the road…": a question that lost its mark
         # "Will Artino scored 14 points": a name the tagger took for a modal
         named = opener is not None and opener.i + 1 < len(self.doc) and self.doc[opener.i + 1].pos_ == "PROPN"
         if opener is not None and opener.pos_ in {"VERB", "AUX"} and (
@@ -1333,6 +1336,8 @@ class Headliner:
             after = self.doc[child.right_edge.i + 1] if child.right_edge.i + 1 < len(self.doc) else None
             if after is not None and after.pos_ == "AUX" and subj is not None and after.i < subj.i:
                 continue  # "Little does he know", "Never has it": the inversion needs its adverb
+            if child.dep_ == "advmod" and any(t.tag_ == "WRB" for t in child.subtree):
+                continue  # "[How far] the tactic will take the senator remains to be seen": the question is the subject
             if child.dep_ in {"advcl", "prep", "advmod", "npadvmod", "cc", "mark", "intj"} and (
                 subj is None or child.i < subj.i
             ):
