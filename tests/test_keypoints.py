@@ -2710,3 +2710,13 @@ def test_a_question_that_lost_its_question_mark_makes_no_bullet():
             "million pounds.\nThe vote is in May.\n")
     out, ok = headline_of(text, "So")
     assert not ok, out
+
+
+def test_a_verb_that_needs_its_infinitive_lost_it_even_when_the_infinitive_is_mistagged():
+    # the tagger reads "to temper expectations" as a preposition and a noun compound
+    _, cand, headliner = cut_ready("Lind's campaign, which trails in every poll, has sought for months to temper "
+                                   "expectations so that she could peak right before voting was set to begin.\n")
+    words = {t.i for t in cand.span if not t.is_space}
+    to = next(t.i for t in cand.span if t.text == "to")
+    assert not headliner._lost_complement(words)
+    assert headliner._lost_complement({i for i in words if i < to})  # "… has sought for months"

@@ -1440,6 +1440,11 @@ class Headliner:
             return False  # "offers some pointed advice [to …]", "seems weaker", "told jurors [that …]": it has its own
         inside = {t.i for c in objects for t in c.subtree}
         for tok in verb.doc[verb.i + 1 : verb.sent.end]:
+            after = verb.doc[tok.i + 1] if tok.i + 1 < len(verb.doc) else None
+            if tok.lower_ == "to" and tok.i not in keep | inside and after is not None and after.tag_ in {
+                    "VB", "NN"} and after.is_lower and not objects and not (
+                    tok.dep_ == "aux" and tok.head.dep_ in {"acl", "relcl"}):  # (the noun's: "a responsibility [to …]")
+                return True  # "has sought for months [to temper expectations]", "temper" tagged a noun
             if tok.pos_ in {"VERB", "AUX"} and tok.dep_ not in {"amod", "compound", "aux", "auxpass"}:
                 # the first verb after it ("a packed hall" is no clause), not one inside the object ("forcing a
                 # debate about how [to wield power]")
