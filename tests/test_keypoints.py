@@ -2720,3 +2720,10 @@ def test_a_verb_that_needs_its_infinitive_lost_it_even_when_the_infinitive_is_mi
     to = next(t.i for t in cand.span if t.text == "to")
     assert not headliner._lost_complement(words)
     assert headliner._lost_complement({i for i in words if i < to})  # "… has sought for months"
+
+
+def test_a_use_or_a_handling_keeps_what_was_used_or_handled():
+    text = ("Neither Mayor Lind nor her aides have been charged with any crime related to her use of a council credit "
+            "card while on holiday in Spain last summer.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Neither")
+    assert not out.endswith("her use"), out

@@ -107,7 +107,7 @@ NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each"
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
             "total", "majority", "bulk", "third", "quarter", "fifth", "tenth", "percent", "half", "support", "both",
-            "depth", "height", "length", "width", "distance", "ratio", "proportion", "estimate"}
+            "depth", "height", "length", "width", "distance", "ratio", "proportion", "estimate", "use", "handling"}
 ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
