@@ -2727,3 +2727,11 @@ def test_a_use_or_a_handling_keeps_what_was_used_or_handled():
             "card while on holiday in Spain last summer.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Neither")
     assert not out.endswith("her use"), out
+
+
+def test_an_object_the_parser_read_as_an_apposition_stays_with_its_verb():
+    # "an eight-year contract" is read as an apposition of "Dan Ortiz"; no comma sets it off: it is what was offered
+    text = ("The Hove Harriers have offered free-agent first baseman Dan Ortiz an eight-year contract worth about 160 "
+            "million dollars, according to a club source.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "The Hove")
+    assert "Dan Ortiz an eight-year contract" in out, out

@@ -348,6 +348,12 @@ class Headliner:
                 self.trimmable.append(i)
             if dep == appos:
                 self.appositions.append(i)
+                first = self.doc[i].left_edge
+                if first.dep_ == "det" and first.lower_ in {"the", "a", "an"} and (
+                        self.doc[i].head.i == first.i - 1 and self.doc[first.i - 1].pos_ in {"NOUN", "PROPN"}):
+                    # "a group that has long claimed as its turf [the low-income Cypress Park area]": an "apposition"
+                    # with no comma before it is the verb's object, moved after a phrase
+                    self.held.add(i)
             if low in marks:
                 self.marked.append(i)
             if dep == preconj or low in pairing:
