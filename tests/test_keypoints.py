@@ -2735,3 +2735,10 @@ def test_an_object_the_parser_read_as_an_apposition_stays_with_its_verb():
             "million dollars, according to a club source.\nThe vote is in May.\n")
     out, _ = headline_of(text, "The Hove")
     assert "Dan Ortiz an eight-year contract" in out, out
+
+
+def test_the_state_a_verb_left_its_object_in_stays_with_it():
+    text = ("Lind went on to explain how she believes cuts to council spending left her and other mayors’ hands tied "
+            "when attempting to repair the harbour.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Lind")
+    assert out.endswith("hands tied"), out

@@ -2504,6 +2504,9 @@ def _needed_clause(tok: Token) -> bool:
     head = tok.head
     if head.lemma_.lower() in CONTENT_NOUNS and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         return True  # "Mike's individuality – the fact [that POLITICO allowed him…] –"
+    if tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBD"} and tok.i == head.i + 1 and head.dep_ == "dobj" and (
+            head.head.lemma_.lower() in {"leave", "keep", "get", "have", "render", "want"}):
+        return True  # "left the generals' hands [tied]": the state the verb left its object in is what it says
     if head.lower_ in {"time", "moment"} and tok.left_edge.lower_ == "when":
         return True  # "painful at a time [when political rhetoric is dividing the country]"
     if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
