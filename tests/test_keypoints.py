@@ -2742,3 +2742,10 @@ def test_the_state_a_verb_left_its_object_in_stays_with_it():
             "when attempting to repair the harbour.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Lind")
     assert out.endswith("hands tied"), out
+
+
+def test_an_accusation_keeps_what_it_accuses_of():
+    text = ("The harbour board wasn't happy about the criticism - and hit Mayor Lind back by accusing her of pandering "
+            "to the developers who own the old docks north of the town.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "The harbour")
+    assert not out.endswith("accusing her"), out

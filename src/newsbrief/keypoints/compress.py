@@ -74,6 +74,9 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "maintain", "insist", "contend", "emerge", "reveal"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own
+# verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]"
+NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
+                     "sentence": "to"}
 PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
 # verbs whose object is what was said: without it, a bullet says only who spoke
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
@@ -1426,6 +1429,10 @@ class Headliner:
                 return True
             if lemma in NEEDS_INFINITIVE | TELLS_TO and self._lost_infinitive(self.doc[i], keep):
                 return True
+            needed = NEEDS_PREPOSITION.get(lemma)
+            if needed is not None and any(c.dep_ == "prep" and c.lower_ == needed and c.i not in keep
+                                          for c in self.doc[i].children):
+                return True  # "hits Snowden back by accusing him[ of pandering to Clinton]"
             # "puts even such senior Republicans [in jeopardy]": where something is put is what the verb says
             if lemma in PLACING and any(c.dep_ == "prep" and c.i not in keep for c in self.doc[i].children) and not any(
                     c.dep_ in {"prep", "prt", "advmod"} and c.i in keep for c in self.doc[i].children):
