@@ -2749,3 +2749,10 @@ def test_an_accusation_keeps_what_it_accuses_of():
             "to the developers who own the old docks north of the town.\nThe vote is in May.\n")
     out, _ = headline_of(text, "The harbour")
     assert not out.endswith("accusing her"), out
+
+
+def test_a_refusal_whose_request_was_cut_is_a_truncated_bullet():
+    text = ("Ms Lind said Ortiz squeezed her left arm to indicate where the fracture was and while discussing the "
+            "x-rays asked to see her shoulder, but she refused.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Ms Lind")
+    assert not out.endswith("she refuses"), out

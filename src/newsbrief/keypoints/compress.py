@@ -77,6 +77,8 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its o
 # verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]"
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
                      "sentence": "to"}
+# verbs whose object the clause before says: "[he asked to see her file,] but she refused"
+ELLIPTICAL = {"refuse", "decline", "agree", "try", "offer", "promise"}
 PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
 # verbs whose object is what was said: without it, a bullet says only who spoke
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
@@ -1428,6 +1430,13 @@ class Headliner:
             if lemma in AS_VERBS and any(c.lower_ == "as" and c.i not in keep for c in self.doc[i].children):
                 return True
             if lemma in NEEDS_INFINITIVE | TELLS_TO and self._lost_infinitive(self.doc[i], keep):
+                return True
+            if lemma in ELLIPTICAL and self.doc[i].tag_ in FINITE_TAGS and any(
+                    c.dep_ == "nsubj" for c in self.doc[i].children) and not any(c.dep_ in {
+                    "xcomp", "ccomp", "dobj", "prep", "attr", "acomp", "oprd", "dative", "advcl"}
+                    for c in self.doc[i].children) and any(
+                    t.pos_ == "VERB" and t.i not in keep for t in self.doc[i].sent if t.i < i):
+                # "squeezed her breast[ … and asked to see her nipple], but she refused": what was refused went
                 return True
             needed = NEEDS_PREPOSITION.get(lemma)
             if needed is not None and any(c.dep_ == "prep" and c.lower_ == needed and c.i not in keep
