@@ -2756,3 +2756,10 @@ def test_a_refusal_whose_request_was_cut_is_a_truncated_bullet():
             "x-rays asked to see her shoulder, but she refused.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Ms Lind")
     assert not out.endswith("she refuses"), out
+
+
+def test_a_preposition_the_sentence_ends_on_keeps_its_place():
+    text = ("A spokesman for the clinic would not say what the former harbour master was being treated for.\n"
+            "It is closed.\n")
+    out, _ = headline_of(text, "A spokesman")
+    assert out.endswith("being treated for"), out

@@ -1560,8 +1560,13 @@ class Headliner:
             tok = self.doc[last]
             if tok.i in protected.inside:
                 return False
+            # (a preposition the sentence itself ends on has its object before it: "what the star was being treated
+            # [for]")
+            stranded = tok.dep_ == "prep" and not any(c.i > tok.i for c in tok.children) and (
+                tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in {".", "?", "!"}) and any(
+                c.tag_ in {"WP", "WDT"} and c.i in keep for c in tok.children)
             if (tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}) \
-                    and not (tok.dep_ == "prt" or _particle(tok) or tok.text == "%"):
+                    and not (tok.dep_ == "prt" or _particle(tok) or tok.text == "%" or stranded):
                 keep.discard(last)
                 continue
             verb = tok.head
