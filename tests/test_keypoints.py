@@ -2763,3 +2763,18 @@ def test_a_preposition_the_sentence_ends_on_keeps_its_place():
             "It is closed.\n")
     out, _ = headline_of(text, "A spokesman")
     assert out.endswith("being treated for"), out
+
+
+def test_whom_a_claim_is_about_is_not_cut_from_what_it_claims():
+    # the parser reads "Ortiz" as the object of "claims" and "his representatives were behind …" as a second clause
+    text = ("The High Court has since overturned a gagging order against Ms Lind who claims Ortiz and his "
+            "representatives were behind a plot to frame her.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "The High")
+    assert not (ok and out.endswith("claims Ortiz")), out
+
+
+def test_no_match_keeps_for_whom():
+    text = ("Novelist Carol Lind said the mayor is a dull speaker who is no match for Dan Ortiz, his rival.\n"
+            "The vote is in May.\n")
+    out, _ = headline_of(text, "Novelist")
+    assert not out.endswith("no match"), out

@@ -74,6 +74,7 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "maintain", "insist", "contend", "emerge", "reveal"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own
+CLAIMING = {"claim", "allege", "say", "insist", "believe", "think", "suggest", "argue"}  # verbs that take a clause
 # verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]"
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
                      "sentence": "to"}
@@ -611,6 +612,15 @@ class Headliner:
             # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
             # verb, misread as the main one; a cut of its "That" makes a claim the sentence does not make
             return True
+        for verb in (t for t in span if t.lemma_.lower() in CLAIMING and t.pos_ == "VERB"):
+            for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
+                after = obj.right_edge.i + 1
+                if after < span.end and self.doc[after].dep_ == "cc" and any(
+                        n.dep_ in {"nsubj", "nsubjpass"} and n.left_edge.i == after + 1 and n.head.dep_ == "conj"
+                        for n in span):
+                    # "Ms Watson who claims Rojo and his representatives were behind a plot": the claim's subject read
+                    # as the verb's object, its verb joined to the main one; a cut leaves "who claims Rojo"
+                    return True
         # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
         return subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts)
 
@@ -1763,6 +1773,9 @@ class Headliner:
             return True
         if absolute_participle(tok):
             return True
+        if tok.dep_ == "prep" and tok.lower_ in {"for", "to"} and tok.head.lemma_.lower() in {
+                "match", "stranger", "substitute"} and any(c.lower_ == "no" for c in tok.head.children):
+            return True  # "an 'uneventful dresser' who is no match [for Princess Diana]"
         if tok.dep_ == "prep" and tok.lower_ == "with" and tok.head.lemma_.lower() == "join" and any(
                 c.dep_ == "dobj" and c.lower_ == "forces" for c in tok.head.children):
             return True  # "has joined forces [with dry shampoo brand Batiste]": with whom is what it says
