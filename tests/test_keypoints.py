@@ -2778,3 +2778,11 @@ def test_no_match_keeps_for_whom():
             "The vote is in May.\n")
     out, _ = headline_of(text, "Novelist")
     assert not out.endswith("no match"), out
+
+
+def test_which_man_is_meant_is_not_cut_from_a_man_who_is_equated_with_something():
+    text = ("Hove Albion have already indicated that a man who has also been linked with Brighton and Leeds in the "
+            "past, is not in their sights, but captain Dan Ortiz insists Lind would be a good fit.\n"
+            "The vote is in May.\n")
+    out, ok = headline_of(text, "Hove")
+    assert not (ok and "a man is not" in out), out

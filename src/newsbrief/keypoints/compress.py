@@ -2546,6 +2546,12 @@ def _needed_clause(tok: Token) -> bool:
     if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
             head.lower_ == "one" and head.pos_ in {"NUM", "PRON", "NOUN"} and tok.dep_ == "relcl"):
         return True  # "… shift the conversation from one [that has proved a loser]"
+    if tok.dep_ == "relcl" and head.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in {
+            "man", "woman", "person", "player", "boy", "girl", "child"} and any(
+            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and head.head.lemma_ == "be":
+        # "a man [who has also been linked with United] is not in their sights": which man it is ("A man [who was
+        # fired last week] walked into his former office" tells an event of its own)
+        return True
     if tok.dep_ == "acl" and head.lemma_.lower() in PURPOSE_NOUNS and any(c.tag_ == "TO" for c in tok.children):
         return True  # "pledged her vote in an effort [to wrap up the primary]": the effort is what it is for
     # "The only thing [stopping Philly from being buried] is that …", "The man [who shot him] was a guard": the
