@@ -2786,3 +2786,11 @@ def test_which_man_is_meant_is_not_cut_from_a_man_who_is_equated_with_something(
             "The vote is in May.\n")
     out, ok = headline_of(text, "Hove")
     assert not (ok and "a man is not" in out), out
+
+
+def test_a_participle_the_parser_read_as_a_clause_keeps_its_form():
+    # "manager fired this season" is read as a clause with "this season" its object: no tense to change
+    text = ("Lind would become the fifth Premier League manager fired this season, along with Dan Ortiz (Hove), Mark "
+            "Hollins (Leeds) and Carol Pike (Bristol).\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Lind")
+    assert "manager fired this season" in out, out

@@ -2043,6 +2043,9 @@ class Headliner:
         clause_heads = [root]
         misread_verbs: set[int] = set()
         for tok in (self.doc[i] for i in sorted(keep & self.verbs)):
+            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING and any(
+                    c.dep_ == "dobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children):
+                continue  # "would become the fifth NBA coach [fired] this season": a participle read as a clause's verb
             if tok.dep_ in {"conj", "ccomp"} and tok.head in clause_heads:
                 clause_heads.append(tok)
             elif tok.i == self.interrupting:
