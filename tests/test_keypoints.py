@@ -2794,3 +2794,10 @@ def test_a_participle_the_parser_read_as_a_clause_keeps_its_form():
             "Hollins (Leeds) and Carol Pike (Bristol).\nThe vote is in May.\n")
     out, _ = headline_of(text, "Lind")
     assert "manager fired this season" in out, out
+
+
+def test_a_participle_on_the_noun_a_verb_of_showing_shows_keeps_its_form():
+    text = ("The grainy footage shows the van used to carry the stolen paintings being driven out of the museum car "
+            "park.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "The grainy")
+    assert "the van used to carry" in out, out

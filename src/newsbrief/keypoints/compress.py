@@ -2043,6 +2043,11 @@ class Headliner:
         clause_heads = [root]
         misread_verbs: set[int] = set()
         for tok in (self.doc[i] for i in sorted(keep & self.verbs)):
+            if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SHOWING and tok.tag_ == "VBD" and (
+                    tok.lower_.endswith("ed")) and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in tok.children):
+                # "the video shows the sword [used] to kill the men": after a verb of showing, a participle on the noun
+                # shown (as past, "shows police arrested him" reads true too)
+                continue
             if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING and any(
                     c.dep_ == "dobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children):
                 continue  # "would become the fifth NBA coach [fired] this season": a participle read as a clause's verb
