@@ -2801,3 +2801,12 @@ def test_a_participle_on_the_noun_a_verb_of_showing_shows_keeps_its_form():
             "park.\nThe vote is in May.\n")
     out, _ = headline_of(text, "The grainy")
     assert "the van used to carry" in out, out
+
+
+def test_not_only_never_loses_its_but_also_nor_but_also_what_follows_it():
+    text = ("And while the town remains bitterly divided over the pier, the board's letter, emailed to members on "
+            "Thursday and obtained by the Gazette, points to supportive statements not only from Mayor Dan Ortiz after "
+            "the storm, but also from people who oppose the new pier, like Carol Lind and Hollins.\n"
+            "The vote is in May.\n")
+    out, ok = headline_of(text, "And while")
+    assert not (ok and out.endswith("but also")), out

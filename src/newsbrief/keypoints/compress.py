@@ -1500,7 +1500,20 @@ class Headliner:
                 continue
             if ands and not any(a in keep for a in ands):
                 return True
-        return False
+        return self._lost_but_also(keep)
+
+    def _lost_but_also(self, keep: set[int]) -> bool:
+        """"statements not only from Trump[ …, but also from people who oppose …]": "not only" lost its "but also", or
+        "but also" its "not only" or what follows it."""
+        if not keep:
+            return False
+        pairs = list(itertools.pairwise(self.doc[min(keep)].sent))
+        only = [b.i for a, b in pairs if a.lower_ == "not" and b.lower_ == "only"]
+        also = [a.i for a, b in pairs if a.lower_ == "but" and b.lower_ == "also"]
+        last = max(i for i in keep if i not in self.punct) if keep - self.punct else -1
+        if any(i in keep and last <= i + 1 for i in also):
+            return True  # "… not only from Trump, but also[ from people who …]"
+        return bool(only and also) and any(i in keep for i in only) != any(i in keep for i in also)
 
     def _verbless_that(self, keep: set[int]) -> bool:
         """"Obama repeats his contention that identifying the terror group[ as Islamic will only serve as …]", "Lynch is
