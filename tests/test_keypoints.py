@@ -2810,3 +2810,10 @@ def test_not_only_never_loses_its_but_also_nor_but_also_what_follows_it():
             "The vote is in May.\n")
     out, ok = headline_of(text, "And while")
     assert not (ok and out.endswith("but also")), out
+
+
+def test_a_title_joined_to_another_by_and_goes_whole_or_not_at_all():
+    text = ("Defiance radiates from the challenge former Alaska Gov. and Republican mayoral candidate Carol Lind sent "
+            "the council after she learned of the sale of the pier.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Defiance")
+    assert "Gov. and Carol Lind" not in out, out

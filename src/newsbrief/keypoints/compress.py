@@ -1191,6 +1191,13 @@ class Headliner:
         # only a title ending in a head word ("Foreign Minister", "union leader") is a title
         if not ids or self.doc[max(ids)].lower_ not in TITLE_HEADS:
             return set()
+        before = self.doc[j - 1] if j > span.start else None
+        if before is not None and self.doc[j].lower_ in {"and", "&"} and before.ent_type_ != "PERSON" and (
+                before.lower_ in TITLE_HEADS or (before.text.endswith(".") and before.is_title)):
+            # "former Alaska Gov. and [Republican vice presidential candidate] Sarah Palin": the half of a joined
+            # title the walk could not read would be left on its "and" ("Ken Salazar and [Commerce Secretary] Gary
+            # Locke" joins two people)
+            return set()
         if j >= span.start and j not in protected.inside and (
                 self.doc[j].dep_ in {"compound", "nmod"} or self.doc[j].ent_type_ in {"ORG", "GPE"}) and (
                 not self.doc[j].is_punct):
