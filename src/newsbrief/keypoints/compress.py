@@ -612,6 +612,10 @@ class Headliner:
             # "That DeGeneres was chosen as host should please critics": a clause that is the subject of the real
             # verb, misread as the main one; a cut of its "That" makes a claim the sentence does not make
             return True
+        if subj is not None and any(c.dep_ == "conj" and c.tag_ in {"VBD", "VBZ", "VBP"} for c in subj.children):
+            # "The deal and how it came to be provide telling insight … - and says it cannot hope to repay": a finite
+            # verb joined to the subject noun; the parse found neither the subject's end nor the main verb
+            return True
         for verb in (t for t in span if t.lemma_.lower() in CLAIMING and t.pos_ == "VERB"):
             for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
                 after = obj.right_edge.i + 1
