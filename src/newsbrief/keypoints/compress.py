@@ -74,6 +74,9 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "maintain", "insist", "contend", "emerge", "reveal"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own
+# verbs of change, whose amount is what they say: "will grow [1.6 percent]"
+CHANGING = {"grow", "rise", "fall", "drop", "climb", "increase", "decrease", "expand", "shrink", "jump", "slip", "gain",
+            "decline", "surge", "plunge", "soar", "slide", "tumble"}
 CLAIMING = {"claim", "allege", "say", "insist", "believe", "think", "suggest", "argue"}  # verbs that take a clause
 # verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]"
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
@@ -1629,6 +1632,11 @@ class Headliner:
                 # on "old")
                 keep.discard(last)
                 continue
+            if tok.lower_ in {"down", "up"} and tok.pos_ == "ADV" and any(
+                    c.dep_ == "npadvmod" and c.i > tok.i and c.i not in keep and any(t.like_num for t in c.subtree)
+                    for c in tok.children):
+                keep.discard(last)  # "will grow 1.6 percent, down[ 0.2 points from the last estimate]": by how much
+                continue
             if tok.pos_ == "ADV" and tok.head.i not in keep:
                 keep.discard(last)  # "… – the track barely [visible]": it lost what it modified
                 continue
@@ -1797,6 +1805,9 @@ class Headliner:
             return True
         if absolute_participle(tok):
             return True
+        if tok.dep_ in {"npadvmod", "dobj"} and tok.head.lemma_.lower() in CHANGING and any(
+                t.like_num for t in tok.subtree):
+            return True  # "will grow [1.6 percent]": by how much is the news
         if tok.dep_ == "prep" and tok.lower_ in {"for", "to"} and tok.head.lemma_.lower() in {
                 "match", "stranger", "substitute"} and any(c.lower_ == "no" for c in tok.head.children):
             return True  # "an 'uneventful dresser' who is no match [for Princess Diana]"
@@ -1859,6 +1870,11 @@ class Headliner:
             # "Many speakers at the service[ — including Muslims, Christians and Jews] — said": a cut that took the
             # opening dash takes the closing one, unless it parts a leading clause from the main one
             ids = ids | {max(ids) + 1}
+        if ids and _is_dash(self.doc[max(ids)]) and min(ids) - 1 in keep and _is_dash(self.doc[min(ids) - 1]) and (
+                sum(_is_dash(self.doc[i]) for i in ids & self.punct) == 1):
+            # "harbour towns -[ which include Hove, Rye and Dover -] will grow": a cut that took the closing dash takes
+            # the opening one
+            ids = ids | {min(ids) - 1}
         if commas and ids:
             lo, hi = min(ids), max(ids)
             after = hi + 1 < span.end and self.doc[hi + 1].text in {",", ";"}
