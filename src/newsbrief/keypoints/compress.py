@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, POS, TAG
+from spacy.parts_of_speech import ADJ as ADJ_POS
 from spacy.parts_of_speech import AUX as AUX_POS
 from spacy.parts_of_speech import VERB as VERB_POS
 
@@ -340,6 +341,11 @@ class Headliner:
         (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
          trimmable, preconj, participle_tags, tails, noun_clauses, agent) = self._codes
         pairing, counted_from = self._pairing, self._counted_from
+        that, complementizer, not_, only, but, also, conj, comma = self._marker_codes
+        # "that" opening a clause, "not only", "but also", adjectives joined to something, commas: what the checks of a
+        # finished cut look for
+        self.thats, self.not_only, self.but_also, self.adjective_conjuncts, self.commas = [], [], [], [], []
+        previous = None
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
             if tag in participle_tags:
                 self.participles.append(i)
@@ -379,6 +385,17 @@ class Headliner:
                 end = _comparison_end(self.doc[i])
                 if end is not None:
                     self.held.add(end.i)
+            if low == that and tag == complementizer:
+                self.thats.append(i)
+            elif low == only and previous == not_:
+                self.not_only.append(i)
+            elif low == also and previous == but:
+                self.but_also.append(i - 1)
+            elif low == comma:
+                self.commas.append(i)
+            if dep == conj and pos == ADJ_POS:
+                self.adjective_conjuncts.append(i)
+            previous = low
             if punct or space:
                 self.punct.add(i)
             elif tag in relativizers:
@@ -467,10 +484,7 @@ class Headliner:
         if self._only_who_spoke(root, keep, protected):
             self.unusable.add(cand.index)
         if self._misread(span, root, subj, protected) or self._orphaned_verb(span, root, keep) or (
-                _cut_clausal_subject(root, keep)) or any(
-                self.doc[i].head.text == "," and self.doc[i].head.i not in keep and i not in self.punct for i in keep):
-            # (the last: "[Unlike the stars,] Jennifer Lawson, Joshua Hutton and Liam Hensley, Ross has not signed":
-            # names the parser hung on a comma that a cut took, left as if they had not signed)
+                _cut_clausal_subject(root, keep)) or self._hung_on_cut_comma(keep):
             self.unusable.add(cand.index)
         if not self._has_subject(span, root, keep, replacements) or (
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
@@ -630,6 +644,11 @@ class Headliner:
                     return True
         # "So did the son-in-law of …": an ellipsis that says what the sentence before said, of someone else
         return subj is not None and subj.i > root.i and any(c.lower_ in {"so", "neither", "nor"} for c in root.lefts)
+
+    def _hung_on_cut_comma(self, keep: set[int]) -> bool:
+        """"[Unlike the stars,] Jennifer Lawson, Joshua Hutton and Liam Hensley, Ross has not signed": names the parser
+        hung on a comma that a cut took, left as if they had not signed."""
+        return any(c.i in keep and not c.is_punct for k in self.commas if k not in keep for c in self.doc[k].children)
 
     def _orphaned_verb(self, span: Span, root: Token, keep: set[int]) -> bool:
         """A cut took the noun a verb of the main one leaned on: "…, describing how their jobs making furnaces [will
@@ -1519,28 +1538,24 @@ class Headliner:
     def _lost_but_also(self, keep: set[int]) -> bool:
         """"statements not only from Trump[ …, but also from people who oppose …]": "not only" lost its "but also", or
         "but also" its "not only" or what follows it."""
-        if not keep:
+        if not self.but_also:
             return False
-        pairs = list(itertools.pairwise(self.doc[min(keep)].sent))
-        only = [b.i for a, b in pairs if a.lower_ == "not" and b.lower_ == "only"]
-        also = [a.i for a, b in pairs if a.lower_ == "but" and b.lower_ == "also"]
-        last = max(i for i in keep if i not in self.punct) if keep - self.punct else -1
-        if any(i in keep and last <= i + 1 for i in also):
+        last = max((i for i in keep if i not in self.punct), default=-1)
+        if any(i in keep and last <= i + 1 for i in self.but_also):
             return True  # "… not only from Trump, but also[ from people who …]"
-        return bool(only and also) and any(i in keep for i in only) != any(i in keep for i in also)
+        return bool(self.not_only) and any(i in keep for i in self.not_only) != any(i in keep for i in self.but_also)
 
     def _verbless_that(self, keep: set[int]) -> bool:
         """"Obama repeats his contention that identifying the terror group[ as Islamic will only serve as …]", "Lynch is
         reaffirming that the FBI's probe into Clinton's use[ of a private email server … is free of …]": a "that" whose
         clause lost its verb (a subjunctive has its subject: "demanded that he resign", "that he be executed")."""
-        kept = sorted(keep)
-        for n, i in enumerate(kept):
+        for i in self.thats:
             that = self.doc[i]
-            if that.lower_ != "that" or that.tag_ != "IN" or that.dep_ not in {"mark", "nsubj", "nsubjpass", "prep"}:
+            if i not in keep or that.dep_ not in {"mark", "nsubj", "nsubjpass", "prep"}:
                 continue  # "that approach", "except that provided by …"
             if all(j in keep or self.doc[j].is_punct for j in range(i + 1, that.sent.end)):
                 continue  # nothing after it was cut: the sentence reads as it was written (or misparsed)
-            after = [self.doc[j] for j in kept[n + 1:] if self.doc[j].pos_ in {"VERB", "AUX"}]
+            after = [self.doc[j] for j in keep & self.verbs if j > i]
             if that.head.pos_ not in {"VERB", "AUX"}:
                 # the parser hung it on a noun ("shows that several students[ <- that] dressed up"): any verb will do
                 if not after:
@@ -1553,9 +1568,9 @@ class Headliner:
     def _stray_predicate(self, keep: set[int]) -> bool:
         """"those backing the mayor[, who are growing irritated by the delays] - and nervous that …": an adjective the
         parser joined to a noun or a verb is the second half of a cut relative clause's predicate."""
-        for i in keep:
+        for i in self.adjective_conjuncts:
             tok = self.doc[i]
-            if tok.dep_ == "conj" and tok.pos_ == "ADJ" and tok.head.pos_ in {"NOUN", "PROPN", "PRON", "VERB"} and any(
+            if i in keep and tok.head.pos_ in {"NOUN", "PROPN", "PRON", "VERB"} and any(
                     t.dep_ == "relcl" and t.i < i and t.i not in keep and any(
                         c.dep_ in {"acomp", "attr"} for c in t.children) for t in tok.sent):
                 return True
@@ -2206,6 +2221,11 @@ class Headliner:
                 {strings["VBN"], strings["VBD"]},
                 {strings[d] for d in ("prep", "acl", "advcl", "conj", "npadvmod", "agent")},
                 {strings["relcl"], strings["acl"]}, strings["agent"])
+
+    @functools.cached_property
+    def _marker_codes(self) -> tuple[int, ...]:
+        strings = self.doc.vocab.strings
+        return tuple(strings[w] for w in ("that", "IN", "not", "only", "but", "also", "conj", ","))
 
     @functools.cached_property
     def _surnames(self) -> set[str]:
