@@ -78,7 +78,6 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its o
 # verbs of change, whose amount is what they say: "will grow [1.6 percent]"
 CHANGING = {"grow", "rise", "fall", "drop", "climb", "increase", "decrease", "expand", "shrink", "jump", "slip", "gain",
             "decline", "surge", "plunge", "soar", "slide", "tumble"}
-CLAIMING = {"claim", "allege", "say", "insist", "believe", "think", "suggest", "argue"}  # verbs that take a clause
 # verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]"
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
                      "sentence": "to"}
@@ -633,7 +632,9 @@ class Headliner:
             # "The deal and how it came to be provide telling insight … - and says it cannot hope to repay": a finite
             # verb joined to the subject noun; the parse found neither the subject's end nor the main verb
             return True
-        for verb in (t for t in span if t.lemma_.lower() in CLAIMING and t.pos_ == "VERB"):
+        for verb in (self.doc[i] for i in sorted(self.verbs)):
+            if verb.pos_ != "VERB" or verb.lemma_.lower() not in REPORTING:
+                continue
             for obj in (c for c in verb.children if c.dep_ == "dobj" and c.pos_ == "PROPN"):
                 after = obj.right_edge.i + 1
                 if after < span.end and self.doc[after].dep_ == "cc" and any(
@@ -1885,8 +1886,7 @@ class Headliner:
             # "Many speakers at the service[ — including Muslims, Christians and Jews] — said": a cut that took the
             # opening dash takes the closing one, unless it parts a leading clause from the main one
             ids = ids | {max(ids) + 1}
-        if ids and _is_dash(self.doc[max(ids)]) and min(ids) - 1 in keep and _is_dash(self.doc[min(ids) - 1]) and (
-                sum(_is_dash(self.doc[i]) for i in ids & self.punct) == 1):
+        if ids and self._opening_dash(ids, keep):
             # "harbour towns -[ which include Hove, Rye and Dover -] will grow": a cut that took the closing dash takes
             # the opening one
             ids = ids | {min(ids) - 1}
@@ -1917,6 +1917,13 @@ class Headliner:
         after = max(ids) + 1
         return after < span.end and after in self.punct and self.doc[after].text in DASHES and sum(
             self.doc[i].text in DASHES for i in ids & self.punct) % 2 == 1
+
+    def _opening_dash(self, ids: set[int], keep: set[int]) -> bool:
+        """The cut ends on the closing dash of a pair whose opening dash stands right before it (spaced hyphens of
+        tokenized copy count)."""
+        before = min(ids) - 1
+        return _is_dash(self.doc[max(ids)]) and before in keep and _is_dash(self.doc[before]) and sum(
+            _is_dash(self.doc[i]) for i in ids & self.punct) == 1
 
     def _verb_of_subject_before(self, at: int, comma: int, keep: set[int]) -> bool:
         """The word at ``at`` is the verb (or its auxiliary) of a subject before the comma: "Gary Byrne[, a former
