@@ -2834,3 +2834,10 @@ def test_how_much_a_thing_grows_stays_and_an_aside_goes_with_both_its_dashes():
     out, _ = headline_of(text, "Overall")
     assert "harbour towns will grow 1.6 percent" in out, out
     assert not out.endswith("down"), out
+
+
+def test_a_share_of_those_asked_says_in_the_plural():
+    text = ("In the harbour board's survey of residents, 31 percent said they would leave the town if the pier closed.\n"
+            "Another 12 percent said the pier did not matter to them at all.\nThe vote is in May.\n")
+    assert "31 percent say they would leave" in headline_of(text, "In the")[0]
+    assert headline_of(text, "Another")[0].startswith("Another 12 percent say the pier does not matter")

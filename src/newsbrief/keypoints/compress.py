@@ -2737,6 +2737,8 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
             return whole.tag_ in {"NNS", "NNPS"} or whole.lower_ in {"them", "us", "you", "those", "these"}
         if low == "all":
             return True  # "all but two say"
+        if low in {"percent", "%", "half", "third", "quarter"} and subject.head.lemma_.lower() in REPORTING:
+            return True  # "21 percent say they would not vote": a share of those asked
     if subject.tag_ == "CD":
         # "two landed inside the camp": a count of more than one; "$800,000 was spent" is one sum
         return low not in {"one", "1"} and subject.ent_type_ != "MONEY"
