@@ -117,6 +117,9 @@ NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each"
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
             "total", "majority", "bulk", "third", "quarter", "fifth", "tenth", "percent", "half", "support", "both",
             "depth", "height", "length", "width", "distance", "ratio", "proportion", "estimate", "use", "handling"}
+# a picture's "of" says what it shows, and a picture that is a verb's object says nothing without it ("featuring a
+# photograph [of Torres]"); a picture as the subject can ("A video has been viewed half a million times")
+PICTURES = {"picture", "photo", "photograph", "image", "video", "footage", "portrait"}
 ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
 SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
 RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
@@ -764,9 +767,17 @@ class Headliner:
     def _drop_lone_comma_before_verb(self, root: Token, subj: Token | None, keep: set[int]) -> None:
         """"LuAnn Johnson[, 49,] of Burnsville, is walking": a cut took the comma that opened a pair, and the one
         that closed it is left between the subject and its verb."""
+        group = [root.i] + [c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < root.i]
+        # "The campaign had[, earlier Tuesday,] sent": what a cut left of a pair between an auxiliary and its verb
+        aux = max((i for i in group if i != root.i and i in keep), default=None)
+        verb = root.i
+        if aux is None and root.i in keep:
+            aux, verb = root.i, next((c.i for c in root.rights if _split_perfect(c) and c.i in keep), root.i)
+        between = range(aux + 1, verb) if aux is not None else range(0)
+        if any(i not in keep for i in between) and all(self.doc[i].text == "," for i in between if i in keep):
+            keep.difference_update(between)
         if subj is None or subj.i > root.i or subj.i not in keep:
             return
-        group = [root.i] + [c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"} and c.i < root.i]
         start = min(i for i in group if i in keep) if any(i in keep for i in group) else root.i
         first = min(keep)
         commas = [i for i in range(first, start) if self.doc[i].text == ","]
@@ -2129,7 +2140,7 @@ class Headliner:
                 misread_verbs.add(tok.i)
             elif tok.dep_ == "dep" and tok.tag_ == "VBD" and tok.i > tok.head.i and tok.head in clause_heads and (
                     self.doc[tok.left_edge.i - 1].lower_ in {",", "then", "and"}) and not any(
-                    c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children):
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and not _split_perfect(tok):
                 # "waited for Hansbrough to make history, then cruised to victory": a second verb of the subject
                 # the parser left unlabelled
                 clause_heads.append(tok)
@@ -2364,6 +2375,14 @@ def _future(verb: Token) -> bool:
         if v.dep_ == "xcomp" and v.head.lemma_.lower() in {"set", "due", "expect", "schedule", "plan"}:
             return True
     return False
+
+
+def _split_perfect(verb: Token) -> bool:
+    """"The board had, earlier Tuesday, sent an email": the parser made "had" the main verb and left the participle
+    unlabelled after it."""
+    have = verb.head
+    return verb.dep_ == "dep" and verb.tag_ in {"VBD", "VBN"} and have.lemma_.lower() == "have" and (
+        have.i < verb.i) and not any(c.dep_ == "dobj" for c in have.children)
 
 
 def _no_main_clause(root: Token, keep: set[int], quoted: set[int]) -> bool:
@@ -2670,7 +2689,8 @@ def _needs_its_of(tok: Token) -> bool:
     """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]",
     "pushed her out [of the way]"."""
     point_of_view = tok.lower_ == "view" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "point"  # "[of a driver]"
-    return (tok.lower_ in NEEDS_OF or (tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out" or point_of_view or (
+    return (tok.lower_ in NEEDS_OF or (tok.lower_ in PICTURES and tok.dep_ in {"dobj", "pobj"}) or (
+        tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out" or point_of_view or (
         # "for the deaths [of an Arkansas woman]": "the" points at what the "of" names
         tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)) or (
         # "the doc was a result [of people who were disgruntled]": what the subject is, the "of" says
