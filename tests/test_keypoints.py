@@ -2860,3 +2860,10 @@ def test_a_picture_that_a_verb_takes_keeps_what_it_shows():
             "The vote is in May.\n")
     out, _ = headline_of(text, "The harbour")
     assert not out.endswith(("photograph", "picture")), out
+
+
+def test_an_amount_measured_against_something_keeps_what_it_is_measured_against():
+    text = ("The Gazette said Monday that the town had taken in 11,491 Syrian refugees, 15 percent over the limit of "
+            "10,000, which was reached on Aug. 29.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "The Gazette")
+    assert not (ok and out.endswith("15 percent")), out

@@ -160,6 +160,7 @@ PURPOSE_NOUNS = {"effort", "attempt", "bid", "push", "drive", "move", "quest", "
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
+RELATIVE_TO = {"over", "above", "below", "under", "beyond"}  # "15 percent over the limit", "$2m under budget"
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 # what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
 _LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
@@ -342,7 +343,7 @@ class Headliner:
         self._subtrees = {}
         (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
          trimmable, preconj, participle_tags, tails, noun_clauses, agent) = self._codes
-        pairing, counted_from = self._pairing, self._counted_from
+        pairing, counted_from, relative_to = self._pairing, self._counted_from, self._relative_to
         that, complementizer, not_, only, but, also, conj, comma = self._marker_codes
         # "that" opening a clause, "not only", "but also", adjectives joined to something, commas: what the checks of a
         # finished cut look for
@@ -419,6 +420,8 @@ class Headliner:
                 # "to mark a week [since the shooting]": a length of time that is what a verb takes says since when
                 # (wherever the parser hangs it); "Hours after the shooting," is a time phrase that goes whole
                 self.held.add(i)
+            elif dep == prep and low in relative_to and self.doc[i].head.ent_type_ in {"PERCENT", "MONEY", "QUANTITY"}:
+                self.held.add(i)  # "15 percent [over the limit]": an amount measured against something says what
             elif dep == prep and low == of and _needs_its_of(self.doc[i].head):
                 self.partitive[i] = self.doc[i].head.i  # "of" -> the word that needs it ("two [of the cases]")
 
@@ -530,6 +533,10 @@ class Headliner:
     @functools.cached_property
     def _counted_from(self) -> set[int]:
         return {self.doc.vocab.strings[w] for w in SUBORDINATING_PREPS}
+
+    @functools.cached_property
+    def _relative_to(self) -> set[int]:
+        return {self.doc.vocab.strings[w] for w in RELATIVE_TO}
 
     @staticmethod
     def _first_of_pair(tok: Token) -> Token | None:
