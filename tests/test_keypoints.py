@@ -2867,3 +2867,10 @@ def test_an_amount_measured_against_something_keeps_what_it_is_measured_against(
             "10,000, which was reached on Aug. 29.\nThe vote is in May.\n")
     out, ok = headline_of(text, "The Gazette")
     assert not (ok and out.endswith("15 percent")), out
+
+
+def test_a_title_goes_with_the_word_that_qualifies_it():
+    text = ("On Sunday, while commenting on the divide over the pier, Governor Carol Lind said presumptive Republican "
+            "presidential nominee Dan Ortiz is “trying to campaign as a healer.”\nThe vote is in May.\n")
+    out, _ = headline_of(text, "On Sunday")
+    assert "Lind says Dan Ortiz is “trying" in out, out

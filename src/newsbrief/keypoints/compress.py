@@ -160,6 +160,8 @@ PURPOSE_NOUNS = {"effort", "attempt", "bid", "push", "drive", "move", "quest", "
 LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
 UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
+# words of a title read leftwards from a name; "presumptive Republican nominee" goes whole, not leaving "presumptive"
+TITLE_WORDS = TITLE_MODIFIERS - {"of", "for", "the", "and"} | {"presumptive", "outgoing", "incoming", "interim"}
 RELATIVE_TO = {"over", "above", "below", "under", "beyond"}  # "15 percent over the limit", "$2m under budget"
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 # what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
@@ -1216,7 +1218,7 @@ class Headliner:
         while j >= span.start and j not in protected.inside:
             tok = self.doc[j]
             low = tok.lower_
-            title_word = low in TITLE_HEADS or low in TITLE_MODIFIERS - {"of", "for", "the", "and"}
+            title_word = low in TITLE_HEADS or low in TITLE_WORDS
             joined = low == "and" and ids and j - 1 >= span.start and self.doc[j - 1].lower_ in TITLE_HEADS
             # "presidential candidate": an adjective on a title goes with it; "injured captain Totti" is the
             # man's state, and stays
