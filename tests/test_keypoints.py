@@ -2874,3 +2874,11 @@ def test_a_title_goes_with_the_word_that_qualifies_it():
             "presidential nominee Dan Ortiz is “trying to campaign as a healer.”\nThe vote is in May.\n")
     out, _ = headline_of(text, "On Sunday")
     assert "Lind says Dan Ortiz is “trying" in out, out
+
+
+def test_what_the_parser_hung_on_a_verb_in_parentheses_goes_with_them():
+    # "(and rapidly expanding)" is read as a verb joined to "bolstering", with "ferry market" its object
+    text = ("In all likelihood, the board probably sees the pier as an excellent way of bolstering its presence in the "
+            "incredibly lucrative (and rapidly expanding) ferry market.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "In all")
+    assert not out.endswith("presence ferry market"), out

@@ -1099,7 +1099,12 @@ class Headliner:
             if tok.text == "(" and tok.i not in protected.inside:
                 depth_start = tok.i
             elif tok.text == ")" and depth_start is not None:
-                keep.difference_update(range(depth_start, tok.i + 1))
+                inside = range(depth_start, tok.i + 1)
+                keep.difference_update(inside)
+                # "its presence in the lucrative (and rapidly expanding) [server market]": what the parser hung on a
+                # verb in the parentheses goes with it
+                keep.difference_update(t.i for i in inside if self.doc[i].pos_ == "VERB" for c in self.doc[i].children
+                                       if c.i not in inside and not c.is_punct for t in c.subtree)
                 depth_start = None
         if depth_start is not None and self._words(keep - set(range(depth_start, span.end))) >= MIN_WORDS:
             # "to acquire EYP Mission Critical Facilities (eypmcf": a parenthesis the sentence split left open
