@@ -2882,3 +2882,14 @@ def test_what_the_parser_hung_on_a_verb_in_parentheses_goes_with_them():
             "incredibly lucrative (and rapidly expanding) ferry market.\nThe vote is in May.\n")
     out, _ = headline_of(text, "In all")
     assert not out.endswith("presence ferry market"), out
+
+
+def test_a_participle_on_a_cut_noun_read_as_a_second_verb_makes_no_bullet():
+    # the parser joins "turned" to "appear" (as a clause, or a verb with no "and"); cut and re-tensed, it read
+    # "… hour, turns television star"
+    for text in ("Mr. Ortiz, who is moving to Rye, will appear in the show's 9 a.m. hour, just missing a chance to "
+                 "overlap with a fellow political scion turned television star.\nThe vote is in May.\n",
+                 "Mr. Ortiz, who is moving to Rye, will join the show's 9 a.m. hour, just missing a chance to work "
+                 "with a fellow harbour master turned radio star.\nThe vote is in May.\n"):
+        out, ok = headline_of(text, "Mr.")
+        assert not (ok and " turns " in out), out

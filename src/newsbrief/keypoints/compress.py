@@ -729,6 +729,16 @@ class Headliner:
             # died": the parser took the participle after the comma for the verb, and re-tensed it reads "The
             # regulation, issues, makes"
             return True
+        if any(t.dep_ in {"conj", "ccomp"} and t.i > t.head.i + 1 and t.tag_ in {"VBD", "VBN"} and (
+                t.i in replacements) and self.doc[t.left_edge.i - 1].pos_ in {"NOUN", "PROPN"} and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "cc"} for c in t.children) and (t.head.tag_ in {"VBZ", "VBP"} or any(
+                    c.dep_ in {"aux", "auxpass"} for c in t.head.children))
+               for t in (self.doc[i] for i in keep & self.verbs)):
+            # "will appear in the show's 9 a.m. hour, just missing a chance to overlap with a fellow scion turned
+            # television star": a participle on the noun before it, read as a verb joined to the main one with no
+            # "and"; re-tensed, "… hour, turns television star" ("One report posted online by Kubatko suggested
+            # that": the participle is the one the parser made the main verb)
+            return True
         clauses = [self.doc[i] for i in keep & self.verbs if self.doc[i].head.i in replacements]
         if any(t.dep_ == "ccomp" and t.tag_ in {"VBD", "VBZ", "VBP"} and not any(
                 c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in clauses):
