@@ -2893,3 +2893,17 @@ def test_a_participle_on_a_cut_noun_read_as_a_second_verb_makes_no_bullet():
                  "with a fellow harbour master turned radio star.\nThe vote is in May.\n"):
         out, ok = headline_of(text, "Mr.")
         assert not (ok and " turns " in out), out
+
+
+def test_a_time_goes_with_its_determiner():
+    text = ("The harbour board is certainly making the festival a boat show this year - it just unveiled a refresh of "
+            "its ferry line, a new pier and a fresh look for the old lighthouse.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "The harbour")
+    assert "boat show this" not in out, out
+
+
+def test_what_a_verb_of_change_brought_a_thing_to_stays():
+    text = ("The knockout in Carol Lind's sixth defense of the WBO belt - and third this year - improved the "
+            "Dover-born fighter to 52-3 with 46 KOs.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "The knockout")
+    assert not ok or "fighter to 52-3" in out, out

@@ -75,9 +75,11 @@ FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
              "maintain", "insist", "contend", "emerge", "reveal"}
 FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own
-# verbs of change, whose amount is what they say: "will grow [1.6 percent]"
+# verbs of change, whose amount (or what it came to) is what they say: "will grow [1.6 percent]", "improved the
+# fighter [to 52-3]"
 CHANGING = {"grow", "rise", "fall", "drop", "climb", "increase", "decrease", "expand", "shrink", "jump", "slip", "gain",
-            "decline", "surge", "plunge", "soar", "slide", "tumble"}
+            "decline", "surge", "plunge", "soar", "slide", "tumble", "improve", "raise", "lower", "cut", "reduce",
+            "boost", "lift"}
 # verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]"
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
                      "sentence": "to"}
@@ -347,6 +349,7 @@ class Headliner:
          trimmable, preconj, participle_tags, tails, noun_clauses, agent) = self._codes
         pairing, counted_from, relative_to = self._pairing, self._counted_from, self._relative_to
         that, complementizer, not_, only, but, also, conj, comma = self._marker_codes
+        to = self.doc.vocab.strings["to"]
         # "that" opening a clause, "not only", "but also", adjectives joined to something, commas: what the checks of a
         # finished cut look for
         self.thats, self.not_only, self.but_also, self.adjective_conjuncts, self.commas = [], [], [], [], []
@@ -424,6 +427,9 @@ class Headliner:
                 self.held.add(i)
             elif dep == prep and low in relative_to and self.doc[i].head.ent_type_ in {"PERCENT", "MONEY", "QUANTITY"}:
                 self.held.add(i)  # "15 percent [over the limit]": an amount measured against something says what
+            elif dep == prep and low == to and self.doc[i].head.lemma_.lower() in CHANGING and any(
+                    t.like_num for t in self.doc[i].subtree):
+                self.held.add(i)  # "improved the fighter [to 52-3]": to what is the news
             elif dep == prep and low == of and _needs_its_of(self.doc[i].head):
                 self.partitive[i] = self.doc[i].head.i  # "of" -> the word that needs it ("two [of the cases]")
 
@@ -1037,6 +1043,8 @@ class Headliner:
                 continue  # "binding [years earlier] than originally expected": the time is what is compared
             # "said [Sunday night]": a DATE the parser made part of the TIME goes with it
             ids |= {c.i for t in ent for c in t.lefts if c.dep_ == "compound" and c.i in timed}
+            # "third [this year]": a determiner the recognizer left out of the time goes with it
+            ids |= {c.i for t in ent for c in t.lefts if c.dep_ == "det" and c.lower_ in DEICTIC}
             start = min(ids)
             prev = self.doc[start - 1] if start > span.start else None  # the word before the time
             head = ent.root.head
