@@ -2907,3 +2907,9 @@ def test_what_a_verb_of_change_brought_a_thing_to_stays():
             "Dover-born fighter to 52-3 with 46 KOs.\nThe vote is in May.\n")
     out, ok = headline_of(text, "The knockout")
     assert not ok or "fighter to 52-3" in out, out
+
+
+def test_how_often_is_no_time_to_cut():
+    text = "The ferry is the first fast, electric harbour service to sail seven days a week.\nThe vote is in May.\n"
+    out, _ = headline_of(text, "The ferry")
+    assert out.endswith("to sail seven days a week"), out

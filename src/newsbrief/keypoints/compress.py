@@ -1043,6 +1043,8 @@ class Headliner:
                 continue  # "binding [years earlier] than originally expected": the time is what is compared
             # "said [Sunday night]": a DATE the parser made part of the TIME goes with it
             ids |= {c.i for t in ent for c in t.lefts if c.dep_ == "compound" and c.i in timed}
+            if any(c.dep_ == "npadvmod" and c.lemma_.lower() in UNITS for c in ent.root.rights):
+                continue  # "to air [seven days] a week": how often, not when
             # "third [this year]": a determiner the recognizer left out of the time goes with it
             ids |= {c.i for t in ent for c in t.lefts if c.dep_ == "det" and c.lower_ in DEICTIC}
             start = min(ids)
