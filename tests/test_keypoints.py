@@ -2913,3 +2913,10 @@ def test_how_often_is_no_time_to_cut():
     text = "The ferry is the first fast, electric harbour service to sail seven days a week.\nThe vote is in May.\n"
     out, _ = headline_of(text, "The ferry")
     assert out.endswith("to sail seven days a week"), out
+
+
+def test_a_verb_of_taking_somewhere_keeps_where():
+    text = ("A spokeswoman for the Kent and Canterbury Hospital in Canterbury said the three fishermen were taken to "
+            "the hospital but could not provide more details.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "A spokeswoman")
+    assert not out.endswith("were taken"), out

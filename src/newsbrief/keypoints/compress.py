@@ -80,9 +80,11 @@ FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its o
 CHANGING = {"grow", "rise", "fall", "drop", "climb", "increase", "decrease", "expand", "shrink", "jump", "slip", "gain",
             "decline", "surge", "plunge", "soar", "slide", "tumble", "improve", "raise", "lower", "cut", "reduce",
             "boost", "lift"}
-# verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]"
+# verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]",
+# "were taken [to the hospital]"
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
-                     "sentence": "to"}
+                     "sentence": "to", "take": "to", "bring": "to", "send": "to", "rush": "to", "airlift": "to",
+                     "transfer": "to", "transport": "to", "admit": "to", "move": "to"}
 # verbs whose object the clause before says: "[he asked to see her file,] but she refused"
 ELLIPTICAL = {"refuse", "decline", "agree", "try", "offer", "promise"}
 PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
