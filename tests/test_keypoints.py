@@ -2920,3 +2920,11 @@ def test_a_verb_of_taking_somewhere_keeps_where():
             "the hospital but could not provide more details.\nThe vote is in May.\n")
     out, _ = headline_of(text, "A spokeswoman")
     assert not out.endswith("were taken"), out
+
+
+def test_where_a_verb_of_placing_puts_something_stays_when_hung_on_the_object():
+    text = ("With a narrower path to the vote, Ortiz acknowledged that Lind, who did win Rye on Tuesday, would likely "
+            "place even more focus on harbour repairs and a vision for the future of the old pier, and less on "
+            "personal contrasts with the mayor.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "With")
+    assert "more focus on harbour repairs" in out, out

@@ -1533,9 +1533,12 @@ class Headliner:
             if needed is not None and any(c.dep_ == "prep" and c.lower_ == needed and c.i not in keep
                                           for c in self.doc[i].children):
                 return True  # "hits Snowden back by accusing him[ of pandering to Clinton]"
-            # "puts even such senior Republicans [in jeopardy]": where something is put is what the verb says
-            if lemma in PLACING and any(c.dep_ == "prep" and c.i not in keep for c in self.doc[i].children) and not any(
-                    c.dep_ in {"prep", "prt", "advmod"} and c.i in keep for c in self.doc[i].children):
+            # "puts even such senior Republicans [in jeopardy]": where something is put is what the verb says, even
+            # when the parser hangs it on the object ("place more focus [on policy]")
+            placed = [c for c in self.doc[i].children if c.dep_ == "prep"] + [
+                p for c in self.doc[i].children if c.dep_ == "dobj" for p in c.children if p.dep_ == "prep"]
+            if lemma in PLACING and any(c.i not in keep for c in placed) and not any(c.i in keep for c in placed) and (
+                    not any(c.dep_ in {"prt", "advmod"} and c.i in keep and c.i > i for c in self.doc[i].children)):
                 return True
         return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep)
 
