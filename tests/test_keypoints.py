@@ -2928,3 +2928,26 @@ def test_where_a_verb_of_placing_puts_something_stays_when_hung_on_the_object():
             "personal contrasts with the mayor.\nThe vote is in May.\n")
     out, _ = headline_of(text, "With")
     assert "more focus on harbour repairs" in out, out
+
+
+def test_a_string_of_something_keeps_its_of():
+    text = ("Dubbed the \"Harbour King\" for his odd habits, Ortiz had scored a lengthy string of victories over the "
+            "board, but it ended with a July 1997 ruling against him.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Dubbed")
+    assert "lengthy string of victories" in out, out
+
+
+def test_a_verb_of_attributing_keeps_to_what():
+    text = ("But the board cannot make a definitive statement and certainly cannot attribute that to the storm.\n"
+            "The vote is in May.\n")
+    out, ok = headline_of(text, "But")
+    assert not (ok and out.endswith("attribute that")), out
+
+
+def test_an_amount_of_nothing_is_cut_short():
+    # the parser reads "pledged" as a verb, and the cut of its clause leaves "with enough"
+    text = ("Carol Lind, a top adviser to Ortiz, said Monday that the Rye councillor will arrive at the convention "
+            "with enough pledged delegates to file minority reports -- or dissents from the majority -- which could "
+            "prolong the event by requiring debates on the issues most important to him.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "Carol")
+    assert not (ok and out.endswith("with enough")), out

@@ -84,7 +84,8 @@ CHANGING = {"grow", "rise", "fall", "drop", "climb", "increase", "decrease", "ex
 # "were taken [to the hospital]"
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
                      "sentence": "to", "take": "to", "bring": "to", "send": "to", "rush": "to", "airlift": "to",
-                     "transfer": "to", "transport": "to", "admit": "to", "move": "to"}
+                     "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
+                     "tie": "to", "devote": "to", "subject": "to", "expose": "to"}
 # verbs whose object the clause before says: "[he asked to see her file,] but she refused"
 ELLIPTICAL = {"refuse", "decline", "agree", "try", "offer", "promise"}
 PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
@@ -120,7 +121,8 @@ NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each"
             "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
             "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
             "total", "majority", "bulk", "third", "quarter", "fifth", "tenth", "percent", "half", "support", "both",
-            "depth", "height", "length", "width", "distance", "ratio", "proportion", "estimate", "use", "handling"}
+            "depth", "height", "length", "width", "distance", "ratio", "proportion", "estimate", "use", "handling",
+            "flurry", "spate", "string", "slew", "raft", "barrage", "rash", "litany", "swarm", "glut"}
 # a picture's "of" says what it shows, and a picture that is a verb's object says nothing without it ("featuring a
 # photograph [of Torres]"); a picture as the subject can ("A video has been viewed half a million times")
 PICTURES = {"picture", "photo", "photograph", "image", "video", "footage", "portrait"}
@@ -1692,6 +1694,9 @@ class Headliner:
                 return True  # "… the railway lines always point [north]": the verb says nothing without it
             if _needs_its_of(tok) and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
                 return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
+            if tok.lower_ in {"enough", "several", "many", "few"} and tok.dep_ in {"pobj", "dobj"} and (
+                    last + 1 < len(self.doc) and last + 1 not in keep and not self.doc[last + 1].is_punct):
+                return True  # "will arrive with enough[ pledged delegates to …]": an amount of nothing
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail and not any(
                     c.dep_ == "npadvmod" and c.i in keep for c in tok.lefts):
                 # "… the release, other": it lost what it governed ("two year old" is whole, whatever the parser hung
