@@ -2951,3 +2951,10 @@ def test_an_amount_of_nothing_is_cut_short():
             "prolong the event by requiring debates on the issues most important to him.\nThe vote is in May.\n")
     out, ok = headline_of(text, "Carol")
     assert not (ok and out.endswith("with enough")), out
+
+
+def test_a_clause_on_what_read_as_the_main_one_makes_no_bullet():
+    text = ("While not all of the letters she sent to the harbour board have been released, what has been made "
+            "available suggests that most of them came from the mayor's office.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "While")
+    assert not ok, out

@@ -573,6 +573,10 @@ class Headliner:
         """The parse of the sentence is wrong in a way no cut can mend, or what it says is only who said it."""
         if root.pos_ == "ADP":
             return True  # "In being compared with Button…, or Rosberg…, the feeling has been…": no main verb was found
+        if subj is not None and subj.lower_ == "what" and subj.head == root:
+            # "what has been made available  suggests that …": a clause the parser took for the main one (a question
+            # is refused before)
+            return True
         opener = next((t for t in span if not t.is_punct and not t.is_space), None)
         if subj is not None and opener is not None and opener.pos_ == "ADP" and opener.i < subj.i and any(
                 a.dep_ == "appos" and a.i > subj.i and a.right_edge.i + 1 < len(self.doc)
