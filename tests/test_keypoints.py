@@ -2958,3 +2958,10 @@ def test_a_clause_on_what_read_as_the_main_one_makes_no_bullet():
             "available suggests that most of them came from the mayor's office.\nThe vote is in May.\n")
     out, ok = headline_of(text, "While")
     assert not ok, out
+
+
+def test_a_verb_whose_object_came_after_an_aside_is_cut_short_without_it():
+    text = ("Rye councillor Carol Lind managed to derail, at least temporarily, the plan that has dominated the "
+            "harbour board's agenda so far, defeating Dan Ortiz in the opening vote Monday.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "Rye")
+    assert not (ok and out.endswith("at least temporarily")), out

@@ -1650,6 +1650,19 @@ class Headliner:
                     keep.difference_update(aside)
                 return
 
+    def _verb_before_cut_aside(self, keep: set[int]) -> bool:
+        """"Cruz managed to derail, at least temporarily[, the phenomenon that …]": the bullet ends on an aside
+        after a verb whose object came after it, and went."""
+        words = sorted(i for i in keep if not self.doc[i].is_space)
+        comma = max((i for i in words if self.doc[i].text == ","), default=None)
+        if comma is None or comma - 1 not in keep or words[-1] + 1 >= len(self.doc):
+            return False
+        verb, aside = self.doc[comma - 1], [self.doc[i] for i in words if i > comma]
+        after = self.doc[words[-1] + 1]
+        return verb.pos_ == "VERB" and bool(aside) and all(t.dep_ == "advmod" for t in aside) and (
+            after.text == "," and after.i not in keep) and not any(
+            c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "prt"} and c.i in keep for c in verb.children)
+
     def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> bool:
         """A cut can leave "… and" or "… at" at the end: such words go too.  True when what is left ends
         on a verb that lost its complement, which no further cut mends."""
@@ -1664,6 +1677,8 @@ class Headliner:
                 return True
             keep.difference_update(clause)
         self._drop_unclosed_aside(keep, protected)
+        if self._verb_before_cut_aside(keep):
+            return True
         while keep:
             last = max(keep)
             tok = self.doc[last]
