@@ -2965,3 +2965,12 @@ def test_a_verb_whose_object_came_after_an_aside_is_cut_short_without_it():
             "harbour board's agenda so far, defeating Dan Ortiz in the opening vote Monday.\nThe vote is in May.\n")
     out, ok = headline_of(text, "Rye")
     assert not (ok and out.endswith("at least temporarily")), out
+
+
+def test_a_name_cut_off_from_the_phrase_it_ended_does_not_stay():
+    # "Senator Amy Dunn" ends the cut phrase; the parser hangs the name on "begun", so the cut left it behind
+    text = ("After a big win in Rye last week, Carol Lind had already begun to treat Dan Ortiz as a greatly diminished "
+            "rival, concentrating her fire on Mark Hollins and, to a lesser degree, Senator Amy Dunn of Kent.\n"
+            "The vote is in May.\n")
+    out, _ = headline_of(text, "After")
+    assert not out.endswith("Amy Dunn"), out

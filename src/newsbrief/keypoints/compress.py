@@ -1546,7 +1546,21 @@ class Headliner:
             if lemma in PLACING and any(c.i not in keep for c in placed) and not any(c.i in keep for c in placed) and (
                     not any(c.dep_ in {"prt", "advmod"} and c.i in keep and c.i > i for c in self.doc[i].children)):
                 return True
-        return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep)
+        return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep) or (
+            self._stray_name(keep))
+
+    def _stray_name(self, keep: set[int]) -> bool:
+        """"… as a greatly diminished threat[, concentrating her fire on Trump and, to a lesser degree, Senator] Ted
+        Cruz": the name ended a phrase the parser did not see, and hung it on the verb; cut off from it, it says
+        nothing."""
+        for i in keep & set(self.trimmable):
+            name = self.doc[i]
+            before = name.left_edge.i - 1
+            if name.dep_ == "npadvmod" and name.ent_type_ == "PERSON" and name.head.i < before and (
+                    before not in keep and self.doc[before].is_punct) and any(
+                    j not in keep for j in range(name.head.i + 1, before)):
+                return True
+        return False
 
     def _lost_infinitive(self, verb: Token, keep: set[int]) -> bool:
         """The verb's infinitive was cut: its xcomp, or the next infinitive after it, before any other verb, which
