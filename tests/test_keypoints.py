@@ -2974,3 +2974,11 @@ def test_a_name_cut_off_from_the_phrase_it_ended_does_not_stay():
             "The vote is in May.\n")
     out, _ = headline_of(text, "After")
     assert not out.endswith("Amy Dunn"), out
+
+
+def test_saying_someone_is_a_misparse():
+    text = ("Police said two women and one man, between 30 and 40 years old, working for a Rye bank branch choked on "
+            "smoke after protesters broke the windows of a shop on the High Street and tossed in petrol bombs.\n"
+            "The vote is in May.\n")
+    out, ok = headline_of(text, "Police")
+    assert not ok, out

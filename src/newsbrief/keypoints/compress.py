@@ -168,6 +168,7 @@ UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
 # words of a title read leftwards from a name; "presumptive Republican nominee" goes whole, not leaving "presumptive"
 TITLE_WORDS = TITLE_MODIFIERS - {"of", "for", "the", "and"} | {"presumptive", "outgoing", "incoming", "interim"}
+PEOPLE = {"man", "woman", "person", "people", "child", "boy", "girl", "officer", "soldier", "victim", "resident"}
 RELATIVE_TO = {"over", "above", "below", "under", "beyond"}  # "15 percent over the limit", "$2m under budget"
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 # what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
@@ -573,6 +574,11 @@ class Headliner:
         """The parse of the sentence is wrong in a way no cut can mend, or what it says is only who said it."""
         if root.pos_ == "ADP":
             return True  # "In being compared with Button…, or Rosberg…, the feeling has been…": no main verb was found
+        if root.lemma_.lower() == "say" and any(c.dep_ == "dobj" and (c.lemma_.lower() in PEOPLE or (
+                c.ent_type_ == "PERSON")) for c in root.children):
+            # "Police said two women and one man, between 30 and 40 years old, working for a bank[ choked on smoke]":
+            # one says something, not someone; the parser lost the verb of what was said
+            return True
         if subj is not None and subj.lower_ == "what" and subj.head == root:
             # "what has been made available  suggests that …": a clause the parser took for the main one (a question
             # is refused before)
