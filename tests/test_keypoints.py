@@ -2982,3 +2982,10 @@ def test_saying_someone_is_a_misparse():
             "The vote is in May.\n")
     out, ok = headline_of(text, "Police")
     assert not ok, out
+
+
+def test_a_cut_before_a_phrase_naming_again_what_came_before_leaves_its_comma():
+    text = ("Both candidates have a number of appearances in Kent in the days before the June 7 primary, the final one "
+            "of the season.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Both")
+    assert "Kent the final" not in out, out

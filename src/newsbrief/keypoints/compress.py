@@ -1990,6 +1990,12 @@ class Headliner:
             before = lo - 1 >= span.start and self.doc[lo - 1].text in {",", ";"}
             # "closed the crossing with Pakistan, downgraded relations": the comma parts the list, not the phrase
             listed = after and not before and hi + 2 < span.end and self.doc[hi + 2].dep_ in {"conj", "cc"}
+            # "appearances in California[ in the days before the primary], the final one of the season": or parts a
+            # phrase that names again what came before
+            listed = listed or (after and hi + 2 in keep and lo - 1 in keep and self.doc[hi + 2].lower_ in {
+                "the", "a", "an"} and self.doc[lo - 1].pos_ in {"NOUN", "PROPN"} and any(
+                t.left_edge.i == hi + 2 and t.dep_ in {"appos", "npadvmod"} and t.pos_ in {"NOUN", "NUM"}
+                for t in self.doc[hi + 2: min(span.end, hi + 8)]))
             # "Days after Hardwicke was ousted, [despite having directed the film,] Weitz is close": one of the two
             # commas still parts a leading clause from the main one
             # "Mirshekari, [a local official,] who said": or sets off a clause on what comes before ("after Chan, [its
