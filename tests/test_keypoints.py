@@ -2989,3 +2989,17 @@ def test_a_cut_before_a_phrase_naming_again_what_came_before_leaves_its_comma():
             "of the season.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Both")
     assert "Kent the final" not in out, out
+
+
+def test_throwing_something_into_a_state_keeps_the_state():
+    text = ("Ortiz announced he will remain in the county council as an independent, throwing the harbour board into "
+            "minority.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "Ortiz")
+    assert not (ok and out.endswith("throwing the harbour board")), out
+
+
+def test_anything_like_keeps_its_like():
+    text = ("Lind played for Rye on loan five years ago, but with just five goals in 29 games she looked anything like "
+            "Premier League material.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "Lind")
+    assert not (ok and out.endswith("looked anything")), out

@@ -85,7 +85,7 @@ CHANGING = {"grow", "rise", "fall", "drop", "climb", "increase", "decrease", "ex
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
                      "sentence": "to", "take": "to", "bring": "to", "send": "to", "rush": "to", "airlift": "to",
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
-                     "tie": "to", "devote": "to", "subject": "to", "expose": "to"}
+                     "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into"}
 # verbs whose object the clause before says: "[he asked to see her file,] but she refused"
 ELLIPTICAL = {"refuse", "decline", "agree", "try", "offer", "promise"}
 PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
@@ -1733,6 +1733,9 @@ class Headliner:
                 return True  # "… the railway lines always point [north]": the verb says nothing without it
             if _needs_its_of(tok) and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
                 return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
+            if tok.lower_ == "anything" and last + 1 < len(self.doc) and self.doc[last + 1].lower_ in {"but", "like"} \
+                    and last + 1 not in keep:
+                return True  # "he looked anything[ like Champions League material]": the "like" is what it says
             if tok.lower_ in {"enough", "several", "many", "few"} and tok.dep_ in {"pobj", "dobj"} and (
                     last + 1 < len(self.doc) and last + 1 not in keep and not self.doc[last + 1].is_punct):
                 return True  # "will arrive with enough[ pledged delegates to …]": an amount of nothing
