@@ -3003,3 +3003,10 @@ def test_anything_like_keeps_its_like():
             "Premier League material.\nThe vote is in May.\n")
     out, ok = headline_of(text, "Lind")
     assert not (ok and out.endswith("looked anything")), out
+
+
+def test_known_keeps_its_as():
+    text = ("Known as Tom, this humanoid is made using specialised software and can recognise and respond to facial "
+            "expressions.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Known")
+    assert not out.startswith("Known,"), out
