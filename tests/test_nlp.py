@@ -134,6 +134,9 @@ def test_a_caption_glued_on_without_its_full_stop_is_a_sentence_of_its_own():
     # a connective before a number
     ("Five former harbour masters have backed the mayor's call",
      "Only 81 of the 220 ferry crews last season were hired locally."),
+    # a capitalised adverb after a noun
+    ("The harbour seal has a rounded snout compared to other seals",
+     "Officially named Phoca vitulina, it earned its common name from the spots on its coat."),
 ])
 def test_a_caption_glued_on_is_a_sentence_of_its_own(first, second):
     art = newsbrief.analyze(first + " " + second)
@@ -143,7 +146,9 @@ def test_a_caption_glued_on_is_a_sentence_of_its_own(first, second):
 def test_a_title_after_a_naming_word_or_a_preposition_is_no_boundary():
     for kept in ("The critic reviewed the new film The Harbour Lights for the paper on Friday night.",
                  "The mayor told The Courier that the new ferry would start in the spring.",
-                 "She opened the On the Rocks cafe in the harbour last spring and it has thrived since."):
+                 "She opened the On the Rocks cafe in the harbour last spring and it has thrived since.",
+                 "The ferry was Really quite late on Monday, and the board has said it will look into why.",
+                 "She said the haircut she wears in the BBC's political comedy Harbour (pictured) was the mayor's."):
         assert len(newsbrief.analyze(kept).sentences) == 1, kept
 
 

@@ -41,7 +41,7 @@ def paragraph_boundaries(doc: Doc) -> Doc:
     # read from arrays, not Tokens (nor doc.text, which walks them all): this runs inside the parse on every
     # word of every article, and only line breaks and a few opening words need a closer look.  spaCy keeps
     # a line break as a token of its own (a token's trailing whitespace is one space at most).
-    orth, space, prefix = doc.to_array(["ORTH", "IS_SPACE", "PREFIX"]).T.tolist()
+    orth, space, prefix, tag, title = doc.to_array(["ORTH", "IS_SPACE", "PREFIX", "TAG", "IS_TITLE"]).T.tolist()
     strings = doc.vocab.strings
     breaks = {i for i, is_space in enumerate(space) if is_space and "\n" in strings[orth[i]]}
     for i in breaks:
@@ -55,6 +55,15 @@ def paragraph_boundaries(doc: Doc) -> Doc:
                 doc[i + 2].is_sent_start = False
     for i in range(1, len(doc) - 1):
         # a glued sentence follows a word in lower case or a number
+        if title[i] and tag[i] == _ADVERB and tag[i - 1] in _ENDS_CAPTION and prefix[i - 1] in _GLUE and (
+                i not in breaks):
+            # "...compared to other macaques Officially named Macaca leucogenys, it...": a caption glued on before a
+            # capitalised adverb
+            token = doc[i]
+            if token.lower_.endswith("ly") and doc[i + 1].is_lower and doc[i - 1].whitespace_ and (
+                    _RUN_ON_BEFORE.fullmatch(doc[i - 1].text)):
+                token.is_sent_start = True
+                continue
         if orth[i] not in _WATCHED or i in breaks or (orth[i] != _PARENTHESIS and prefix[i - 1] not in _GLUE):
             continue
         token = doc[i]
@@ -65,7 +74,8 @@ def paragraph_boundaries(doc: Doc) -> Doc:
             start = i
             while start > 0 and i - start < 3 and doc[start - 1].is_title:
                 start -= 1
-            if 1 < start < i and _RUN_ON_BEFORE.fullmatch(doc[start - 1].text):
+            if 1 < start < i and _RUN_ON_BEFORE.fullmatch(doc[start - 1].text) and (
+                    doc[start - 1].lower_ not in _WORKS):  # "HBO's political comedy Veep (pictured) was inspired"
                 doc[start].is_sent_start = True
     return doc
 
@@ -106,7 +116,11 @@ _NAMING_NOUNS = frozenset({
     "organisation", "organization", "campaign", "venue", "theatre", "theater", "cafe", "label", "tabloid", "daily",
     "weekly", "station", "channel", "network", "agency", "publication", "edition", "episode", "poem", "essay",
     "report", "memoir", "hit", "single", "track", "event", "festival", "award", "prize", "trophy", "category",
+    "comedy", "thriller", "franchise", "sequel", "podcast",
 })
+# nouns a work's title follows, which a caption mark can follow too ("the comedy Veep (pictured) was inspired by")
+_WORKS = frozenset({"film", "movie", "book", "novel", "play", "show", "series", "song", "album", "comedy", "drama",
+                    "sitcom", "documentary", "musical", "thriller", "opera", "franchise", "sequel", "podcast"})
 # words that open a sentence glued on without its full stop ("…of assault A senior doctor…")
 RUN_ON_STARTS = frozenset({"It", "He", "She", "They", "This", "The", "A", "An", "His", "Her", "Their"})
 _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
@@ -114,6 +128,8 @@ _RUN_ON_BEFORE = re.compile(r"[a-z][a-z0-9’'-]*|[0-9][0-9,.]*")
 _PARENTHESIS = get_string_id("(")
 _OPENING_MARKS = frozenset(get_string_id(m) for m in ("''", "``", "“", '"', "‘", "'"))
 _CLOSING_MARKS = frozenset(get_string_id(m) for m in ("''", "”", '"', "’", "'"))
+_ADVERB = get_string_id("RB")
+_ENDS_CAPTION = frozenset(get_string_id(t) for t in ("NN", "NNS", "CD"))  # the word a glued-on caption follows
 _GLUE = frozenset(get_string_id(c) for c in "abcdefghijklmnopqrstuvwxyz0123456789")
 _WATCHED = frozenset(get_string_id(w) for w in RUN_ON_STARTS | _RUN_ON_OPENERS | {"(", "The", "A", "An"})
 
