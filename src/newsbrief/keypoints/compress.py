@@ -1560,10 +1560,12 @@ class Headliner:
         """"… as a greatly diminished threat[, concentrating her fire on Trump and, to a lesser degree, Senator] Ted
         Cruz": the name ended a phrase the parser did not see, and hung it on the verb; cut off from it, it says
         nothing."""
-        for i in keep & set(self.trimmable):
+        for i in self.trimmable:
+            if i not in keep or self.doc[i].ent_type_ != "PERSON":
+                continue
             name = self.doc[i]
             before = name.left_edge.i - 1
-            if name.dep_ == "npadvmod" and name.ent_type_ == "PERSON" and name.head.i < before and (
+            if name.dep_ == "npadvmod" and name.head.i < before and (
                     before not in keep and self.doc[before].is_punct) and any(
                     j not in keep for j in range(name.head.i + 1, before)):
                 return True
@@ -1674,13 +1676,14 @@ class Headliner:
     def _verb_before_cut_aside(self, keep: set[int]) -> bool:
         """"Cruz managed to derail, at least temporarily[, the phenomenon that …]": the bullet ends on an aside
         after a verb whose object came after it, and went."""
-        words = sorted(i for i in keep if not self.doc[i].is_space)
-        comma = max((i for i in words if self.doc[i].text == ","), default=None)
-        if comma is None or comma - 1 not in keep or words[-1] + 1 >= len(self.doc):
+        comma = max((i for i in self.commas if i in keep), default=None)
+        if comma is None or comma - 1 not in keep:
             return False
-        verb, aside = self.doc[comma - 1], [self.doc[i] for i in words if i > comma]
-        after = self.doc[words[-1] + 1]
-        return verb.pos_ == "VERB" and bool(aside) and all(t.dep_ == "advmod" for t in aside) and (
+        aside = [self.doc[i] for i in sorted(i for i in keep if i > comma) if not self.doc[i].is_space]
+        if not aside or aside[-1].i + 1 >= len(self.doc):
+            return False
+        verb, after = self.doc[comma - 1], self.doc[aside[-1].i + 1]
+        return verb.pos_ == "VERB" and all(t.dep_ == "advmod" for t in aside) and (
             after.text == "," and after.i not in keep) and not any(
             c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "prt"} and c.i in keep for c in verb.children)
 
