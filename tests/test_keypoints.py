@@ -3010,3 +3010,13 @@ def test_known_keeps_its_as():
             "expressions.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Known")
     assert not out.startswith("Known,"), out
+
+
+def test_a_share_is_no_surname_when_the_recognizer_takes_it_into_a_name():
+    # the recognizer reads "Mr. Trump - 60 percent" as a person, whose last word then passed for a surname
+    text = ("Mrs. Clinton is seen as far more capable of dealing with racial tensions than Mr. Trump - 60 percent of "
+            "voters said Mrs. Clinton would be better at handling them.\n"
+            "Just 28 percent of voters said they had a positive view of Mrs. Clinton, compared with 33 percent last "
+            "month.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Just")
+    assert out.startswith("Just 28 percent of voters say "), out

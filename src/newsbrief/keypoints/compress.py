@@ -2344,9 +2344,10 @@ class Headliner:
     @functools.cached_property
     def _surnames(self) -> set[str]:
         """The surnames of the article's people: a lone "Sanders" the tagger took for a plural is one of them
-        (not "Surrey Police" or "Hill Democrats", groups the entity recognizer took for people)."""
-        return {p.name.split()[-1] for p in self.persons
-                if len(p.name.split()) > 1 and p.name.split()[-1].lower() not in GROUPS}
+        (not "Surrey Police" or "Hill Democrats", groups the entity recognizer took for people, nor the "percent" of a
+        "Clinton 47 percent" it took for one)."""
+        last_words = (p.name.split()[-1] for p in self.persons if len(p.name.split()) > 1)
+        return {w for w in last_words if w.lower() not in GROUPS and w[:1].isupper()}
 
     @functools.cached_property
     def _latest_year(self) -> int | None:
