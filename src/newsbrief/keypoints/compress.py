@@ -30,6 +30,7 @@ from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LE
 from spacy.parts_of_speech import ADJ as ADJ_POS
 from spacy.parts_of_speech import AUX as AUX_POS
 from spacy.parts_of_speech import VERB as VERB_POS
+from spacy.strings import get_string_id
 
 from ..document import DASH_CHARS, Article, Entity, Mention, Sentence
 from ..entities import TITLE_HEADS, TITLE_MODIFIERS
@@ -169,10 +170,17 @@ UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
 # words of a title read leftwards from a name; "presumptive Republican nominee" goes whole, not leaving "presumptive"
 TITLE_WORDS = TITLE_MODIFIERS - {"of", "for", "the", "and"} | {"presumptive", "outgoing", "incoming", "interim"}
-PEOPLE = {"man", "woman", "person", "people", "child", "boy", "girl", "officer", "soldier", "victim", "resident"}
+# nouns for a person ("Police said [two women]": one says something, not someone)
+PEOPLE = {"man", "woman", "person", "people", "child", "boy", "girl", "player", "officer", "soldier", "victim",
+          "resident"}
 RELATIVE_TO = {"over", "above", "below", "under", "beyond"}  # "15 percent over the limit", "$2m under budget"
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 # what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
+# the string ids the per-sentence pass compares words with (the same in every Doc)
+_PAIRING = frozenset(get_string_id(w) for w in ("both", "between"))
+_COUNTED_FROM = frozenset(get_string_id(w) for w in SUBORDINATING_PREPS)
+_RELATIVE_TO = frozenset(get_string_id(w) for w in RELATIVE_TO)
+_TO = get_string_id("to")
 _LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
@@ -353,9 +361,7 @@ class Headliner:
         self._subtrees = {}
         (relativizers, clauses, prep, of, comparing, xcomp, cc, appos, subjects, marks, side,
          trimmable, preconj, participle_tags, tails, noun_clauses, agent) = self._codes
-        pairing, counted_from, relative_to = self._pairing, self._counted_from, self._relative_to
         that, complementizer, not_, only, but, also, conj, comma = self._marker_codes
-        to = self.doc.vocab.strings["to"]
         # "that" opening a clause, "not only", "but also", adjectives joined to something, commas: what the checks of a
         # finished cut look for
         self.thats, self.not_only, self.but_also, self.adjective_conjuncts, self.commas = [], [], [], [], []
@@ -385,7 +391,7 @@ class Headliner:
                     self.held.add(i)
             if low in marks:
                 self.marked.append(i)
-            if dep == preconj or low in pairing:
+            if dep == preconj or low in _PAIRING:
                 # "both … and …", "between … and …": the second half -> the first (not a third item: ", as well
                 # as …")
                 self.pair_openers.append(i)
@@ -426,14 +432,14 @@ class Headliner:
                         # "after [two quakes, measuring 7.6 and 7.4,] struck": a verb that stays keeps its subject
                         dep in subjects and t.head.pos_ in {"VERB", "AUX"}):
                     self.held.add(i)
-            elif dep == prep and low in counted_from and i > span.start and (
+            elif dep == prep and low in _COUNTED_FROM and i > span.start and (
                     self.doc[i - 1].lemma_.lower() in UNITS and self.doc[i - 1].dep_ in {"dobj", "attr", "pobj"}):
                 # "to mark a week [since the shooting]": a length of time that is what a verb takes says since when
                 # (wherever the parser hangs it); "Hours after the shooting," is a time phrase that goes whole
                 self.held.add(i)
-            elif dep == prep and low in relative_to and self.doc[i].head.ent_type_ in {"PERCENT", "MONEY", "QUANTITY"}:
+            elif dep == prep and low in _RELATIVE_TO and self.doc[i].head.ent_type_ in {"PERCENT", "MONEY", "QUANTITY"}:
                 self.held.add(i)  # "15 percent [over the limit]": an amount measured against something says what
-            elif dep == prep and low == to and self.doc[i].head.lemma_.lower() in CHANGING and any(
+            elif dep == prep and low == _TO and self.doc[i].head.lemma_.lower() in CHANGING and any(
                     t.like_num for t in self.doc[i].subtree):
                 self.held.add(i)  # "improved the fighter [to 52-3]": to what is the news
             elif dep == prep and low == of and _needs_its_of(self.doc[i].head):
@@ -539,18 +545,6 @@ class Headliner:
         tok = self.doc[first]
         return tok.lower_ in PRONOUN_OPENERS and ((tok.i == subj.i and tok.pos_ == "PRON") or (
             tok.dep_ == "poss" and tok.head.i == subj.i and subj.left_edge.i == tok.i))
-
-    @functools.cached_property
-    def _pairing(self) -> set[int]:
-        return {self.doc.vocab.strings[w] for w in ("both", "between")}
-
-    @functools.cached_property
-    def _counted_from(self) -> set[int]:
-        return {self.doc.vocab.strings[w] for w in SUBORDINATING_PREPS}
-
-    @functools.cached_property
-    def _relative_to(self) -> set[int]:
-        return {self.doc.vocab.strings[w] for w in RELATIVE_TO}
 
     @staticmethod
     def _first_of_pair(tok: Token) -> Token | None:
@@ -2737,8 +2731,7 @@ def _needed_clause(tok: Token) -> bool:
     if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
             head.lower_ == "one" and head.pos_ in {"NUM", "PRON", "NOUN"} and tok.dep_ == "relcl"):
         return True  # "… shift the conversation from one [that has proved a loser]"
-    if tok.dep_ == "relcl" and head.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in {
-            "man", "woman", "person", "player", "boy", "girl", "child"} and any(
+    if tok.dep_ == "relcl" and head.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in PEOPLE and any(
             c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and head.head.lemma_ == "be":
         # "a man [who has also been linked with United] is not in their sights": which man it is ("A man [who was
         # fired last week] walked into his former office" tells an event of its own)
