@@ -3020,3 +3020,26 @@ def test_a_share_is_no_surname_when_the_recognizer_takes_it_into_a_name():
             "month.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Just")
     assert out.startswith("Just 28 percent of voters say "), out
+
+
+def test_one_persons_two_titles_take_the_singular():
+    text = ("Former senator and retired astronaut Tom Kessler responded on Monday to claims that he had inflated parts "
+            "of his military record, from a medal he never received to a mission he never flew.\n"
+            "The vote is in May.\n")
+    out, _ = headline_of(text, "Former")
+    assert "Tom Kessler responds " in out, out
+
+
+def test_there_takes_the_number_of_what_there_is():
+    text = ("A sheriff's dispatcher said around 9 a.m. that there had been no reports of damage or injuries.\n"
+            "The vote is in May.\n")
+    out, _ = headline_of(text, "A sheriff")
+    assert "that there have been no reports" in out, out
+
+
+def test_two_people_joined_by_and_keep_their_titles():
+    text = ("The mayor and Governor Tom Kessler agreed on Monday to a plan that would close three of the city's oldest "
+            "schools by the end of next year.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "The mayor")
+    assert out.startswith("The mayor and Governor Tom Kessler agree "), out
+

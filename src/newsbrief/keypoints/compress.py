@@ -1287,6 +1287,10 @@ class Headliner:
             return set()
         # keep a determiner's noun phrase whole: "the union leader Haas" loses "the" too
         lo = min(ids)
+        if lo - 1 >= span.start and self.doc[lo - 1].lower_ in {"the", "a", "an"} and any(
+                self.doc[i].lower_ in {"and", "&"} and self.doc[i].head.i in ids and any(
+                    c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in self.doc[i].head.children) for i in ids):
+            return set()  # "The mayor and Governor Tom Kessler": the parser reads two people, not one's two titles
         if lo - 1 >= span.start and self.doc[lo - 1].lower_ in {"the", "a", "an"}:
             ids.append(lo - 1)
         elif lo - 1 >= span.start and lo - 1 not in protected.inside and self.doc[lo - 1].tag_ in {"POS", "PRP$"}:
@@ -2826,11 +2830,20 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
     if subject.i in replacements:
         return " and " in replacements[subject.i]
     low = subject.lower_
+    if subject.tag_ == "EX":
+        # "there have been no reports": what there is takes the number
+        what = next((c for c in subject.head.children if c.dep_ == "attr"), None)
+        return what is not None and what is not subject and _is_plural(what, replacements, surnames)
     if low in PLURAL_PRONOUNS:
         return True
     if low in {"he", "she", "it", "this", "that", "who", "which"}:
         return False
-    if any(c.dep_ == "conj" or c.lower_ == "both" for c in subject.children):
+    conjuncts = [c for c in subject.children if c.dep_ == "conj"]
+    if len(conjuncts) == 1 and subject.tag_ == "NN" and not subject.ent_type_ and (
+            conjuncts[0].ent_type_ == "PERSON") and not any(
+            c.dep_ in {"det", "poss"} for c in (*subject.children, *conjuncts[0].children)):
+        return False  # "GOP contender and former neurosurgeon Ben Carson responds": one person's two titles
+    if conjuncts or any(c.lower_ == "both" for c in subject.children):
         return True
     # "Henderson and Liverpool goalkeeper Simon Mignolet": the parser can hang the pair inside the name's
     # modifiers; an "and" there after a person's name joins two people ("Ex-Killie and Hearts player Locke"
