@@ -86,7 +86,8 @@ CHANGING = {"grow", "rise", "fall", "drop", "climb", "increase", "decrease", "ex
 NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
                      "sentence": "to", "take": "to", "bring": "to", "send": "to", "rush": "to", "airlift": "to",
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
-                     "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into"}
+                     "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
+                     "base": "on"}
 # verbs whose object the clause before says: "[he asked to see her file,] but she refused"
 ELLIPTICAL = {"refuse", "decline", "agree", "try", "offer", "promise"}
 PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
@@ -251,6 +252,7 @@ class Headliner:
         self.relativizers: set[int] = set()
         self.verbs: set[int] = set()
         self.held: set[int] = set()  # words a cut must not take without the word they hang on
+        self.ranks: set[int] = set()  # infinitives that rank a noun: "the first woman [to lead the club]"
         self.interrupting: int | None = None  # the "when" clause of "was doing X when Y happened"
         self.clause_bullet: int | None = None  # the verb of a clause made the bullet ("It comes after …")
         self._scene_only: set[int] = set()  # sentences whose "when" clause would not fit with the scene
@@ -354,6 +356,7 @@ class Headliner:
         # what the cuts ask of each word, read in one pass per sentence: a cut is tried many times, and a
         # spaCy Token made for each word of each cut would cost more than the cuts
         self.punct, self.relativizers, self.verbs, self.held, self.partitive = set(), set(), set(), set(), {}
+        self.ranks = set()
         self.paired, self.pair_openers = {}, []
         self.participles, self.tails, self.noun_clauses = [], [], []
         self.preps, self.conjunctions, self.side_verbs, self.trimmable = [], [], [], []
@@ -424,7 +427,13 @@ class Headliner:
                 self.verbs.add(i)
             if dep in clauses:
                 t = self.doc[i]
-                if _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t) or (
+                ranked = ranked_infinitive(t)  # "the third school [to come under fire]": third in what, it says
+                if ranked:
+                    self.ranks.add(i)
+                    if not any(c.dep_ in {"dobj", "attr", "xcomp"} for c in t.children):
+                        # "to come [under fire]": a verb with no object keeps its first phrase
+                        self.held.update(c.i for c in list(t.rights)[:1] if c.dep_ == "prep")
+                if ranked or _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t) or (
                         _what_it_is_done_for(t)) or (
                         dep == xcomp and t.head.pos_ == "ADJ") or (  # "were quick [to cast the attacks as …]"
                         # "have spent the last week [trying to tell the country …]": what the time was spent on
@@ -1886,6 +1895,8 @@ class Headliner:
                 sub = [t for t in self._subtree(tok) if t in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
+                if any(self.doc[t].head.i not in sub for t in self.ranks.intersection(sub)):
+                    continue  # "the third school [to come under fire]": no option, or it would hide a smaller one
                 before = [k for k in kept if k < min(sub)]
                 if tok.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"npadvmod", "appos"} and before and (
                         self.doc[before[-1]].dep_ == "cc"):
@@ -2697,6 +2708,8 @@ def _last_of_list(tok: Token) -> bool:
     of the list would read as whole."""
     if tok.dep_ != "conj" or tok.pos_ not in {"NOUN", "PROPN"}:
         return False
+    if any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} and c.i < tok.i for c in tok.head.children):
+        return True  # "to win Iowa or [New Hampshire]": one of two choices is no shorter way of saying both
     return tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or sum(
         1 for c in tok.head.children if c.dep_ == "conj") >= 2
 
@@ -2742,6 +2755,9 @@ def _needed_clause(tok: Token) -> bool:
         return True
     if tok.dep_ == "acl" and head.lemma_.lower() in PURPOSE_NOUNS and any(c.tag_ == "TO" for c in tok.children):
         return True  # "pledged her vote in an effort [to wrap up the primary]": the effort is what it is for
+    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and head.dep_ in {"dobj", "npadvmod"} and (
+            head.head.lemma_.lower() in SPEAKING_VERBS):
+        return True  # "said around 7 a.m. [that there had been no reports]": what was said, hung on the time
     # "The only thing [stopping Philly from being buried] is that …", "The man [who shot him] was a guard": the
     # clause says which one the sentence is about, and the copula equates that one with something else
     verb = head.head
@@ -2750,6 +2766,23 @@ def _needed_clause(tok: Token) -> bool:
         tok.right_edge.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text not in marks)
     return restrictive and head.dep_ == "nsubj" and head.i < tok.i < verb.i and verb.lemma_ == "be" and (
         verb.dep_ == "ROOT") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def ranked_infinitive(tok: Token) -> bool:
+    """The infinitive that ranks a noun: "the first woman [to lead the club]", "the third school [to come under
+    fire]", "the only player [to score]"."""
+    if tok.dep_ not in {"relcl", "acl", "advcl"} or tok.tag_ != "VB" or not any(c.tag_ == "TO" for c in tok.children):
+        return False
+    head = tok.head
+    if tok.dep_ == "advcl":
+        # "became the first woman in the club's history [to take charge]": the parser hangs it on the copula
+        if head.lemma_.lower() not in {"be", "become", "remain"}:
+            return False
+        head = next((c for c in head.children if c.dep_ == "attr" and c.i < tok.i), None)
+        if head is None:
+            return False
+    return any(t.ent_type_ == "ORDINAL" or t.tag_ == "JJS" or t.lower_ in {"only", "last", "next"}
+               for t in (head, *head.lefts))
 
 
 def _what_it_is_done_for(tok: Token) -> bool:
