@@ -3072,3 +3072,24 @@ def test_basing_something_keeps_what_on():
             "more than 3,000 nurses across the north of England.\nThe vote is in May.\n")
     out, ok = headline_of(text, "The researchers")
     assert not (ok and out.endswith("their findings")), out
+
+
+def test_the_state_a_verb_keeps_its_object_in_stays():
+    text = ("Scenes from the rally at the Harbour Hall in Dover on Tuesday will keep the writer Anna Berg, who teaches "
+            "at the University of Kent, awake at night.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Scenes")
+    assert "awake" in out, out
+
+
+def test_what_joined_a_cut_clause_goes_with_it():
+    text = ("Following Monday's leak of the audit, which found that she broke council rules by using a private phone "
+            "during her time as mayor, Berg's office contended that it wasn't hiding anything by refusing to cooperate "
+            "but rather chose to prioritize an ongoing police inquiry.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Following")
+    assert not out.endswith(("but rather", "but")), out
+    # and a participle that only said from when goes with the time
+    text = ("The mayor herself took to the airwaves beginning Monday night during an interview with Radio Kent's "
+            "morning show, in which she said the audit would not be an issue for the council or her office.\n"
+            "The vote is in May.\n")
+    out, _ = headline_of(text, "The mayor")
+    assert "beginning during" not in out, out

@@ -892,7 +892,9 @@ class Headliner:
             # masters [landing at sea]": the clause lost what it was about
             lost_clause = any(c.dep_ in {"xcomp", "ccomp"} and c.i not in keep for c in after)
             lost_all = not any(t in keep for c in after for t in self._subtree(c))
-            if after and (lost_clause or (modifier and lost_all)):
+            # "took to the airwaves[ beginning Wednesday night]": a participle that only said from when
+            since = tok.tag_ == "VBG" and tok.lemma_.lower() in {"begin", "start"}
+            if after and (lost_clause or ((modifier or since) and lost_all)):
                 self._remove(set(self._subtree(tok)), span, keep, protected=protected, commas=True, island_ok=True)
 
     def _value(self, keep: Iterable[int]) -> float:
@@ -1751,7 +1753,7 @@ class Headliner:
                     last + 1 < len(self.doc) and last + 1 not in keep and not self.doc[last + 1].is_punct):
                 return True  # "will arrive with enough[ pledged delegates to …]": an amount of nothing
             if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail and not any(
-                    c.dep_ == "npadvmod" and c.i in keep for c in tok.lefts):
+                    c.dep_ == "npadvmod" and c.i in keep for c in tok.lefts) and not _object_state(tok):
                 # "… the release, other": it lost what it governed ("two year old" is whole, whatever the parser hung
                 # on "old")
                 keep.discard(last)
@@ -1761,8 +1763,10 @@ class Headliner:
                     for c in tok.children):
                 keep.discard(last)  # "will grow 1.6 percent, down[ 0.2 points from the last estimate]": by how much
                 continue
-            if tok.pos_ == "ADV" and tok.head.i not in keep:
-                keep.discard(last)  # "… – the track barely [visible]": it lost what it modified
+            if tok.pos_ == "ADV" and (tok.head.i not in keep or tok.head.dep_ == "cc"):
+                # "… – the track barely [visible]": it lost what it modified; "… to cooperate but rather[ chose …]":
+                # what it joined
+                keep.discard(last)
                 continue
             if tok.dep_ == "appos" and lost_tail and self.doc[tok.left_edge.i].pos_ == "DET" and (
                     tok.head.pos_ in {"VERB", "AUX"} or any(self.doc[i].pos_ in {"VERB", "AUX"}
@@ -2766,6 +2770,14 @@ def _needed_clause(tok: Token) -> bool:
         tok.right_edge.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text not in marks)
     return restrictive and head.dep_ == "nsubj" and head.i < tok.i < verb.i and verb.lemma_ == "be" and (
         verb.dep_ == "ROOT") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
+
+
+def _object_state(tok: Token) -> bool:
+    """The state a verb leaves its object in, which the parser hung on the object: "will keep the writer, who …,
+    [awake] at night"."""
+    head = tok.head
+    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.i > head.i and head.dep_ == "dobj" and (
+        head.head.lemma_.lower() in {"keep", "leave", "make", "render", "drive", "hold", "get", "find"})
 
 
 def ranked_infinitive(tok: Token) -> bool:
