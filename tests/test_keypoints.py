@@ -3093,3 +3093,17 @@ def test_what_joined_a_cut_clause_goes_with_it():
             "The vote is in May.\n")
     out, _ = headline_of(text, "The mayor")
     assert "beginning during" not in out, out
+
+
+def test_a_plural_that_opens_a_sentence_agrees_in_the_plural():
+    # the tagger takes the capitalised plural for a name, and the dateline-like label for a second subject
+    text = ("The strike went on for a third day in the capital.\n"
+            "Pamphlets announced rallies in front of the town hall on Monday and in the market square on Thursday.\n"
+            "The Latest: 3 Kent towns cast first votes in council election.\n"
+            "News of the council's move was first reported by the Kent Herald on its website.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Pamphlets")
+    assert out.startswith("Pamphlets announce "), out
+    out, _ = headline_of(text, "News")
+    assert out.startswith("News of the council's move is "), out  # a word in -s that is no plural
+    out, _ = headline_of(text, "The Latest")
+    assert "3 Kent towns cast " in out, out

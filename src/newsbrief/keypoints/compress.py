@@ -44,6 +44,7 @@ from .rank import (
     RUN_ON,
     closes_earlier_quotation,
     main_subject,
+    rarity,
     speaks,
 )
 
@@ -2861,9 +2862,12 @@ def _subject_of(verb: Token) -> Token | None:
     for _ in range(3):
         if tok is None:
             return None
-        subj = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
-        if subj is not None:
-            return subj
+        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
+        if subjects:
+            # "The Latest: 3 NH towns cast …", "Mannheim - Wladimir Klitschko retained …": a label or a dateline the
+            # parser took for a first subject
+            return next((c for c in reversed(subjects[1:]) if c.i < tok.i and any(
+                t.text in {":", "-", *DASHES} for t in tok.doc[subjects[0].i + 1 : c.left_edge.i])), subjects[0])
         tok = tok.head if tok.dep_ in {"conj", "xcomp"} and tok.head.i != tok.i else None
     return None
 
@@ -2907,12 +2911,32 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
             return True  # "all but two say"
         if low in {"percent", "%", "half", "third", "quarter"} and subject.head.lemma_.lower() in REPORTING:
             return True  # "21 percent say they would not vote": a share of those asked
+    if _capitalised_plural(subject):
+        return True
     if subject.tag_ == "CD":
         # "two landed inside the camp": a count of more than one; "$800,000 was spent" is one sum
         return low not in {"one", "1"} and subject.ent_type_ != "MONEY"
     return subject.tag_ in {"NNS", "NNPS"}
 
 
+def _capitalised_plural(tok: Token) -> bool:
+    """"Aides said …", "Houses collapsed …": a plural noun the tagger took for a name because it opens the sentence
+    (a common English word, and so is its singular)."""
+    if tok.tag_ != "NNP" or tok.ent_type_ or not tok.is_title or any(
+            c.dep_ in {"det", "compound"} for c in tok.children):
+        return False
+    if tok.i > 0 and not (tok.doc[tok.i - 1].is_punct or tok.doc[tok.i - 1].is_space):
+        return False
+    low = tok.lower_
+    if not low.endswith("s") or low.endswith(("ss", "ics")) or low in SINGULAR_IN_S:
+        return False
+    return rarity(low) < PLURAL_RARITY and min(rarity(low[:-1]), rarity(low[:-2]) if low.endswith("es") else 9) < (
+        PLURAL_RARITY)
+
+
+PLURAL_RARITY = 5.4  # below it, a word is in wordfreq's list of common English words
+# (and "-ics": politics, economics)
+SINGULAR_IN_S = {"news", "series", "species", "means", "headquarters", "measles", "diabetes", "crossroads", "mumps"}
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 
 
