@@ -3107,3 +3107,10 @@ def test_a_plural_that_opens_a_sentence_agrees_in_the_plural():
     assert out.startswith("News of the council's move is "), out  # a word in -s that is no plural
     out, _ = headline_of(text, "The Latest")
     assert "3 Kent towns cast " in out, out
+
+
+def test_a_teaser_cut_off_mid_phrase_makes_no_bullet():
+    text = ("The council said it would sell the old pier to a developer from Dover.\n"
+            "The deal with Harbour Homes is a bold move by the council to improve within the …\nThe vote is in May.\n")
+    out, ok = headline_of(text, "The deal")
+    assert not ok, out

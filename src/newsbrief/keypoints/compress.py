@@ -294,6 +294,10 @@ class Headliner:
             return False
         if sentence.rstrip(" \t\n'\"’”").endswith("?"):
             return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
+        if sentence.rstrip().endswith(("…", "...")):
+            last = next((t for t in reversed(cand.span) if not t.is_punct and not t.is_space), None)
+            if last is not None and last.tag_ in {"DT", "IN", "CC", "TO", "PRP$"}:
+                return False  # "… is a strong move to improve within the …": a teaser cut off mid-phrase
         text, _, _ = self.compress(cand, commit=False)
         pronoun = re.split(r"[^\w]", text.split(" ", 1)[0])[0].lower()  # "They’re", "They," open with "They"
         at = self.openers.get(cand.index)
