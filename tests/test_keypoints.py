@@ -3114,3 +3114,13 @@ def test_a_teaser_cut_off_mid_phrase_makes_no_bullet():
             "The deal with Harbour Homes is a bold move by the council to improve within the …\nThe vote is in May.\n")
     out, ok = headline_of(text, "The deal")
     assert not ok, out
+
+
+def test_an_adjective_that_lost_its_preposition_goes_with_it():
+    text = ("Donations to the party have raced past the £1m mark, driven by a small group of wealthy businessmen "
+            "intent on deciding who will run the council.\n"
+            "The plan to sell the old pier was warmly welcomed by a small group of local businessmen intent on turning "
+            "the harbour into a marina for yachts.\nThe vote is in May.\n")
+    for start in ("Donations", "The plan"):
+        out, _ = headline_of(text, start)
+        assert not out.endswith("intent"), out

@@ -89,6 +89,11 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
                      "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
                      "base": "on"}
+# adjectives that say nothing without their preposition: cut, "Democrats close[ to the campaign]" goes from "close"
+NEEDS_PREPOSITION_ADJ = {"close": {"to"}, "intent": {"on"}, "keen": {"on", "to"}, "aware": {"of"}, "capable": {"of"},
+                         "responsible": {"for"}, "prone": {"to"}, "loyal": {"to"}, "similar": {"to"},
+                         "familiar": {"with"}, "opposed": {"to"}, "eligible": {"for"}, "full": {"of"},
+                         "afraid": {"of"}, "critical": {"of"}, "fond": {"of"}, "free": {"of", "from"}}
 # verbs whose object the clause before says: "[he asked to see her file,] but she refused"
 ELLIPTICAL = {"refuse", "decline", "agree", "try", "offer", "promise"}
 PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
@@ -1757,8 +1762,12 @@ class Headliner:
             if tok.lower_ in {"enough", "several", "many", "few"} and tok.dep_ in {"pobj", "dobj"} and (
                     last + 1 < len(self.doc) and last + 1 not in keep and not self.doc[last + 1].is_punct):
                 return True  # "will arrive with enough[ pledged delegates to …]": an amount of nothing
-            if tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"} and lost_tail and not any(
-                    c.dep_ == "npadvmod" and c.i in keep for c in tok.lefts) and not _object_state(tok):
+            needed = NEEDS_PREPOSITION_ADJ.get(tok.lower_, ())
+            # (however the parser hung it: "Democrats close[ to the campaign]", "donors intent[ on deciding …]")
+            if ((tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"}) or (
+                    needed and tok.dep_ in {"advmod", "acl", "advcl", "oprd"})) and (
+                    lost_tail) and not any(c.dep_ == "npadvmod" and c.i in keep for c in tok.lefts) and (
+                    not _object_state(tok)):
                 # "… the release, other": it lost what it governed ("two year old" is whole, whatever the parser hung
                 # on "old")
                 keep.discard(last)
