@@ -3124,3 +3124,11 @@ def test_an_adjective_that_lost_its_preposition_goes_with_it():
     for start in ("Donations", "The plan"):
         out, _ = headline_of(text, start)
         assert not out.endswith("intent"), out
+
+
+def test_a_place_named_after_a_person_keeps_its_name():
+    text = ("The actress spent a month at Mary Ford Center last year.\n"
+            "Early on Friday, around 1:30 a.m., the 26-year-old actress checked into Mary Ford Center in Palm Grove, "
+            "Calif.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Early")
+    assert "Mary Ford Center" in out, out

@@ -89,6 +89,9 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
                      "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
                      "base": "on"}
+# what a name ends in when it names a place or a prize after a person
+NAMED_PLACES = {"center", "centre", "foundation", "institute", "clinic", "hospital", "library", "memorial", "prize",
+                "award", "trophy", "stadium", "school", "college", "university", "museum", "hall", "airport", "bridge"}
 # adjectives that say nothing without their preposition: cut, "Democrats close[ to the campaign]" goes from "close"
 NEEDS_PREPOSITION_ADJ = {"close": {"to"}, "intent": {"on"}, "keen": {"on", "to"}, "aware": {"of"}, "capable": {"of"},
                          "responsible": {"for"}, "prone": {"to"}, "loyal": {"to"}, "similar": {"to"},
@@ -1232,6 +1235,8 @@ class Headliner:
         for ent in self.ents:
             if ent.label_ != "PERSON" or any(t.i in protected.inside for t in ent):
                 continue
+            if ent[-1].lower_ in NAMED_PLACES:
+                continue  # "checked into [Betty Ford] Center": a place named after a person, the recognizer's person
             person = self._person_at(ent.start_char, ent.end_char)
             if person is None:
                 continue
