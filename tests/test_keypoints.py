@@ -3132,3 +3132,13 @@ def test_a_place_named_after_a_person_keeps_its_name():
             "Calif.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Early")
     assert "Mary Ford Center" in out, out
+
+
+def test_a_noun_keeps_the_that_clause_saying_what_it_holds():
+    text = ("Kent, Sussex and Surrey get more attention, but it's a good bet that a fourth county will play a pivotal "
+            "role in the 2027 council race.\n"
+            "Hale announced that she would end her seven-year stint at the council, prompting fresh speculation that "
+            "she would run for mayor.\nThe vote is in May.\n")
+    for start in ("Kent", "Hale"):
+        out, ok = headline_of(text, start)
+        assert not (ok and out.endswith(("a good bet", "fresh speculation"))), out

@@ -165,9 +165,6 @@ SUBORDINATING_PREPS = {"after", "before", "since", "until", "till", "as", "once"
 CAUSING = {"cause", "trigger", "spark", "prompt", "fuel", "drive", "inspire", "fund", "finance", "back", "own",
            "follow", "replace", "precede", "accompany", "influence", "motivate", "sponsor", "write", "direct",
            "help", "boost", "lift", "drag"}
-# nouns that say nothing without the "that" clause saying what they hold: "the fact [that …]"
-CONTENT_NOUNS = {"fact", "idea", "notion", "news", "claim", "belief", "hope", "fear", "suggestion", "assertion",
-                 "possibility", "prospect", "sense", "view", "realization", "knowledge", "assumption", "argument"}
 # what is done that says nothing without what for: "has done more [to advance the cause]"
 AMOUNTS = {"more", "less", "much", "enough", "everything", "anything", "nothing", "all", "little", "whatever"}
 # nouns that say nothing without what they are for: "in an effort [to …]", "in a bid [to …]"
@@ -2761,8 +2758,10 @@ def _needed_clause(tok: Token) -> bool:
     if tok.dep_ not in {"relcl", "acl"}:
         return False
     head = tok.head
-    if head.lemma_.lower() in CONTENT_NOUNS and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
-        return True  # "Mike's individuality – the fact [that POLITICO allowed him…] –"
+    if head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
+        # "Mike's individuality – the fact [that POLITICO allowed him…] –", "it's a good bet [that a fourth state will
+        # play a role]": a "that" which opens a clause, not one standing for the noun, says what the noun holds
+        return True
     if tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBD"} and tok.i == head.i + 1 and head.dep_ == "dobj" and (
             head.head.lemma_.lower() in {"leave", "keep", "get", "have", "render", "want"}):
         return True  # "left the generals' hands [tied]": the state the verb left its object in is what it says
