@@ -3142,3 +3142,10 @@ def test_a_noun_keeps_the_that_clause_saying_what_it_holds():
     for start in ("Kent", "Hale"):
         out, ok = headline_of(text, start)
         assert not (ok and out.endswith(("a good bet", "fresh speculation"))), out
+
+
+def test_a_range_keeps_its_end():
+    text = ("With four council seats already decided, Mayor Anna Hale has managed to earn results ranging from second "
+            "to fifth place.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "With")
+    assert not out.endswith("from second"), out

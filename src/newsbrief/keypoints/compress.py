@@ -412,6 +412,12 @@ class Headliner:
                 second = next((c for c in first.rights if c.dep_ == "conj"), None) if first is not None else None
                 if second is not None:
                     self.paired[second.i] = first.i
+            if dep == prep and low == _TO:
+                # "ranging from second [to fifth place]": a range keeps its end
+                start = self.doc[i].head if self.doc[i].head.lower_ == "from" else next(
+                    (c for c in self.doc[i].head.children if c.lower_ == "from" and c.dep_ == "prep" and c.i < i), None)
+                if start is not None:
+                    self.paired[i] = start.i
             if pos == VERB_POS and dep in side:
                 self.side_verbs.append(i)
             if low in comparing:
