@@ -599,6 +599,11 @@ class Headliner:
             # "Police said two women and one man, between 30 and 40 years old, working for a bank[ choked on smoke]":
             # one says something, not someone; the parser lost the verb of what was said
             return True
+        if root.tag_ == "VBD" and not any(c.dep_ in {"dobj", "attr", "ccomp", "xcomp"} for c in root.children) and any(
+                c.dep_ == "conj" and c.tag_ == "VBN" and any(g.dep_ == "agent" for g in c.children) and not any(
+                    g.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for g in c.children) for c in root.children):
+            # "A woman hit and killed by a motorist … might be alive": two participles, one taken for the main verb
+            return True
         if subj is not None and subj.lower_ == "what" and subj.head == root:
             # "what has been made available  suggests that …": a clause the parser took for the main one (a question
             # is refused before)
@@ -2911,10 +2916,13 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
     if low in {"he", "she", "it", "this", "that", "who", "which"}:
         return False
     conjuncts = [c for c in subject.children if c.dep_ == "conj"]
-    if len(conjuncts) == 1 and subject.tag_ == "NN" and not subject.ent_type_ and (
-            conjuncts[0].ent_type_ == "PERSON") and not any(
+    named = conjuncts[0] if conjuncts and conjuncts[0].ent_type_ == "PERSON" else next(
+        (c for c in subject.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
+    if len(conjuncts) == 1 and subject.tag_ == "NN" and not subject.ent_type_ and named is not None and not any(
             c.dep_ in {"det", "poss"} for c in (*subject.children, *conjuncts[0].children)):
-        return False  # "GOP contender and former neurosurgeon Ben Carson responds": one person's two titles
+        # "GOP contender and former neurosurgeon Ben Carson responds", "Real estate mogul and reality television star
+        # Donald Trump tweets": one person's two titles
+        return False
     if conjuncts or any(c.lower_ == "both" for c in subject.children):
         return True
     # "Henderson and Liverpool goalkeeper Simon Mignolet": the parser can hang the pair inside the name's
