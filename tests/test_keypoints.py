@@ -3161,3 +3161,11 @@ def test_two_participles_one_read_as_the_main_verb_make_no_bullet():
             "driver had listened to people who begged him to stop.\nThe vote is in May.\n")
     out, ok = headline_of(text, "A woman")
     assert not ok, out
+
+
+def test_the_tail_of_a_headline_cut_in_two_makes_no_bullet():
+    text = ("Mayor Hale Mocks Her Rival Once Again With 1 Line That Had The Whole Hall In Stitches.\n\n"
+            "The council met on Monday to discuss the budget for the coming year and the plan to sell the old pier.\n"
+            "The vote is in May.\n")
+    out, ok = headline_of(text, "Once")
+    assert not ok, out

@@ -299,6 +299,13 @@ class Headliner:
             return False
         if sentence.rstrip(" \t\n'\"’”").endswith("?"):
             return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
+        words = [t for t in cand.span if t.is_alpha]
+        before = self.article.text[:cand.sentence.start].rstrip(" \t")
+        if before and not before.endswith(("\n", ":")) and len(words) > 2 and sum(
+                t.is_title for t in words) >= 0.8 * len(words):
+            # "[…Biggest Attack] Yet With 1 Line That Had Debate Crowd In Stitches": a headline's tail (after a label's
+            # colon, "HUFFPOLLSTER: Indiana’s GOP Primary Will Be …", the headline whole)
+            return False
         if sentence.rstrip().endswith(("…", "...")):
             last = next((t for t in reversed(cand.span) if not t.is_punct and not t.is_space), None)
             if last is not None and last.tag_ in {"DT", "IN", "CC", "TO", "PRP$"}:
