@@ -3169,3 +3169,10 @@ def test_the_tail_of_a_headline_cut_in_two_makes_no_bullet():
             "The vote is in May.\n")
     out, ok = headline_of(text, "Once")
     assert not ok, out
+
+
+def test_a_compass_point_keeps_where_from():
+    text = ("The U. S. Geological Survey reported that the quake was centered about 4 miles northeast of Dunmore, in a "
+            "seismically active area near The Dunmore geothermal steamfields.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "The U. S.")
+    assert not (ok and out.endswith("northeast")), out

@@ -2862,9 +2862,11 @@ def _comparison_end(marker: Token) -> Token | None:
 
 def _needs_its_of(tok: Token) -> bool:
     """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]",
-    "pushed her out [of the way]"."""
+    "pushed her out [of the way]", "3 miles southwest [of Cobb]"."""
     point_of_view = tok.lower_ == "view" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "point"  # "[of a driver]"
-    return (tok.lower_ in NEEDS_OF or (tok.lower_ in PICTURES and tok.dep_ in {"dobj", "pobj"}) or (
+    # "3 miles southwest [of Cobb]": where from
+    compass = re.fullmatch(r"(?:north|south)?-?(?:east|west)|north|south", tok.lower_) is not None
+    return (tok.lower_ in NEEDS_OF or compass or (tok.lower_ in PICTURES and tok.dep_ in {"dobj", "pobj"}) or (
         tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out" or point_of_view or (
         # "for the deaths [of an Arkansas woman]": "the" points at what the "of" names
         tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)) or (
