@@ -3176,3 +3176,10 @@ def test_a_compass_point_keeps_where_from():
             "seismically active area near The Dunmore geothermal steamfields.\nThe vote is in May.\n")
     out, ok = headline_of(text, "The U. S.")
     assert not (ok and out.endswith("northeast")), out
+
+
+def test_the_subject_of_a_cut_clause_goes_wherever_the_parser_hung_it():
+    text = ("Hooded youths hurled petrol bombs at shops and banks in the centre of the capital, Valletta, and "
+            "protesters clashed with riot police near the parliament building.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Hooded")
+    assert "clash" not in out and not out.endswith("protesters"), out

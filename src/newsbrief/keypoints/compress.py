@@ -1826,7 +1826,12 @@ class Headliner:
                 if self._cut_whole(phrase, keep):
                     continue
             nxt = self.doc[tok.i + 1] if tok.i + 1 < len(self.doc) else None
-            if tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"} and tok.head.pos_ in {"VERB", "AUX"} and (
+            # ("as traffic slowed to a crawl and [Barnett] slowly approached": or on the noun before, when a verb
+            # follows)
+            verb_next = nxt is not None and (nxt.tag_ in FINITE_TAGS or (
+                nxt.pos_ == "ADV" and nxt.i + 1 < len(self.doc) and self.doc[nxt.i + 1].tag_ in FINITE_TAGS))
+            if tok.dep_ == "conj" and tok.pos_ in {"NOUN", "PROPN"} and (
+                    tok.head.pos_ in {"VERB", "AUX"} or verb_next) and (
                     nxt is not None and not nxt.is_punct and nxt.i not in keep and tok not in nxt.ancestors):
                 # "… before the convention, but well-organized rival [Ted Cruz has been …]": the subject of a
                 # cut clause, which the parser joined to the verb, goes with its "but"
