@@ -3183,3 +3183,10 @@ def test_the_subject_of_a_cut_clause_goes_wherever_the_parser_hung_it():
             "protesters clashed with riot police near the parliament building.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Hooded")
     assert "clash" not in out and not out.endswith("protesters"), out
+
+
+def test_turning_something_keeps_into_what():
+    text = ("Dayna said she wanted to turn any negativity that might be held over her illness into something positive "
+            "and hopefully inspire others, or at the very least raise a smile.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "Dayna")
+    assert not (ok and out.endswith("any negativity")), out

@@ -88,7 +88,7 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "sentence": "to", "take": "to", "bring": "to", "send": "to", "rush": "to", "airlift": "to",
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
                      "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
-                     "base": "on"}
+                     "base": "on", "turn": "into", "convert": "into", "transform": "into"}
 # what a name ends in when it names a place or a prize after a person
 NAMED_PLACES = {"center", "centre", "foundation", "institute", "clinic", "hospital", "library", "memorial", "prize",
                 "award", "trophy", "stadium", "school", "college", "university", "museum", "hall", "airport", "bridge"}
@@ -1582,8 +1582,11 @@ class Headliner:
                 # "squeezed her breast[ … and asked to see her nipple], but she refused": what was refused went
                 return True
             needed = NEEDS_PREPOSITION.get(lemma)
-            if needed is not None and any(c.dep_ == "prep" and c.lower_ == needed and c.i not in keep
-                                          for c in self.doc[i].children):
+            # (or on a clause on the object, where the parser may hang it: "turn any negativity that might be held over
+            # her[ into something positive]")
+            if needed is not None and any(c.dep_ == "prep" and c.lower_ == needed and c.i not in keep for c in [
+                    *self.doc[i].children, *(p for o in self.doc[i].children if o.dep_ == "dobj" for v in o.children
+                                             if v.dep_ in {"relcl", "acl"} for p in v.children)]):
                 return True  # "hits Snowden back by accusing him[ of pandering to Clinton]"
             # "puts even such senior Republicans [in jeopardy]": where something is put is what the verb says, even
             # when the parser hangs it on the object ("place more focus [on policy]")
