@@ -3190,3 +3190,9 @@ def test_turning_something_keeps_into_what():
             "and hopefully inspire others, or at the very least raise a smile.\nThe vote is in May.\n")
     out, ok = headline_of(text, "Dayna")
     assert not (ok and out.endswith("any negativity")), out
+
+
+def test_a_cut_at_the_end_of_an_aside_leaves_the_comma_that_closes_it():
+    out, _ = lede_headline_of("Saturday's visit of Dover Athletic, who were eyeing the beach after their play-off "
+                              "hopes had all but evaporated, hardly promised to be a thriller.\nThe vote is in May.\n")
+    assert "the beach hardly" not in out, out

@@ -2104,8 +2104,10 @@ class Headliner:
         while node.head.i != node.i:
             node = node.head
             opening = node.left_edge.i - 1
-            if node.dep_ in {"relcl", "appos", "acl", "advcl"} and node.right_edge.i == hi:
-                return node.left_edge.i < lo and opening in keep and self.doc[opening].text == ","
+            # (a clause that is the cut itself is no aside around it: "who were eyeing the beach [after their hopes had
+            # evaporated]," closes the clause above)
+            if node.dep_ in {"relcl", "appos", "acl", "advcl"} and node.right_edge.i == hi and node.left_edge.i < lo:
+                return opening in keep and self.doc[opening].text == ","
             if node.right_edge.i > hi:
                 return False
         return False
