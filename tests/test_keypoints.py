@@ -3196,3 +3196,11 @@ def test_a_cut_at_the_end_of_an_aside_leaves_the_comma_that_closes_it():
     out, _ = lede_headline_of("Saturday's visit of Dover Athletic, who were eyeing the beach after their play-off "
                               "hopes had all but evaporated, hardly promised to be a thriller.\nThe vote is in May.\n")
     assert "the beach hardly" not in out, out
+
+
+def test_a_time_keeps_the_clause_that_says_which():
+    out, _ = lede_headline_of(
+        "Lee Hart admitted Rye face a challenge to win back their stay-away fans after an evening in which their "
+        "relegation into the Southern League was marked by protests against the club's owner.\n"
+        "It was a grim evening for Rye, and the evening ended in a 1-1 draw with Dover.\nThe vote is in May.\n")
+    assert not out.endswith("after an evening"), out

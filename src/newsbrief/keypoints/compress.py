@@ -92,6 +92,8 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
 # what a name ends in when it names a place or a prize after a person
 NAMED_PLACES = {"center", "centre", "foundation", "institute", "clinic", "hospital", "library", "memorial", "prize",
                 "award", "trophy", "stadium", "school", "college", "university", "museum", "hall", "airport", "bridge"}
+TIME_NOUNS = {"day", "night", "evening", "morning", "afternoon", "week", "weekend", "month", "year", "season",
+              "period", "era", "time", "moment"}
 # adjectives that say nothing without their preposition: cut, "Democrats close[ to the campaign]" goes from "close"
 NEEDS_PREPOSITION_ADJ = {"close": {"to"}, "intent": {"on"}, "keen": {"on", "to"}, "aware": {"of"}, "capable": {"of"},
                          "responsible": {"for"}, "prone": {"to"}, "loyal": {"to"}, "similar": {"to"},
@@ -2795,6 +2797,9 @@ def _needed_clause(tok: Token) -> bool:
         return True  # "left the generals' hands [tied]": the state the verb left its object in is what it says
     if head.lower_ in {"time", "moment"} and tok.left_edge.lower_ == "when":
         return True  # "painful at a time [when political rhetoric is dividing the country]"
+    if head.lower_ in TIME_NOUNS and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and (
+            tok.left_edge.lower_ in {"when", "in", "on", "during"} and tok.dep_ == "relcl"):
+        return True  # "after an evening [in which their relegation was marked by protests]": which evening
     if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
             head.lower_ == "one" and head.pos_ in {"NUM", "PRON", "NOUN"} and tok.dep_ == "relcl"):
         return True  # "… shift the conversation from one [that has proved a loser]"
