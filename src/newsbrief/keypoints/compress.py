@@ -92,6 +92,7 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
 # what a name ends in when it names a place or a prize after a person
 NAMED_PLACES = {"center", "centre", "foundation", "institute", "clinic", "hospital", "library", "memorial", "prize",
                 "award", "trophy", "stadium", "school", "college", "university", "museum", "hall", "airport", "bridge"}
+# times that an "a" leaves open until a clause says which: "after an evening [in which …]"
 TIME_NOUNS = {"day", "night", "evening", "morning", "afternoon", "week", "weekend", "month", "year", "season",
               "period", "era", "time", "moment"}
 # adjectives that say nothing without their preposition: cut, "Democrats close[ to the campaign]" goes from "close"
@@ -452,7 +453,7 @@ class Headliner:
                 self.verbs.add(i)
             if dep in clauses:
                 t = self.doc[i]
-                ranked = ranked_infinitive(t)  # "the third school [to come under fire]": third in what, it says
+                ranked = _ranked_infinitive(t)  # "the third school [to come under fire]": third in what, it says
                 if ranked:
                     self.ranks.add(i)
                     if not any(c.dep_ in {"dobj", "attr", "xcomp"} for c in t.children):
@@ -1330,11 +1331,10 @@ class Headliner:
             return set()
         # keep a determiner's noun phrase whole: "the union leader Haas" loses "the" too
         lo = min(ids)
-        if lo - 1 >= span.start and self.doc[lo - 1].lower_ in {"the", "a", "an"} and any(
-                self.doc[i].lower_ in {"and", "&"} and self.doc[i].head.i in ids and any(
-                    c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in self.doc[i].head.children) for i in ids):
-            return set()  # "The mayor and Governor Tom Kessler": the parser reads two people, not one's two titles
         if lo - 1 >= span.start and self.doc[lo - 1].lower_ in {"the", "a", "an"}:
+            if any(self.doc[i].lower_ in {"and", "&"} and self.doc[i].head.i in ids and any(
+                    c.dep_ == "conj" and c.ent_type_ == "PERSON" for c in self.doc[i].head.children) for i in ids):
+                return set()  # "The mayor and Governor Tom Kessler": the parser reads two people, not one's two titles
             ids.append(lo - 1)
         elif lo - 1 >= span.start and lo - 1 not in protected.inside and self.doc[lo - 1].tag_ in {"POS", "PRP$"}:
             # "[Tevez's international manager] Tata Martino", "[his lawyer] John Hale": whose the title was goes with
@@ -2831,7 +2831,7 @@ def _object_state(tok: Token) -> bool:
         head.head.lemma_.lower() in {"keep", "leave", "make", "render", "drive", "hold", "get", "find"})
 
 
-def ranked_infinitive(tok: Token) -> bool:
+def _ranked_infinitive(tok: Token) -> bool:
     """The infinitive that ranks a noun: "the first woman [to lead the club]", "the third school [to come under
     fire]", "the only player [to score]"."""
     if tok.dep_ not in {"relcl", "acl", "advcl"} or tok.tag_ != "VB" or not any(c.tag_ == "TO" for c in tok.children):
@@ -2974,6 +2974,11 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
     return subject.tag_ in {"NNS", "NNPS"}
 
 
+PLURAL_RARITY = 5.4  # below it, a word is in wordfreq's list of common English words
+# words in -s that are no plurals (as those in -ics are not: politics, economics)
+SINGULAR_IN_S = {"news", "series", "species", "means", "headquarters", "measles", "diabetes", "crossroads", "mumps"}
+
+
 def _capitalised_plural(tok: Token) -> bool:
     """"Aides said …", "Houses collapsed …": a plural noun the tagger took for a name because it opens the sentence
     (a common English word, and so is its singular)."""
@@ -2985,13 +2990,10 @@ def _capitalised_plural(tok: Token) -> bool:
     low = tok.lower_
     if not low.endswith("s") or low.endswith(("ss", "ics")) or low in SINGULAR_IN_S:
         return False
-    return rarity(low) < PLURAL_RARITY and min(rarity(low[:-1]), rarity(low[:-2]) if low.endswith("es") else 9) < (
-        PLURAL_RARITY)
+    singulars = [low[:-1], low[:-2]] if low.endswith("es") else [low[:-1]]
+    return rarity(low) < PLURAL_RARITY and any(rarity(w) < PLURAL_RARITY for w in singulars)
 
 
-PLURAL_RARITY = 5.4  # below it, a word is in wordfreq's list of common English words
-# (and "-ics": politics, economics)
-SINGULAR_IN_S = {"news", "series", "species", "means", "headquarters", "measles", "diabetes", "crossroads", "mumps"}
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 
 
