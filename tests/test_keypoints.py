@@ -3204,3 +3204,12 @@ def test_a_time_keeps_the_clause_that_says_which():
         "relegation into the Southern League was marked by protests against the club's owner.\n"
         "It was a grim evening for Rye, and the evening ended in a 1-1 draw with Dover.\nThe vote is in May.\n")
     assert not out.endswith("after an evening"), out
+
+
+def test_an_instruction_makes_no_bullet():
+    for sentence in ("Never forget that these are the same councillors who voted to close the harbour school in 2019.",
+                     "For a guide to the new rules, see last year's list of the most popular harbour moorings.",
+                     "Second, disrupt and dismantle the smuggling network that moves drugs and cash through the port."):
+        text = f"The mayor set out her plan for the harbour on Monday.\n{sentence}\nThe vote is in May.\n"
+        out, ok = headline_of(text, sentence.split()[0])
+        assert not ok, out

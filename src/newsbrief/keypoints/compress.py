@@ -309,6 +309,12 @@ class Headliner:
             # "[…Biggest Attack] Yet With 1 Line That Had Debate Crowd In Stitches": a headline's tail (after a label's
             # colon, "HUFFPOLLSTER: Indiana’s GOP Primary Will Be …", the headline whole)
             return False
+        root = cand.span.root
+        opens = root.i == cand.span.start or self.doc[root.i - 1].text in {",", ":"} or (
+            self.doc[root.i - 1].tag_ == "RB" and root.i - 1 == cand.span.start)
+        if root.tag_ == "VB" and opens and root.is_lower and not any(
+                c.dep_ in {"nsubj", "nsubjpass", "csubj", "aux", "auxpass", "expl"} for c in root.children):
+            return False  # "Two, disrupt and dismantle the infrastructure …", "Never forget …": an instruction
         if sentence.rstrip().endswith(("…", "...")):
             last = next((t for t in reversed(cand.span) if not t.is_punct and not t.is_space), None)
             if last is not None and last.tag_ in {"DT", "IN", "CC", "TO", "PRP$"}:
