@@ -185,12 +185,12 @@ PEOPLE = {"man", "woman", "person", "people", "child", "boy", "girl", "player", 
           "resident"}
 RELATIVE_TO = {"over", "above", "below", "under", "beyond"}  # "15 percent over the limit", "$2m under budget"
 TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
-# what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
 # the string ids the per-sentence pass compares words with (the same in every Doc)
 _PAIRING = frozenset(get_string_id(w) for w in ("both", "between"))
 _COUNTED_FROM = frozenset(get_string_id(w) for w in SUBORDINATING_PREPS)
 _RELATIVE_TO = frozenset(get_string_id(w) for w in RELATIVE_TO)
 _TO = get_string_id("to")
+# what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
 _LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
@@ -302,9 +302,11 @@ class Headliner:
             return False
         if sentence.rstrip(" \t\n'\"’”").endswith("?"):
             return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
+        body, at = self.article.text, cand.sentence.start
+        while at > 0 and body[at - 1] in " \t":
+            at -= 1
         words = [t for t in cand.span if t.is_alpha]
-        before = self.article.text[:cand.sentence.start].rstrip(" \t")
-        if before and not before.endswith(("\n", ":")) and len(words) > 2 and sum(
+        if at > 0 and body[at - 1] not in "\n:" and len(words) > 2 and sum(
                 t.is_title for t in words) >= 0.8 * len(words):
             # "[…Biggest Attack] Yet With 1 Line That Had Debate Crowd In Stitches": a headline's tail (after a label's
             # colon, "HUFFPOLLSTER: Indiana’s GOP Primary Will Be …", the headline whole)
@@ -1795,8 +1797,9 @@ class Headliner:
                 return True  # "will arrive with enough[ pledged delegates to …]": an amount of nothing
             needed = NEEDS_PREPOSITION_ADJ.get(tok.lower_, ())
             # (however the parser hung it: "Democrats close[ to the campaign]", "donors intent[ on deciding …]")
-            if ((tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"}) or (
-                    needed and tok.dep_ in {"advmod", "acl", "advcl", "oprd"})) and (
+            lost_needed = tok.dep_ in {"advmod", "acl", "advcl", "oprd"} and any(
+                c.lower_ in needed and c.i not in keep for c in tok.children)
+            if ((tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"}) or lost_needed) and (
                     lost_tail) and not any(c.dep_ == "npadvmod" and c.i in keep for c in tok.lefts) and (
                     not _object_state(tok)):
                 # "… the release, other": it lost what it governed ("two year old" is whole, whatever the parser hung
