@@ -3213,3 +3213,26 @@ def test_an_instruction_makes_no_bullet():
         text = f"The mayor set out her plan for the harbour on Monday.\n{sentence}\nThe vote is in May.\n"
         out, ok = headline_of(text, sentence.split()[0])
         assert not ok, out
+
+
+
+def test_a_wire_dateline_with_an_agency_we_do_not_know_goes():
+    out, _ = lede_headline_of("Valletta, Malta (Harbour Wire) - Joseph Borg cancelled all crossings to Gozo on Monday "
+                              "as gale-force winds battered the islands.\nThe vote is in May.\n")
+    assert out.startswith("Joseph Borg cancels"), out
+
+
+def test_ushering_something_keeps_into_what():
+    out, _ = lede_headline_of(
+        "A conference hall outside Valletta shook with cheers, toasts and foot-stomping in December as delegates "
+        "ushered a landmark fisheries treaty into existence.\nThe delegates signed the fisheries treaty after nine "
+        "years.\nThe treaty vote is in May.\n")
+    assert not out.endswith("fisheries treaty"), out
+
+
+def test_what_there_is_keeps_the_clause_that_says_which():
+    out, _ = lede_headline_of(
+        "There are some limited geographic circumstances in which the NoMoorings argument might be true: namely, in "
+        "the deepest red and deepest blue wards, where the small number of NoMoorings votes is unlikely to make much "
+        "of a difference.\nThe vote is in May.\n")
+    assert "circumstances in which" in out or "circumstances" not in out, out

@@ -57,9 +57,11 @@ if TYPE_CHECKING:
 # "ISLAMABAD/BEIJING:", "LONDON (Reuters) -", "(CNN)" at the head of a sentence
 _DATELINE_HEAD = re.compile(
     rf"^\s*(?:\(CNN\)\s*)?(?:[A-Z][A-Z/ ,.'-]{{2,}}(?:\([^)]*\))?\s*[:{DASH_CHARS}-]+\s*)?(?:\(CNN\)\s*)?")
-# "Rome, Italy (CNN) -- " / "Washington (CNN)": a title-case place before the agency
+# "Rome, Italy (CNN) -- " / "Washington (CNN)": a title-case place before the agency; an agency we do not
+# know by name needs the dash ("Mannheim, Germany (Sports Network) - ")
 _WIRE_HEAD = re.compile(
-    rf"^\s*[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){{0,3}}\s*\((?:CNN|AP|AFP|Reuters)\)\s*(?:--|[{DASH_CHARS}-])?\s*")
+    rf"^\s*[A-Z][\w.'-]*(?:,? [A-Z][\w.'-]*){{0,3}}\s*(?:\((?:CNN|AP|AFP|Reuters|UPI)\)\s*(?:--|[{DASH_CHARS}-])?|"
+    rf"\([A-Z][\w.&'-]*(?: [A-Z][\w.&'-]*){{0,2}}\)\s*(?:--|[{DASH_CHARS}-]))\s*")
 _CAPTION_LABEL = re.compile(r"^\s*[A-Z][\w'’-]*(?: [\w'’-]+){0,2}:\s+(?=[A-Z])")
 MAX_WORDS = 16
 # The lede (the first three prose sentences) states the story's core facts densely: a lede bullet may
@@ -88,7 +90,7 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "sentence": "to", "take": "to", "bring": "to", "send": "to", "rush": "to", "airlift": "to",
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
                      "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
-                     "base": "on", "turn": "into", "convert": "into", "transform": "into"}
+                     "base": "on", "turn": "into", "convert": "into", "transform": "into", "usher": "into"}
 # what a name ends in when it names a place or a prize after a person
 NAMED_PLACES = {"center", "centre", "foundation", "institute", "clinic", "hospital", "library", "memorial", "prize",
                 "award", "trophy", "stadium", "school", "college", "university", "museum", "hall", "airport", "bridge"}
@@ -2809,6 +2811,10 @@ def _needed_clause(tok: Token) -> bool:
     if head.lower_ in TIME_NOUNS and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and (
             tok.left_edge.lower_ in {"when", "in", "on", "during"} and tok.dep_ == "relcl"):
         return True  # "after an evening [in which their relegation was marked by protests]": which evening
+    if tok.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be" and any(
+            c.dep_ == "expl" for c in head.head.children):
+        # "There are some circumstances [in which the argument might be true]": what there is, the clause says
+        return True
     if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
             head.lower_ == "one" and head.pos_ in {"NUM", "PRON", "NOUN"} and tok.dep_ == "relcl"):
         return True  # "… shift the conversation from one [that has proved a loser]"
