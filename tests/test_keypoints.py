@@ -3236,3 +3236,17 @@ def test_what_there_is_keeps_the_clause_that_says_which():
         "the deepest red and deepest blue wards, where the small number of NoMoorings votes is unlikely to make much "
         "of a difference.\nThe vote is in May.\n")
     assert "circumstances in which" in out or "circumstances" not in out, out
+
+
+def test_a_verb_joined_to_a_perfect_shares_its_has():
+    out, _ = lede_headline_of("The harbour master has inspected the damaged pier and closed the north quay to all "
+                              "traffic until further notice.\nThe vote is in May.\n")
+    assert "and closed the north quay" in out, out
+
+
+def test_a_score_is_kept_or_cut_whole():
+    text = ("The mayor set out her plan for the harbour on Monday.\nTop seed Joseph Borg eventually prevailed 4-6 7-6 "
+            "(3) 6-3 against the dogged Maltese to take his career record over him to 8-0 but the champion was not "
+            "impressed.\nThe vote is in May.\n")
+    out, _ = headline_of(text, "Top seed")
+    assert "4-6 7-6 6-3" in out or "4-6" not in out, out

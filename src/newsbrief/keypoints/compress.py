@@ -73,6 +73,7 @@ LEDE_MAX_WORDS = 20
 # every bullet to 14 lost more content (ROUGE on the dev split) than it bought in brevity.
 TARGET_WORDS = 16
 MIN_WORDS = 8
+SCORE_MARKS = {"-", "–", "(", ")"}  # what a game's score is written with besides its numbers: "7-6 (3)"
 FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 
 # "…, it has emerged", "…, his doctor maintains": a closing source, like "…, police said"
@@ -1525,7 +1526,20 @@ class Headliner:
             if self._words(keep) <= TARGET_WORDS:
                 return
             if child.dep_ in {"advcl", "npadvmod"} or (child.dep_ == "prep" and child.i > root.i + 3):
-                self._remove({t.i for t in child.subtree}, span, keep, protected=protected, commas=True)
+                self._remove(self._score_run(child, root, span) if child.like_num else set(self._subtree(child)),
+                             span, keep, protected=protected, commas=True)
+
+    def _score_run(self, tok: Token, root: Token, span: Span) -> set[int]:
+        """A number's subtree, or the whole score it is one set of: "prevailed 4-6 7-6 (3) 6-3" is one result, and
+        "prevails 4-6" (a set lost) says the opposite."""
+        lo, hi = tok.left_edge.i, tok.right_edge.i
+        if not any(t.text in SCORE_MARKS for t in tok.subtree):
+            return set(range(lo, hi + 1))
+        while lo - 1 > root.i and (self.doc[lo - 1].like_num or self.doc[lo - 1].text in SCORE_MARKS):
+            lo -= 1
+        while hi + 1 < span.end and (self.doc[hi + 1].like_num or self.doc[hi + 1].text in SCORE_MARKS):
+            hi += 1
+        return set(range(lo, hi + 1))
 
     def _drop_conjuncts(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
         """"…, and China has consistently supported …": the later of two joined clauses or verb phrases."""
@@ -2338,11 +2352,13 @@ class Headliner:
                 # (A claim before its source is the news itself: "Gigante dies in prison, officials say".)
                 past.add(head.i)
                 continue
-            if head.dep_ == "conj" and (head.tag_ == "VBN" or head.i == head.head.i + 2) and not any(
+            if head.dep_ == "conj" and (head.tag_ == "VBN" or head.i == head.head.i + 2 or (
+                    head.lower_.endswith("ed") and self.doc[head.left_edge.i - 2].text != ",")) and not any(
                     c.dep_ in {"nsubj", "nsubjpass", "aux"} for c in head.children) and any(
                     a.lemma_.lower() == "have" for a in head.head.children if a.dep_ == "aux"):
-                # "has targeted and killed": a participle joined straight to the first shares its "has" ("has
-                # raised $3m and had $800,000 left" is two clauses)
+                # "has targeted and killed", "has emulated Montoya and scored": a participle joined to the first, or
+                # a regular verb that reads as one, shares its "has" ("has raised $3m and had $800,000 left", "has
+                # used many guitars, and named each Lucille" are two clauses)
                 continue
             plural = plurals[head.i] = _is_plural(subject, replacements, self._surnames)
             if head.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
