@@ -1965,7 +1965,8 @@ class Headliner:
                     continue  # "In [being compared with Button]": the preposition would be left with no object
                 if self._completes(tok, keep):
                     continue
-                sub = [t for t in self._subtree(tok) if t in keep]
+                whole = self._score_run(tok, root, span) if tok.like_num else self._subtree(tok)
+                sub = [t for t in sorted(whole) if t in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
                 if any(self.doc[t].head.i not in sub for t in self.ranks.intersection(sub)):
