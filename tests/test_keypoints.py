@@ -3254,3 +3254,11 @@ def test_a_score_is_kept_or_cut_whole():
                               "take his career record over him to 8-0 but the champion was not impressed.\n"
                               "The vote is in May.\n")
     assert "4-6 7-6 6-3" in out or "4-6" not in out, out
+
+
+def test_a_list_of_participles_is_not_cut_in_two():
+    out, _ = lede_headline_of(
+        "The militia on Wednesday released more than 200 Tubu, a minority group whose members were killed, captured "
+        "and displaced when the militia overran their villages in northern Chad last summer, officials said.\n"
+        "The vote is in May.\n")
+    assert "Tubu, captured" not in out, out

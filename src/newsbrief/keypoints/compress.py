@@ -1529,6 +1529,22 @@ class Headliner:
                 self._remove(self._score_run(child, root, span) if child.like_num else set(self._subtree(child)),
                              span, keep, protected=protected, commas=True)
 
+    def _lists_on(self, ids: set[int], keep: set[int]) -> bool:
+        """Whether the cut ends on a participle that the kept participle after its comma continues: "a group whose
+        members were [killed], captured and displaced", where the parser hung "captured" on the noun before."""
+        first, last = min(ids, default=0), max(ids, default=-1)
+        if first < 2 or last + 2 >= len(self.doc):
+            return False
+        word = self.doc[last] if last not in self.punct else self.doc[last - 1]
+        comma = last + 1 if self.doc[last + 1].text == "," else last if self.doc[last].text == "," else None
+        if word.tag_ in {"VBN", "VBD"} and comma is not None and comma + 1 in keep and _listed_participle(
+                self.doc[comma + 1]) and self.doc[comma + 1].head.i < first:
+            return True
+        # or it takes the list's rest and leaves its first participle: "were killed[, captured and displaced]"
+        start = first + 1 if self.doc[first].text == "," else first
+        return _listed_participle(self.doc[start]) and self.doc[start - 1].text == "," and (
+            self.doc[start - 2].tag_ in {"VBN", "VBD"}) and start - 2 in keep and start - 2 not in ids
+
     def _score_run(self, tok: Token, root: Token, span: Span) -> set[int]:
         """A number's subtree, or the whole score it is one set of: "prevailed 4-6 7-6 (3) 6-3" is one result, and
         "prevails 4-6" (a set lost) says the opposite."""
@@ -2051,6 +2067,8 @@ class Headliner:
             return
         if any(self.paired[i] in keep and self.paired[i] not in ids for i in ids & self.paired.keys()):
             return  # "both within their countries [and outside their borders]": a pair keeps its second half
+        if self._lists_on(ids, keep):
+            return
         if any(self.partitive[i] in keep and self.partitive[i] not in ids for i in ids & self.partitive.keys()):
             return  # "One [of the groups he will launch]": the cut would leave a part of nothing
         ids = ids - self._place_of_direction(ids, keep)
@@ -2790,6 +2808,11 @@ def _last_of_list(tok: Token) -> bool:
         return True  # "to win Iowa or [New Hampshire]": one of two choices is no shorter way of saying both
     return tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or sum(
         1 for c in tok.head.children if c.dep_ == "conj") >= 2
+
+
+def _listed_participle(tok: Token) -> bool:
+    """A participle with a conjunct that the parser hung on a noun: "[captured] and displaced" after "killed,"."""
+    return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBD"} and any(c.dep_ == "conj" for c in tok.children)
 
 
 def _list_end(tok: Token) -> bool:
