@@ -3262,3 +3262,11 @@ def test_a_list_of_participles_is_not_cut_in_two():
         "and displaced when the militia overran their villages in northern Chad last summer, officials said.\n"
         "The vote is in May.\n")
     assert "Tubu, captured" not in out, out
+
+
+def test_a_relative_clause_read_as_the_main_one_makes_no_bullet():
+    out, ok = lede_headline_of(
+        "Valletta, whose 4-0 thrashing of Hibernians in Paola last year marked the end of the champions' long reign, "
+        "scored two early goals at the Ta' Qali stadium and held on against some determined Hibernians pressure in "
+        "the second half for a 2-0 win.\nThe vote is in May.\n")
+    assert not (ok and "whose" in out and "scor" not in out), out

@@ -625,6 +625,12 @@ class Headliner:
                     g.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for g in c.children) for c in root.children):
             # "A woman hit and killed by a motorist … might be alive": two participles, one taken for the main verb
             return True
+        if any(t.tag_ in {"WP$", "WP", "WDT"} and self.doc[t.i - 1].text == "," and not any(
+                self.doc[i].pos_ in {"VERB", "AUX"} for i in range(t.i + 1, root.i))
+               for t in self.doc[span.start + 1 : root.i]):
+            # "Holland, whose 5-1 drubbing of Spain marked the end of …, scored": the relative clause's verb taken for
+            # the main one
+            return True
         if subj is not None and subj.lower_ == "what" and subj.head == root:
             # "what has been made available  suggests that …": a clause the parser took for the main one (a question
             # is refused before)
