@@ -3270,3 +3270,9 @@ def test_a_relative_clause_read_as_the_main_one_makes_no_bullet():
         "scored two early goals at the Ta' Qali stadium and held on against some determined Hibernians pressure in "
         "the second half for a 2-0 win.\nThe vote is in May.\n")
     assert not (ok and "whose" in out and "scor" not in out), out
+
+
+def test_a_list_item_the_parser_took_for_an_apposition_stays():
+    out, _ = lede_headline_of("The harbour plan is a position taken by Mayor Joseph Borg, fisherman Tony Camilleri and "
+                              "even by the ferry company.\nThe vote is in May.\n")
+    assert "Borg, even by" not in out, out

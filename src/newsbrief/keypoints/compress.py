@@ -2644,8 +2644,10 @@ def _list_of_names(appos: Token) -> bool:
 
 
 def _in_list_of_names(appos: Token) -> bool:
-    """An apposition that is one of a list of names, or the number straight after one ("Dan Ortiz[ <- appos] 300")."""
-    return _list_of_names(appos) or (appos.like_num and appos.i == appos.head.i + 1 and _list_of_names(appos.head))
+    """An apposition that is one of a list of names, or the number straight after one ("Dan Ortiz[ <- appos] 300"),
+    or one whose "and" leads to the list's next item ("by Pope Francis, actor George Clooney and even by …")."""
+    return _list_of_names(appos) or (appos.like_num and appos.i == appos.head.i + 1 and _list_of_names(appos.head)) or (
+        appos.head.dep_ == "pobj" and any(c.dep_ == "cc" and c.i == appos.right_edge.i for c in appos.children))
 
 
 def _cut_clausal_subject(root: Token, keep: set[int]) -> bool:
