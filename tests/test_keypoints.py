@@ -3276,3 +3276,22 @@ def test_a_list_item_the_parser_took_for_an_apposition_stays():
     out, _ = lede_headline_of("The harbour plan is a position taken by Mayor Joseph Borg, fisherman Tony Camilleri and "
                               "even by the ferry company.\nThe vote is in May.\n")
     assert "Borg, even by" not in out, out
+
+
+def test_even_if_keeps_its_even():
+    out, _ = lede_headline_of("The eventual appeals court ruling could decide the case for the new moorings, even if "
+                              "it goes to the Supreme Court.\nThe vote is in May.\n")
+    assert ", if it goes" not in out, out
+
+
+def test_a_headline_passive_keeps_its_participle():
+    out, _ = lede_headline_of("Jury shown dramatic moment ferry slams into harbour wall as captain's trial opens in "
+                              "Valletta\nThe vote is in May.\n")
+    assert not out.startswith("Jury shows"), out
+
+
+def test_a_link_to_a_video_is_no_key_point():
+    text = ("The mayor set out her plan for the harbour on Monday, promising forty new moorings by next summer.\n\n"
+            "[Video: FULL SPEECH: Mayor Borg Speech at Harbour Festival in Valletta (5/3/25) Watch on YouTube.]\n\n"
+            "The plan needs the council's approval, and the vote is in May.\n")
+    assert not any("YouTube" in c.sentence.text for c in candidates(parsed(text)))

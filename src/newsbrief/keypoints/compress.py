@@ -1985,6 +1985,8 @@ class Headliner:
                     continue  # "Carol Lind 384, Dan Ortiz [300], Mark Hollins 151 and …": what one of a list scored
                 if tok.dep_ == "pcomp" and tok.head.i in keep:
                     continue  # "In [being compared with Button]": the preposition would be left with no object
+                if tok.lower_ == "even" and i + 1 in keep and self.doc[i + 1].lower_ == "if":
+                    continue  # "could decide the case, [even] if it goes to the Supreme Court" says the opposite
                 if self._completes(tok, keep):
                     continue
                 whole = self._score_run(tok, root, span) if tok.like_num else self._subtree(tok)
@@ -3057,6 +3059,13 @@ def _capitalised_plural(tok: Token) -> bool:
     return rarity(low) < PLURAL_RARITY and any(rarity(w) < PLURAL_RARITY for w in singulars)
 
 
+# past participles that are never a past tense: "shown" is never "showed"
+PARTICIPLES_ONLY = {
+    "shown", "seen", "taken", "given", "written", "done", "gone", "known", "eaten", "beaten", "broken", "chosen",
+    "driven", "fallen", "forgotten", "frozen", "hidden", "ridden", "risen", "spoken", "stolen", "sworn", "thrown",
+    "worn", "begun", "flown", "grown", "drawn", "blown", "torn", "born", "borne", "proven", "shaken", "woken",
+    "forbidden", "forgiven", "bitten", "mistaken", "undertaken", "overtaken", "withdrawn", "overthrown", "sunk",
+    "shrunk", "sprung", "swum", "sung", "rung", "drunk"}
 IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
 
 
@@ -3087,6 +3096,8 @@ def present_form(verb: Token, plural: bool) -> str | None:
     """The present-tense form of a past-tense verb or auxiliary, or None when it is not past."""
     if verb.tag_ != "VBD" and not _past_mistagged(verb):
         return None
+    if verb.lower_ in PARTICIPLES_ONLY:
+        return None  # "Jury shown horrific moment …": a headline's passive the tagger took for a past, not "shows"
     lemma = verb_lemma(verb)
     if lemma in {"will", "would", "could", "should", "might", "must", "can", "may", "shall"}:
         return None
