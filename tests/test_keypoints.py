@@ -3295,3 +3295,12 @@ def test_a_link_to_a_video_is_no_key_point():
             "[Video: FULL SPEECH: Mayor Borg Speech at Harbour Festival in Valletta (5/3/25) Watch on YouTube.]\n\n"
             "The plan needs the council's approval, and the vote is in May.\n")
     assert not any("YouTube" in c.sentence.text for c in candidates(parsed(text)))
+
+
+def test_a_list_of_modifiers_is_no_apposition_and_a_hold_keeps_its_on():
+    text = ("Joseph Borg stopped Tony Camilleri in the sixth round to keep a comfortable hold on his WBA, IBF and WBO "
+            "heavyweight title belts on Saturday in Valletta, Malta.\nThe vote is in May.\n")
+    out, _ = lede_headline_of(text)
+    assert "WBA, heavyweight" not in out, out
+    out, _ = headline_of(f"The mayor set out her plan for the harbour on Monday.\n{text}", "Joseph Borg")
+    assert not out.endswith("a comfortable hold"), out

@@ -92,6 +92,8 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
                      "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
                      "base": "on", "turn": "into", "convert": "into", "transform": "into", "usher": "into"}
+# nouns that, as a verb's object, say nothing without their preposition: "keep a hold [on …]"
+OBJECT_NEEDS_PREPOSITION = {"hold": "on", "grip": "on", "stranglehold": "on", "bearing": "on", "handle": "on"}
 # what a name ends in when it names a place or a prize after a person
 NAMED_PLACES = {"center", "centre", "foundation", "institute", "clinic", "hospital", "library", "memorial", "prize",
                 "award", "trophy", "stadium", "school", "college", "university", "museum", "hall", "airport", "bridge"}
@@ -1636,6 +1638,10 @@ class Headliner:
                     *self.doc[i].children, *(p for o in self.doc[i].children if o.dep_ == "dobj" for v in o.children
                                              if v.dep_ in {"relcl", "acl"} for p in v.children)]):
                 return True  # "hits Snowden back by accusing him[ of pandering to Clinton]"
+            if any(c.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ == OBJECT_NEEDS_PREPOSITION.get(
+                    c.lemma_.lower()) and p.i not in keep for p in [*c.children, *self.doc[i].children])
+                   for c in self.doc[i].children):
+                return True  # "to keep a comfortable hold[ on his title belts]", however the parser hung the "on"
             # "puts even such senior Republicans [in jeopardy]": where something is put is what the verb says, even
             # when the parser hangs it on the object ("place more focus [on policy]")
             placed = [c for c in self.doc[i].children if c.dep_ == "prep"] + [
@@ -1981,6 +1987,8 @@ class Headliner:
                 if _particle(tok) or _predicate(tok) or _last_of_list(tok) or tok.tag_ in {"WRB", "WDT", "WP", "WP$"} \
                         or tok.head.dep_ == "cc":  # (nor the first "as" of "as well as")
                     continue  # (a relative word never goes without its clause: "Florida, [where] Rubio is…")
+                if tok.dep_ == "appos" and tok.head.dep_ in {"nmod", "compound", "amod"} and tok.head.head.i > tok.i:
+                    continue  # "his WBA, [IBF and WBO] heavyweight title belts": a list of modifiers, not an aside
                 if tok.dep_ == "appos" and tok.like_num and _in_list_of_names(tok):
                     continue  # "Carol Lind 384, Dan Ortiz [300], Mark Hollins 151 and …": what one of a list scored
                 if tok.dep_ == "pcomp" and tok.head.i in keep:
