@@ -3304,3 +3304,11 @@ def test_a_list_of_modifiers_is_no_apposition_and_a_hold_keeps_its_on():
     assert "WBA, heavyweight" not in out, out
     out, _ = headline_of(f"The mayor set out her plan for the harbour on Monday.\n{text}", "Joseph Borg")
     assert not out.endswith("a comfortable hold"), out
+
+
+def test_an_inverted_clause_keeps_its_been():
+    out, _ = lede_headline_of(
+        "VALLETTA - Mayoral campaigns are always studies in contrast, but rarely have the differences between the two "
+        "major party nominees - and the kind of campaigns they plan to run - been as stark and as unusual as those "
+        "between Joseph Borg and Maria Camilleri.\nThe vote is in May.\n")
+    assert not out.endswith("nominees"), out

@@ -2856,6 +2856,8 @@ def _needed_clause(tok: Token) -> bool:
     one a copula's subject is, what a fact is or when a time was."""
     if tok.dep_ not in {"relcl", "acl"}:
         return False
+    if tok.dep_ == "acl" and tok.lower_ == "been" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children):
+        return True  # "but rarely have the differences … [been as stark]": the verb of an inverted clause
     head = tok.head
     if head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
         # "Mike's individuality – the fact [that POLITICO allowed him…] –", "it's a good bet [that a fourth state will
