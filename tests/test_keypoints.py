@@ -3312,3 +3312,10 @@ def test_an_inverted_clause_keeps_its_been():
         "major party nominees - and the kind of campaigns they plan to run - been as stark and as unusual as those "
         "between Joseph Borg and Maria Camilleri.\nThe vote is in May.\n")
     assert not out.endswith("nominees"), out
+
+
+def test_a_phrase_that_answers_the_sentence_before_is_no_bullet():
+    text = ("What does the mayor do on his days off?\nA keen interest in sailing, as it turns out.\n"
+            "The mayor set out his plan for the harbour on Monday, with forty new moorings.\nThe vote is in May.\n")
+    out, ok = headline_of(text, "A keen")
+    assert not ok, out

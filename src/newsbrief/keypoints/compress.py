@@ -2624,6 +2624,11 @@ def _no_main_clause(root: Token, keep: set[int], quoted: set[int]) -> bool:
         # the parser hung the main verb inside the relative clause, and a cut took it; what is left names a thing
         # and says nothing of it ("A police officer that was parked nearby chased after the car" keeps its verb)
         return True
+    if root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children) and not any(
+            doc[i].pos_ in {"VERB", "AUX"} and not any(a.dep_ == "advcl" for a in [doc[i], *doc[i].ancestors])
+            for i in keep):
+        # "An avid interest in poker, as it turns out": the answer to the sentence before, not a statement
+        return True
     if root.tag_ == "VBG" and not any(
             c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in root.children) and not any(
             doc[i].tag_ in FINITE_TAGS for i in keep if i not in quoted):
