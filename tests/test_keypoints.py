@@ -3319,3 +3319,14 @@ def test_a_phrase_that_answers_the_sentence_before_is_no_bullet():
             "The mayor set out his plan for the harbour on Monday, with forty new moorings.\nThe vote is in May.\n")
     out, ok = headline_of(text, "A keen")
     assert not ok, out
+
+
+def test_a_time_that_a_clause_says_which_goes_with_it_or_stays():
+    out, _ = lede_headline_of("In 2024 alone, 58 harbour moorings closed and just 14 opened, the eighth consecutive "
+                              "year that closures outpaced openings, according to the harbour board.\n"
+                              "The vote is in May.\n")
+    assert "open, that closures" not in out, out
+    out, _ = headline_of("The mayor set out her plan for the harbour on Monday.\nThe court's order came the same day "
+                         "that Borg railed against the judge at a boisterous Valletta rally.\nThe vote is in May.\n",
+                         "The court")
+    assert "comes that" not in out, out

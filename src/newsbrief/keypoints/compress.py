@@ -1115,6 +1115,9 @@ class Headliner:
             ids |= {c.i for t in ent for c in t.lefts if c.dep_ == "compound" and c.i in timed}
             if any(c.dep_ == "npadvmod" and c.lemma_.lower() in UNITS for c in ent.root.rights):
                 continue  # "to air [seven days] a week": how often, not when
+            if any(c.dep_ in {"relcl", "acl"} and c.i not in ids for c in ent.root.rights) and any(
+                    c.dep_ == "det" and c.lower_ == "the" for c in ent.root.children):
+                continue  # "in 1990, [the year] he competed in Eurovision": the time goes with its clause or stays
             # "third [this year]": a determiner the recognizer left out of the time goes with it
             ids |= {c.i for t in ent for c in t.lefts if c.dep_ == "det" and c.lower_ in DEICTIC}
             start = min(ids)
