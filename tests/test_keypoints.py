@@ -3330,3 +3330,15 @@ def test_a_time_that_a_clause_says_which_goes_with_it_or_stays():
                          "that Borg railed against the judge at a boisterous Valletta rally.\nThe vote is in May.\n",
                          "The court")
     assert "comes that" not in out, out
+
+
+def test_a_birth_stays_in_the_past_and_pride_keeps_its_on():
+    mayor = "The mayor set out her plan for the harbour on Monday.\n"
+    out, _ = headline_of(mayor + "The singer, whose full name was Joseph "
+                         "Camilleri, was born in Paola, in southern Malta, on March 29, 1949.\nThe vote is in May.\n",
+                         "The singer")
+    assert "is born" not in out, out
+    out, _ = headline_of(mayor + "The harbour board prides itself on its "
+                         "well-run ferry service, pumping out timetables, leaflets and even a weekly English-language "
+                         "newsletter.\nThe vote is in May.\n", "The harbour board")
+    assert "prides itself," not in out, out

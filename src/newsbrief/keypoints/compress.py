@@ -91,7 +91,8 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "sentence": "to", "take": "to", "bring": "to", "send": "to", "rush": "to", "airlift": "to",
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
                      "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
-                     "base": "on", "turn": "into", "convert": "into", "transform": "into", "usher": "into"}
+                     "base": "on", "turn": "into", "convert": "into", "transform": "into", "usher": "into",
+                     "pride": "on"}
 # nouns that, as a verb's object, say nothing without their preposition: "keep a hold [on …]"
 OBJECT_NEEDS_PREPOSITION = {"hold": "on", "grip": "on", "stranglehold": "on", "bearing": "on", "handle": "on"}
 # what a name ends in when it names a place or a prize after a person
@@ -2378,7 +2379,8 @@ class Headliner:
                     c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "appos" and c.head == subject))), subject)
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
-            if self._in_the_past(head) or (head.dep_ in {"conj", "ccomp"} and head.head.i in past):
+            if self._in_the_past(head) or (head.dep_ in {"conj", "ccomp"} and head.head.i in past) or (
+                    head.lower_ == "born"):  # "was born in Izmir": a birth is history, never "is born"
                 # "joined the academy in 1996 and went on …": history, not news; "[In 1997,] Benjamin said she
                 # applied…": what was said then keeps the sayer's tense
                 past.add(head.i)
