@@ -3342,3 +3342,11 @@ def test_a_birth_stays_in_the_past_and_pride_keeps_its_on():
                          "well-run ferry service, pumping out timetables, leaflets and even a weekly English-language "
                          "newsletter.\nThe vote is in May.\n", "The harbour board")
     assert "prides itself," not in out, out
+
+
+def test_a_name_the_parser_joined_to_a_noun_is_the_next_verbs_subject():
+    out, _ = headline_of("The mayor set out her plan for the harbour on Monday.\nOver the past two weeks, prosecutors "
+                         "charged the captain with manslaughter and Borg fired his harbour master, Tony F. Camilleri, "
+                         "acknowledging that many fishermen had lost trust in the port.\nThe vote is in May.\n",
+                         "Over the past")
+    assert "Borg fire " not in out, out

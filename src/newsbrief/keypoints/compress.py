@@ -2401,7 +2401,13 @@ class Headliner:
                 # used many guitars, and named each Lucille" are two clauses)
                 continue
             plural = plurals[head.i] = _is_plural(subject, replacements, self._surnames)
-            if head.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
+            before = self.doc[head.i - 1]
+            if head.dep_ == "conj" and before.dep_ == "conj" and before.pos_ == "PROPN" and (
+                    before.head.pos_ in {"NOUN", "PROPN"} and before.i > head.head.i):
+                # "prosecutors charged the officer with murder and Emanuel [fired → fires]": the name the parser
+                # joined to the noun before is this verb's subject
+                plural = plurals[head.i] = before.tag_ == "NNPS"
+            elif head.dep_ == "conj" and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in head.children):
                 # "Orlando have a huge fanbase and [made → make] enquiries": a verb joined to one in the present
                 # agrees as that one does
                 first = head.head
