@@ -3350,3 +3350,10 @@ def test_a_name_the_parser_joined_to_a_noun_is_the_next_verbs_subject():
                          "acknowledging that many fishermen had lost trust in the port.\nThe vote is in May.\n",
                          "Over the past")
     assert "Borg fire " not in out, out
+
+
+def test_shedding_light_keeps_on_what():
+    out, _ = headline_of("The mayor set out her plan for the harbour on Monday.\nThe harbour board is still awaiting a "
+                         "final engineering report expected to shed light on what caused the collapse of the old pier "
+                         "at Marsaxlokk in March.\nThe vote is in May.\n", "The harbour board")
+    assert not out.endswith("shed light"), out

@@ -94,7 +94,8 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "base": "on", "turn": "into", "convert": "into", "transform": "into", "usher": "into",
                      "pride": "on"}
 # nouns that, as a verb's object, say nothing without their preposition: "keep a hold [on …]"
-OBJECT_NEEDS_PREPOSITION = {"hold": "on", "grip": "on", "stranglehold": "on", "bearing": "on", "handle": "on"}
+OBJECT_NEEDS_PREPOSITION = {"hold": "on", "grip": "on", "stranglehold": "on", "bearing": "on", "handle": "on",
+                            "light": "on"}  # "expected to shed light [on …]"
 # what a name ends in when it names a place or a prize after a person
 NAMED_PLACES = {"center", "centre", "foundation", "institute", "clinic", "hospital", "library", "memorial", "prize",
                 "award", "trophy", "stadium", "school", "college", "university", "museum", "hall", "airport", "bridge"}
