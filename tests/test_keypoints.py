@@ -3357,3 +3357,14 @@ def test_shedding_light_keeps_on_what():
                          "final engineering report expected to shed light on what caused the collapse of the old pier "
                          "at Marsaxlokk in March.\nThe vote is in May.\n", "The harbour board")
     assert not out.endswith("shed light"), out
+
+
+def test_a_relative_clause_opened_by_a_copy_of_which_is_not_the_main_one():
+    mayor = "The mayor set out her plan for the harbour on Monday.\n"
+    _, ok = headline_of(mayor + "The bound, 104-page report, a copy of which was obtained by the Times of Malta, "
+                        "appears to be the most thorough public account of the harbour board's spending to date.\n"
+                        "The vote is in May.\n", "The bound")
+    assert not ok
+    _, ok = headline_of(mayor + "While the harbour board has remained relatively mum on the topic, that hasn't stopped "
+                        "local pundits from speculating.\nThe vote is in May.\n", "While")
+    assert ok  # a "that" which is the subject opens no relative clause

@@ -629,11 +629,13 @@ class Headliner:
                     g.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for g in c.children) for c in root.children):
             # "A woman hit and killed by a motorist … might be alive": two participles, one taken for the main verb
             return True
-        if any(t.tag_ in {"WP$", "WP", "WDT"} and self.doc[t.i - 1].text == "," and not any(
-                self.doc[i].pos_ in {"VERB", "AUX"} for i in range(t.i + 1, root.i))
+        if any(t.tag_ in {"WP$", "WP", "WDT"} and not (t.lower_ == "that" and t.head == root) and self.doc[
+                _relative_phrase(t).left_edge.i - 1].text == "," and not any(
+                self.doc[i].pos_ in {"VERB", "AUX"} and not (self.doc[i].head == root and self.doc[i].dep_ in {
+                    "aux", "auxpass"}) for i in range(t.i + 1, root.i))
                for t in self.doc[span.start + 1 : root.i]):
-            # "Holland, whose 5-1 drubbing of Spain marked the end of …, scored": the relative clause's verb taken for
-            # the main one
+            # "Holland, whose 5-1 drubbing of Spain marked the end of …, scored", "The document, a copy of which was
+            # obtained by POLITICO, appears": the relative clause's verb taken for the main one
             return True
         if subj is not None and subj.lower_ == "what" and subj.head == root:
             # "what has been made available  suggests that …": a clause the parser took for the main one (a question
@@ -2843,6 +2845,13 @@ def _last_of_list(tok: Token) -> bool:
         return True  # "to win Iowa or [New Hampshire]": one of two choices is no shorter way of saying both
     return tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or sum(
         1 for c in tok.head.children if c.dep_ == "conj") >= 2
+
+
+def _relative_phrase(relativizer: Token) -> Token:
+    """The phrase a relative word opens its clause with: "which", or "a copy [of which]"."""
+    if relativizer.dep_ == "pobj" and relativizer.head.dep_ == "prep" and relativizer.head.head.i < relativizer.i:
+        return relativizer.head.head
+    return relativizer
 
 
 def _listed_participle(tok: Token) -> bool:
