@@ -3368,3 +3368,17 @@ def test_a_relative_clause_opened_by_a_copy_of_which_is_not_the_main_one():
     _, ok = headline_of(mayor + "While the harbour board has remained relatively mum on the topic, that hasn't stopped "
                         "local pundits from speculating.\nThe vote is in May.\n", "While")
     assert ok  # a "that" which is the subject opens no relative clause
+
+
+def test_the_verb_of_an_as_clause_is_not_cut_from_its_subject():
+    out, ok = lede_headline_of("A captive audience that included an emotional Tyler Vella watched intently as the "
+                               "Smith Center video boards mixed in congratulatory remarks with the collection of "
+                               "memorable plays.\nThe vote is in May.\n")
+    assert not (ok and out.endswith("video boards")), out
+
+
+def test_a_list_hung_on_its_first_name_takes_the_plural():
+    out, _ = headline_of("The mayor set out her plan for the harbour on Monday.\nFord, coach Roy Williams and director "
+                         "of athletics Dick Vella presented Borg with the gameball during the brief stoppage in play.\n"
+                         "The vote is in May.\n", "Ford")
+    assert "Vella presents" not in out, out

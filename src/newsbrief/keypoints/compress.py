@@ -480,7 +480,7 @@ class Headliner:
                         # "have spent the last week [trying to tell the country …]": what the time was spent on
                         t.tag_ == "VBG" and t.head.lemma_.lower() == "spend") or (
                         # "after [two quakes, measuring 7.6 and 7.4,] struck": a verb that stays keeps its subject
-                        dep in subjects and t.head.pos_ in {"VERB", "AUX"}):
+                        dep in subjects and t.head.pos_ in {"VERB", "AUX"}) or _clause_after_as(t):
                     self.held.add(i)
             elif dep == prep and low in _COUNTED_FROM and i > span.start and (
                     self.doc[i - 1].lemma_.lower() in UNITS and self.doc[i - 1].dep_ in {"dobj", "attr", "pobj"}):
@@ -2847,6 +2847,15 @@ def _last_of_list(tok: Token) -> bool:
         1 for c in tok.head.children if c.dep_ == "conj") >= 2
 
 
+def _clause_after_as(tok: Token) -> bool:
+    """The verb of an "as" clause the parser read as a participle on a noun after a preposition "as": "watched as the
+    video boards [mixed in congratulatory remarks]" (cut, it leaves "watched as the video boards")."""
+    head = tok.head
+    return tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBN"} and tok.i == head.i + 1 and head.dep_ == "pobj" and (
+        head.head.lower_ == "as") and not any(c.dep_ == "agent" for c in tok.children) and any(
+        c.dep_ in {"prep", "dobj", "prt"} for c in tok.children)
+
+
 def _relative_phrase(relativizer: Token) -> Token:
     """The phrase a relative word opens its clause with: "which", or "a copy [of which]"."""
     if relativizer.dep_ == "pobj" and relativizer.head.dep_ == "prep" and relativizer.head.head.i < relativizer.i:
@@ -3049,6 +3058,12 @@ def _is_plural(subject: Token | None, replacements: dict[int, str],
         # Donald Trump tweets": one person's two titles
         return False
     if conjuncts or any(c.lower_ == "both" for c in subject.children):
+        return True
+    # "Ford, coach Roy Williams and director Dick Baddour presented": a list the parser hung on its first name as an
+    # apposition that runs into the verb ("The producers, Craig Zadan and Neil Meron, say" is the plural anyway)
+    if subject.pos_ == "PROPN" and any(
+            c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children) and c.right_edge.i + 1 == subject.head.i
+            and subject.head.i > subject.i for c in subject.rights):
         return True
     # "Henderson and Liverpool goalkeeper Simon Mignolet": the parser can hang the pair inside the name's
     # modifiers; an "and" there after a person's name joins two people ("Ex-Killie and Hearts player Locke"
