@@ -3382,3 +3382,10 @@ def test_a_list_hung_on_its_first_name_takes_the_plural():
                          "of athletics Dick Vella presented Borg with the gameball during the brief stoppage in play.\n"
                          "The vote is in May.\n", "Ford")
     assert "Vella presents" not in out, out
+
+
+def test_an_editors_note_is_no_key_point():
+    text = ("The mayor set out her plan for the harbour on Monday, promising forty new moorings by next summer.\n"
+            "Editor’s note: An article on Monday about the harbour plan misstated the number of moorings the board "
+            "approved in 2019.\nThe plan needs the council's approval, and the vote is in May.\n")
+    assert not any("note" in c.sentence.text for c in candidates(parsed(text)))

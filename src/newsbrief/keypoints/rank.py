@@ -60,8 +60,8 @@ _AUTHOR_NOTE = re.compile(r"^(?:[A-Z][\w.'’-]*\s){1,3}is (?:(?:a|an|the)\b)?[^
                           r"(?:available|out)\b")
 # a line that stops on a word that needs more: the next "sentence" is the rest of it
 _OPEN_ENDED = re.compile(r"(?:^|[\s-])(?:and|or|but|nor|with|of|the|to|a|an)$", re.IGNORECASE)
-_FURNITURE = re.compile(r"scroll down for video|click here|read more:|sign up for|follow us on|watch on youtube",
-                        re.IGNORECASE)
+_FURNITURE = re.compile(r"scroll down for video|click here|read more:|sign up for|follow us on|watch on youtube|"
+                        r"^editor[’']s note:", re.IGNORECASE)
 # I, we, you outside quotation marks: someone speaking (a quotation that lost its marks), not a report. (The
 # lookahead on the first letter makes it three times faster.)
 SPEAKING = re.compile(r"(?=[IMmWwuOoYyLl])(?:(?<!War )\bI(?:[’'](?:m|ve|d|ll))?\b(?=\s+[a-z])|\bI[’'](?:m|ve|d|ll)\b"
