@@ -3389,3 +3389,12 @@ def test_an_editors_note_is_no_key_point():
             "Editor’s note: An article on Monday about the harbour plan misstated the number of moorings the board "
             "approved in 2019.\nThe plan needs the council's approval, and the vote is in May.\n")
     assert not any("note" in c.sentence.text for c in candidates(parsed(text)))
+
+
+def test_the_title_case_tail_of_a_split_headline_is_no_bullet_however_its_small_words_are_cased():
+    article = parsed("Valletta Times Hit Piece Exploits Harbour Worker Who Was in a Hospital for Mental Issues.\n\n"
+                     "The Valletta Times ran a feature Saturday that extensively profiled a harbour worker who "
+                     "recently spent time in a hospital for mental issues.\n\nThe piece used one of the man's quotes "
+                     "as its headline.\n\nThe harbour board says the worker was treated fairly, and the vote on the "
+                     "new moorings is in May.\n")
+    assert not any(k.text.startswith("Who Was") for k in key_points(article))

@@ -73,6 +73,8 @@ LEDE_MAX_WORDS = 20
 # every bullet to 14 lost more content (ROUGE on the dev split) than it bought in brevity.
 TARGET_WORDS = 16
 MIN_WORDS = 8
+TITLE_CASE_LOWER = {"a", "an", "the", "and", "but", "or", "nor", "for", "in", "on", "at", "to", "of", "by", "with",
+                    "as", "from"}  # the words a Title Case headline leaves in lower case
 SCORE_MARKS = {"-", "–", "(", ")"}  # what a game's score is written with besides its numbers: "7-6 (3)"
 FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 
@@ -312,7 +314,9 @@ class Headliner:
         body, at = self.article.text, cand.sentence.start
         while at > 0 and body[at - 1] in " \t":
             at -= 1
-        words = [t for t in cand.span if t.is_alpha]
+        # (Title Case leaves its short function words in lower case: "Who Was in a Hospital for Mental Issues"; names
+        # are capitalised anyway: "Jeb Bush fires at Trump, Ted Cruz, John Kasich and Marco Rubio")
+        words = [t for t in cand.span if t.is_alpha and t.text not in TITLE_CASE_LOWER and not t.ent_type_]
         if at > 0 and body[at - 1] not in "\n:" and len(words) > 2 and sum(
                 t.is_title for t in words) >= 0.8 * len(words):
             # "[…Biggest Attack] Yet With 1 Line That Had Debate Crowd In Stitches": a headline's tail (after a label's
