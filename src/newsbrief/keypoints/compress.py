@@ -633,7 +633,8 @@ class Headliner:
                     g.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for g in c.children) for c in root.children):
             # "A woman hit and killed by a motorist … might be alive": two participles, one taken for the main verb
             return True
-        if any(t.tag_ in {"WP$", "WP", "WDT"} and not (t.lower_ == "that" and t.head == root) and self.doc[
+        if any(t.tag_ in {"WP$", "WP", "WDT"} and not (t.lower_ == "that" and t.head == root) and (
+                _relative_phrase(t).left_edge.i > span.start) and self.doc[
                 _relative_phrase(t).left_edge.i - 1].text == "," and not any(
                 self.doc[i].pos_ in {"VERB", "AUX"} and not (self.doc[i].head == root and self.doc[i].dep_ in {
                     "aux", "auxpass"}) for i in range(t.i + 1, root.i))
@@ -2408,8 +2409,8 @@ class Headliner:
                 # used many guitars, and named each Lucille" are two clauses)
                 continue
             plural = plurals[head.i] = _is_plural(subject, replacements, self._surnames)
-            before = self.doc[head.i - 1]
-            if head.dep_ == "conj" and before.dep_ == "conj" and before.pos_ == "PROPN" and (
+            before = self.doc[head.i - 1] if head.dep_ == "conj" else None
+            if before is not None and before.dep_ == "conj" and before.pos_ == "PROPN" and (
                     before.head.pos_ in {"NOUN", "PROPN"} and before.i > head.head.i):
                 # "prosecutors charged the officer with murder and Emanuel [fired → fires]": the name the parser
                 # joined to the noun before is this verb's subject
