@@ -470,6 +470,10 @@ def test_a_side_clause_cut_before_its_verb_goes_whole():
     assert article.doc[max(keep)].text == "Tbilisi", [article.doc[i].text for i in sorted(keep)]
 
 
+# a first sentence that puts the one under test after the lede
+MAYOR = "The mayor set out her plan for the harbour on Monday.\n"
+
+
 def headline_of(text: str, starts: str) -> tuple[str, bool]:
     """The compressed bullet of the sentence starting with ``starts``, and whether it is acceptable."""
     article = parsed(text)
@@ -2086,8 +2090,9 @@ def test_a_subject_the_parser_hung_on_the_opening_phrase_is_a_misparse():
     tags = ["VBN", "IN", "NNS", "IN", "NN", "CC", "VBG", "DT", "NN", ",", "DT", "CD", "NNS", ",", "NNP", "VBD", ",",
             "RB", "VBP", "DT", "NN", "."]
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
-    headliner = SimpleNamespace(doc=doc)
+    headliner = SimpleNamespace(doc=doc, relativizers=set(), verbs={0, 6, 15, 18})  # what the per-sentence pass reads
     headliner._last_word = lambda tok: Headliner._last_word(headliner, tok)
+    headliner._relative_read_as_main = lambda span, root: Headliner._relative_read_as_main(headliner, span, root)
     assert Headliner._misread(headliner, doc[:], doc[18], None, _Protected(set(), []))
 
 
@@ -3210,7 +3215,7 @@ def test_an_instruction_makes_no_bullet():
     for sentence in ("Never forget that these are the same councillors who voted to close the harbour school in 2019.",
                      "For a guide to the new rules, see last year's list of the most popular harbour moorings.",
                      "Second, disrupt and dismantle the smuggling network that moves drugs and cash through the port."):
-        text = f"The mayor set out her plan for the harbour on Monday.\n{sentence}\nThe vote is in May.\n"
+        text = MAYOR + sentence + "\nThe vote is in May.\n"
         out, ok = headline_of(text, sentence.split()[0])
         assert not ok, out
 
@@ -3245,7 +3250,7 @@ def test_a_verb_joined_to_a_perfect_shares_its_has():
 
 
 def test_a_score_is_kept_or_cut_whole():
-    text = ("The mayor set out her plan for the harbour on Monday.\nTop seed Joseph Borg eventually prevailed 4-6 7-6 "
+    text = (MAYOR + "Top seed Joseph Borg eventually prevailed 4-6 7-6 "
             "(3) 6-3 against the dogged Maltese to take his career record over him to 8-0 but the champion was not "
             "impressed.\nThe vote is in May.\n")
     out, _ = headline_of(text, "Top seed")
@@ -3302,7 +3307,7 @@ def test_a_list_of_modifiers_is_no_apposition_and_a_hold_keeps_its_on():
             "heavyweight title belts on Saturday in Valletta, Malta.\nThe vote is in May.\n")
     out, _ = lede_headline_of(text)
     assert "WBA, heavyweight" not in out, out
-    out, _ = headline_of(f"The mayor set out her plan for the harbour on Monday.\n{text}", "Joseph Borg")
+    out, _ = headline_of(MAYOR + text, "Joseph Borg")
     assert not out.endswith("a comfortable hold"), out
 
 
@@ -3326,26 +3331,25 @@ def test_a_time_that_a_clause_says_which_goes_with_it_or_stays():
                               "year that closures outpaced openings, according to the harbour board.\n"
                               "The vote is in May.\n")
     assert "open, that closures" not in out, out
-    out, _ = headline_of("The mayor set out her plan for the harbour on Monday.\nThe court's order came the same day "
+    out, _ = headline_of(MAYOR + "The court's order came the same day "
                          "that Borg railed against the judge at a boisterous Valletta rally.\nThe vote is in May.\n",
                          "The court")
     assert "comes that" not in out, out
 
 
 def test_a_birth_stays_in_the_past_and_pride_keeps_its_on():
-    mayor = "The mayor set out her plan for the harbour on Monday.\n"
-    out, _ = headline_of(mayor + "The singer, whose full name was Joseph "
+    out, _ = headline_of(MAYOR + "The singer, whose full name was Joseph "
                          "Camilleri, was born in Paola, in southern Malta, on March 29, 1949.\nThe vote is in May.\n",
                          "The singer")
     assert "is born" not in out, out
-    out, _ = headline_of(mayor + "The harbour board prides itself on its "
+    out, _ = headline_of(MAYOR + "The harbour board prides itself on its "
                          "well-run ferry service, pumping out timetables, leaflets and even a weekly English-language "
                          "newsletter.\nThe vote is in May.\n", "The harbour board")
     assert "prides itself," not in out, out
 
 
 def test_a_name_the_parser_joined_to_a_noun_is_the_next_verbs_subject():
-    out, _ = headline_of("The mayor set out her plan for the harbour on Monday.\nOver the past two weeks, prosecutors "
+    out, _ = headline_of(MAYOR + "Over the past two weeks, prosecutors "
                          "charged the captain with manslaughter and Borg fired his harbour master, Tony F. Camilleri, "
                          "acknowledging that many fishermen had lost trust in the port.\nThe vote is in May.\n",
                          "Over the past")
@@ -3353,19 +3357,18 @@ def test_a_name_the_parser_joined_to_a_noun_is_the_next_verbs_subject():
 
 
 def test_shedding_light_keeps_on_what():
-    out, _ = headline_of("The mayor set out her plan for the harbour on Monday.\nThe harbour board is still awaiting a "
+    out, _ = headline_of(MAYOR + "The harbour board is still awaiting a "
                          "final engineering report expected to shed light on what caused the collapse of the old pier "
                          "at Marsaxlokk in March.\nThe vote is in May.\n", "The harbour board")
     assert not out.endswith("shed light"), out
 
 
 def test_a_relative_clause_opened_by_a_copy_of_which_is_not_the_main_one():
-    mayor = "The mayor set out her plan for the harbour on Monday.\n"
-    _, ok = headline_of(mayor + "The bound, 104-page report, a copy of which was obtained by the Times of Malta, "
+    _, ok = headline_of(MAYOR + "The bound, 104-page report, a copy of which was obtained by the Times of Malta, "
                         "appears to be the most thorough public account of the harbour board's spending to date.\n"
                         "The vote is in May.\n", "The bound")
     assert not ok
-    _, ok = headline_of(mayor + "While the harbour board has remained relatively mum on the topic, that hasn't stopped "
+    _, ok = headline_of(MAYOR + "While the harbour board has remained relatively mum on the topic, that hasn't stopped "
                         "local pundits from speculating.\nThe vote is in May.\n", "While")
     assert ok  # a "that" which is the subject opens no relative clause
 
@@ -3378,7 +3381,7 @@ def test_the_verb_of_an_as_clause_is_not_cut_from_its_subject():
 
 
 def test_a_list_hung_on_its_first_name_takes_the_plural():
-    out, _ = headline_of("The mayor set out her plan for the harbour on Monday.\nFord, coach Roy Williams and director "
+    out, _ = headline_of(MAYOR + "Ford, coach Roy Williams and director "
                          "of athletics Dick Vella presented Borg with the gameball during the brief stoppage in play.\n"
                          "The vote is in May.\n", "Ford")
     assert "Vella presents" not in out, out

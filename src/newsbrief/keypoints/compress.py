@@ -633,14 +633,7 @@ class Headliner:
                     g.dep_ in {"aux", "auxpass", "nsubj", "nsubjpass"} for g in c.children) for c in root.children):
             # "A woman hit and killed by a motorist … might be alive": two participles, one taken for the main verb
             return True
-        if any(t.tag_ in {"WP$", "WP", "WDT"} and not (t.lower_ == "that" and t.head == root) and (
-                _relative_phrase(t).left_edge.i > span.start) and self.doc[
-                _relative_phrase(t).left_edge.i - 1].text == "," and not any(
-                self.doc[i].pos_ in {"VERB", "AUX"} and not (self.doc[i].head == root and self.doc[i].dep_ in {
-                    "aux", "auxpass"}) for i in range(t.i + 1, root.i))
-               for t in self.doc[span.start + 1 : root.i]):
-            # "Holland, whose 5-1 drubbing of Spain marked the end of …, scored", "The document, a copy of which was
-            # obtained by POLITICO, appears": the relative clause's verb taken for the main one
+        if self._relative_read_as_main(span, root):
             return True
         if subj is not None and subj.lower_ == "what" and subj.head == root:
             # "what has been made available  suggests that …": a clause the parser took for the main one (a question
@@ -1546,8 +1539,24 @@ class Headliner:
             if self._words(keep) <= TARGET_WORDS:
                 return
             if child.dep_ in {"advcl", "npadvmod"} or (child.dep_ == "prep" and child.i > root.i + 3):
-                self._remove(self._score_run(child, root, span) if child.like_num else set(self._subtree(child)),
-                             span, keep, protected=protected, commas=True)
+                self._remove(self._phrase(child, root, span), span, keep, protected=protected, commas=True)
+
+    def _relative_read_as_main(self, span: Span, root: Token) -> bool:
+        """"Holland, whose 5-1 drubbing of Spain marked the end of …, scored", "The document, a copy of which was
+        obtained by POLITICO, appears": the verb of a relative clause set off by a comma, taken for the main one (no
+        verb stands between the relative word and the root but the root's own auxiliaries)."""
+        for i in sorted(self.relativizers):
+            if not span.start < i < root.i:
+                continue
+            word = self.doc[i]
+            if word.lower_ == "that" and word.head == root:
+                continue  # "…, that hasn't stopped pundits": the subject, not a relative word
+            edge = _relative_phrase(word).left_edge.i
+            if edge > span.start and self.doc[edge - 1].text == "," and not any(
+                    j in self.verbs and not (self.doc[j].head == root and self.doc[j].dep_ in {"aux", "auxpass"})
+                    for j in range(i + 1, root.i)):
+                return True
+        return False
 
     def _lists_on(self, ids: set[int], keep: set[int]) -> bool:
         """Whether the cut ends on a participle that the kept participle after its comma continues: "a group whose
@@ -1565,12 +1574,12 @@ class Headliner:
         return _listed_participle(self.doc[start]) and self.doc[start - 1].text == "," and (
             self.doc[start - 2].tag_ in {"VBN", "VBD"}) and start - 2 in keep and start - 2 not in ids
 
-    def _score_run(self, tok: Token, root: Token, span: Span) -> set[int]:
-        """A number's subtree, or the whole score it is one set of: "prevailed 4-6 7-6 (3) 6-3" is one result, and
-        "prevails 4-6" (a set lost) says the opposite."""
+    def _phrase(self, tok: Token, root: Token, span: Span) -> set[int]:
+        """What a cut of the word's phrase takes: its subtree, or for one set of a game's score the whole score
+        ("prevailed 4-6 7-6 (3) 6-3" is one result, and "prevails 4-6", a set lost, says the opposite)."""
+        if not tok.like_num or not any(t.text in SCORE_MARKS for t in tok.subtree):
+            return set(self._subtree(tok))
         lo, hi = tok.left_edge.i, tok.right_edge.i
-        if not any(t.text in SCORE_MARKS for t in tok.subtree):
-            return set(range(lo, hi + 1))
         while lo - 1 > root.i and (self.doc[lo - 1].like_num or self.doc[lo - 1].text in SCORE_MARKS):
             lo -= 1
         while hi + 1 < span.end and (self.doc[hi + 1].like_num or self.doc[hi + 1].text in SCORE_MARKS):
@@ -2009,8 +2018,7 @@ class Headliner:
                     continue  # "could decide the case, [even] if it goes to the Supreme Court" says the opposite
                 if self._completes(tok, keep):
                     continue
-                whole = self._score_run(tok, root, span) if tok.like_num else self._subtree(tok)
-                sub = [t for t in sorted(whole) if t in keep]
+                sub = [t for t in sorted(self._phrase(tok, root, span)) if t in keep]
                 if not sub or len(sub) >= len(kept) - MIN_WORDS + 1 or set(sub) & protected.inside:
                     continue
                 if any(self.doc[t].head.i not in sub for t in self.ranks.intersection(sub)):
