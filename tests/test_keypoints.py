@@ -12,17 +12,12 @@ import newsbrief
 from newsbrief.document import Cue, Quote, Speaker, TextSpan
 from newsbrief.ingest import from_text
 from newsbrief.keypoints import key_points
-from newsbrief.keypoints.compress import (
-    Headliner,
-    absolute_participle,
-    balanced_quotes,
-    close_quotation,
-    present_form,
-    quote_ranges,
-    third_person,
-)
+from newsbrief.keypoints.compress import Headliner
+from newsbrief.keypoints.quotation import Protected, balanced_quotes, close_quotation, quote_ranges
 from newsbrief.keypoints.rank import QUOTE_PATTERN, RUN_ON, candidates, features, rarity
 from newsbrief.keypoints.selection import select
+from newsbrief.keypoints.syntax import absolute_participle, needs_its_of, no_main_clause
+from newsbrief.keypoints.tense import is_plural, present_form, third_person
 from newsbrief.nlp import load_model
 from newsbrief.pipeline import Settings, build, make_stage
 
@@ -800,17 +795,16 @@ def test_two_people_joined_inside_the_subjects_modifiers_are_plural():
     # hangs under the title, and the subject is the last name alone
     from spacy.tokens import Doc
 
-    from newsbrief.keypoints.compress import _is_plural
 
     words = ["Okafor", "and", "United", "goalkeeper", "Dan", "Price", "played"]
     doc = Doc(nlp_vocab(), words=words, heads=[3, 0, 0, 5, 5, 6, 6],
               deps=["nmod", "cc", "conj", "compound", "compound", "nsubj", "ROOT"],
               ents=["B-PERSON", "O", "B-ORG", "O", "B-PERSON", "I-PERSON", "O"])
-    assert _is_plural(doc[5], {})
+    assert is_plural(doc[5], {})
     doc = Doc(nlp_vocab(), words=["Ex-Rovers", "and", "City", "player", "Price", "played"], heads=[3, 0, 0, 4, 5, 5],
               deps=["nmod", "cc", "conj", "compound", "nsubj", "ROOT"],
               ents=["O", "O", "B-ORG", "O", "B-PERSON", "O"])
-    assert not _is_plural(doc[4], {})
+    assert not is_plural(doc[4], {})
 
 
 def nlp_vocab():
@@ -1653,7 +1647,6 @@ def test_a_past_form_the_lemmatizer_does_not_know_stays_as_it_is():
     out, _ = headline_of("A harbour board aide later clarified that Olsen misspoke about the ferry timetable at the "
                          "meeting in Varne.\n", "A harbour")
     assert "Olsen misspoke" in out and "misspokes" not in out, out
-    from newsbrief.keypoints.compress import present_form
     cut = next(t for t in parsed("The harbour board cut the ferry fares by a third last year.\n").doc
                if t.text == "cut")
     assert present_form(cut, plural=False) == "cuts"
@@ -1843,12 +1836,11 @@ def test_a_participle_taken_for_the_verb_makes_no_bullet_when_the_real_verb_is_c
 
 
 def test_a_ratio_a_proportion_or_an_estimate_needs_its_of_phrase():
-    from newsbrief.keypoints.compress import _needs_its_of
 
     article = parsed("Bricks from the old harbour wall have a higher ratio of lime to sand than the church, a "
                      "larger proportion of clay and an estimate of £20,000 at auction.\n")
     nouns = [t for t in article.doc if t.lower_ in {"ratio", "proportion", "estimate"}]
-    assert len(nouns) == 3 and all(_needs_its_of(t) for t in nouns)
+    assert len(nouns) == 3 and all(needs_its_of(t) for t in nouns)
 
 
 def test_an_opening_after_read_as_a_preposition_makes_no_bullet():
@@ -2078,7 +2070,6 @@ def test_a_subject_the_parser_hung_on_the_opening_phrase_is_a_misparse():
     from spacy.tokens import Doc
     from spacy.vocab import Vocab
 
-    from newsbrief.keypoints.compress import _Protected
 
     words = ["Bound", "by", "years", "of", "trade", "and", "sharing", "a", "border", ",", "the", "two", "islands", ",",
              "Lamont", "said", ",", "now", "have", "a", "chance", "."]
@@ -2093,7 +2084,7 @@ def test_a_subject_the_parser_hung_on_the_opening_phrase_is_a_misparse():
     headliner = SimpleNamespace(doc=doc, relativizers=set(), verbs={0, 6, 15, 18})  # what the per-sentence pass reads
     headliner._last_word = lambda tok: Headliner._last_word(headliner, tok)
     headliner._relative_read_as_main = lambda span, root: Headliner._relative_read_as_main(headliner, span, root)
-    assert Headliner._misread(headliner, doc[:], doc[18], None, _Protected(set(), []))
+    assert Headliner._misread(headliner, doc[:], doc[18], None, Protected(set(), []))
 
 
 def test_centrality_weighs_the_articles_own_words_over_common_ones():
@@ -2202,7 +2193,6 @@ def _hand_parse(words: list[str], heads: list[int], deps: list[str], tags: list[
 
 
 def test_a_bullet_without_a_main_clause_is_a_misparse():
-    from newsbrief.keypoints.compress import _no_main_clause
 
     # the parse the model gave "Following an outcry from victims' groups, the bill, known as the … Act was passed
     # …": "Following" the root, and "the bill" an apposition of "groups"; built by hand
@@ -2214,8 +2204,8 @@ def test_a_bullet_without_a_main_clause_is_a_misparse():
     tags = ["VBG", "DT", "NN", "IN", "JJ", "NNS", ",", "DT", "NN", ",", "VBN", "IN", "DT", "NNP", "NNP", "VBD", "VBN",
             "."]
     doc = _hand_parse(words, heads, deps, tags)
-    assert _no_main_clause(doc[0], set(range(9)), set())  # the cut kept "Following … groups, the bypass"
-    assert not _no_main_clause(doc[0], set(range(18)), set())  # "was approved" is still there to read
+    assert no_main_clause(doc[0], set(range(9)), set())  # the cut kept "Following … groups, the bypass"
+    assert not no_main_clause(doc[0], set(range(18)), set())  # "was approved" is still there to read
     # "The mayor addressed the concerns, stating the county – and not the town – is in charge": "is" joined to
     # "addressed" by the parser; the cut of "stating …" left it with no subject
     words = ["The", "mayor", "addressed", "the", "concerns", ",", "stating", "the", "county", "–", "and", "not", "the",
@@ -2226,11 +2216,11 @@ def test_a_bullet_without_a_main_clause_is_a_misparse():
     tags = ["DT", "NN", "VBD", "DT", "NNS", ",", "VBG", "DT", "NN", ":", "CC", "RB", "DT", "NN", ":", "VBZ", "IN", "NN",
             "."]
     doc = _hand_parse(words, heads, deps, tags)
-    assert _no_main_clause(doc[2], {0, 1, 2, 3, 4, 5, 15, 16, 17, 18}, set())
+    assert no_main_clause(doc[2], {0, 1, 2, 3, 4, 5, 15, 16, 17, 18}, set())
     # "…, and is in charge": a second verb of the mayor's
     doc = _hand_parse([*words[:9], "and", *words[15:]], [1, 2, 2, 4, 2, 2, 2, 8, 6, 2, 2, 10, 11, 2],
                       [*deps[:9], "cc", "conj", "prep", "pobj", "punct"], [*tags[:9], "CC", "VBZ", "IN", "NN", "."])
-    assert not _no_main_clause(doc[2], {0, 1, 2, 3, 4, 9, 10, 11, 12, 13}, set())
+    assert not no_main_clause(doc[2], {0, 1, 2, 3, 4, 9, 10, 11, 12, 13}, set())
 
 
 def test_clauses_spliced_by_however_make_no_bullet():
@@ -2245,11 +2235,10 @@ def test_clauses_spliced_by_however_make_no_bullet():
 
 
 def test_a_point_of_view_keeps_whose_it_is(nlp):
-    from newsbrief.keypoints.compress import _needs_its_of
 
     doc = nlp("The video was filmed from the point of view of a ferry captain.")
     view = next(t for t in doc if t.text == "view")
-    assert _needs_its_of(view) == any(c.lower_ == "of" for c in view.children)
+    assert needs_its_of(view) == any(c.lower_ == "of" for c in view.children)
     assert any(c.lower_ == "of" for c in view.children)  # the parse this test is about
 
 

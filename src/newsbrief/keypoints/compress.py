@@ -10,8 +10,9 @@ touched.  A pronoun subject ("He said…") is replaced by the speaker's surname 
 quotes layer gives the speaker, or the previous sentence's subject is a person named in full;
 the sentence naming that person is then cited as a second source, so the bullet never names
 anyone its sources do not.
-Hand-written: no offline sentence-compression model or library exists for spaCy; English
-third-person agreement from a lemma needs only a handful of spelling rules.
+Hand-written: no offline sentence-compression model or library exists for spaCy.  The words the
+cuts read (``lexicon``), what the parse says a phrase needs (``syntax``), quotation marks
+(``quotation``) and past-to-present agreement (``tense``) are modules of their own.
 """
 
 from __future__ import annotations
@@ -23,7 +24,6 @@ import math
 import re
 from collections import Counter
 from collections.abc import Iterable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from spacy.attrs import DEP, ENT_TYPE, IS_ALPHA, IS_PUNCT, IS_SPACE, IS_STOP, LEMMA, LOWER, POS, TAG
@@ -33,19 +33,104 @@ from spacy.parts_of_speech import VERB as VERB_POS
 from spacy.strings import get_string_id
 
 from ..document import DASH_CHARS, Article, Entity, Mention, Sentence
-from ..entities import TITLE_HEADS, TITLE_MODIFIERS
+from ..entities import TITLE_HEADS
 from ..nlp import listed_verb_governor
-from ..quotes.lexicon import load as cue_lexicon
 from ..times import read_dateline
+from .lexicon import (
+    AS_VERBS,
+    BACKGROUND_MARKS,
+    BACKGROUND_VERBS,
+    CAUSING,
+    CHANGING,
+    COMPASS,
+    DASHES,
+    DEICTIC,
+    DIRECTIONS,
+    ELLIPTICAL,
+    EMERGED_VERBS,
+    FINDING_SOURCES,
+    FINDING_VERBS,
+    FINITE_TAGS,
+    FIRST_SECOND_PERSON,
+    GENERATIONS,
+    GROUPS,
+    LASTING,
+    LEADING_CONNECTIVES,
+    LINKING,
+    MEASURED_ADJECTIVES,
+    NAME_PARTICLES,
+    NAMED_DAYS,
+    NAMED_PLACES,
+    NEEDS_INFINITIVE,
+    NEEDS_PREPOSITION,
+    NEEDS_PREPOSITION_ADJ,
+    OBJECT_NEEDS_PREPOSITION,
+    OTHER_GENDER,
+    PAST_MARKERS,
+    PEOPLE,
+    PLACING,
+    POSSESSIVES,
+    RELATIVE_TO,
+    RELATIVIZERS,
+    SAY_VERBS,
+    SHOWING,
+    SPEAKING_VERBS,
+    SUBJECT_PRONOUNS,
+    SUBORDINATING_PREPS,
+    TELLS_TO,
+    TIME_PREPS,
+    TIME_WORDS,
+    TITLE_WORDS,
+    UNITS,
+    WHEN_WORDS,
+    YEAR,
+)
+from .quotation import Protected, balanced_quotes, close_quotation, ends_quotation, quote_ranges, tidy_quotes
 from .rank import (
     DANGLING_OPENERS,
     PRONOUN_OPENERS,
     QUOTE_PATTERN,
     RUN_ON,
-    closes_earlier_quotation,
     main_subject,
-    rarity,
     speaks,
+)
+from .syntax import (
+    absolute_participle,
+    clause_after_as,
+    clause_core,
+    comparison_end,
+    counted_participle,
+    cut_clausal_subject,
+    extraposed,
+    in_list_of_names,
+    interrupting_event,
+    is_dash,
+    last_of_list,
+    list_end,
+    listed_participle,
+    needed_clause,
+    needs_its_of,
+    no_main_clause,
+    object_state,
+    predicate_phrase,
+    ranked_infinitive,
+    relative_phrase,
+    shown_action,
+    verb_particle,
+    what_it_is_done_for,
+)
+from .tense import (
+    REPORTING,
+    is_future,
+    is_plural,
+    own_clause,
+    past_event,
+    present_form,
+    spelled_out,
+    split_perfect,
+    subject_of,
+    third_person,
+    verb_lemma,
 )
 
 if TYPE_CHECKING:
@@ -78,122 +163,7 @@ TITLE_CASE_LOWER = {"a", "an", "the", "and", "but", "or", "nor", "for", "in", "o
 SCORE_MARKS = {"-", "–", "(", ")"}  # what a game's score is written with besides its numbers: "7-6 (3)"
 FUNCTION_WORD_VALUE = 0.3  # a stop word's worth when choosing between cuts
 
-# "…, it has emerged", "…, his doctor maintains": a closing source, like "…, police said"
-SAY_VERBS = {"say", "report", "tell", "add", "state", "write", "read", "announce", "confirm", "claim", "note", "hear",
-             "maintain", "insist", "contend", "emerge", "reveal"}
-FINITE_TAGS = {"VBD", "VBZ", "VBP", "MD"}  # a verb that makes a clause of its own
-# verbs of change, whose amount (or what it came to) is what they say: "will grow [1.6 percent]", "improved the
-# fighter [to 52-3]"
-CHANGING = {"grow", "rise", "fall", "drop", "climb", "increase", "decrease", "expand", "shrink", "jump", "slip", "gain",
-            "decline", "surge", "plunge", "soar", "slide", "tumble", "improve", "raise", "lower", "cut", "reduce",
-            "boost", "lift"}
-# verbs that say nothing without the phrase their preposition opens: "accused [of fraud]", "charged [with murder]",
-# "were taken [to the hospital]"
-NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit": "of", "charge": "with",
-                     "sentence": "to", "take": "to", "bring": "to", "send": "to", "rush": "to", "airlift": "to",
-                     "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
-                     "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
-                     "base": "on", "turn": "into", "convert": "into", "transform": "into", "usher": "into",
-                     "pride": "on"}
-# nouns that, as a verb's object, say nothing without their preposition: "keep a hold [on …]"
-OBJECT_NEEDS_PREPOSITION = {"hold": "on", "grip": "on", "stranglehold": "on", "bearing": "on", "handle": "on",
-                            "light": "on"}  # "expected to shed light [on …]"
-# what a name ends in when it names a place or a prize after a person
-NAMED_PLACES = {"center", "centre", "foundation", "institute", "clinic", "hospital", "library", "memorial", "prize",
-                "award", "trophy", "stadium", "school", "college", "university", "museum", "hall", "airport", "bridge"}
-# times that an "a" leaves open until a clause says which: "after an evening [in which …]"
-TIME_NOUNS = {"day", "night", "evening", "morning", "afternoon", "week", "weekend", "month", "year", "season",
-              "period", "era", "time", "moment"}
-# adjectives that say nothing without their preposition: cut, "Democrats close[ to the campaign]" goes from "close"
-NEEDS_PREPOSITION_ADJ = {"close": {"to"}, "intent": {"on"}, "keen": {"on", "to"}, "aware": {"of"}, "capable": {"of"},
-                         "responsible": {"for"}, "prone": {"to"}, "loyal": {"to"}, "similar": {"to"},
-                         "familiar": {"with"}, "opposed": {"to"}, "eligible": {"for"}, "full": {"of"},
-                         "afraid": {"of"}, "critical": {"of"}, "fond": {"of"}, "free": {"of", "from"}}
-# verbs whose object the clause before says: "[he asked to see her file,] but she refused"
-ELLIPTICAL = {"refuse", "decline", "agree", "try", "offer", "promise"}
-PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
-# verbs whose object is what was said: without it, a bullet says only who spoke
-SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
-# "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
-FINDING_VERBS = {"find", "show", "suggest"}
-# "27 year old", "two weeks late": a DATE on these measures them, it is no time adverbial
-MEASURED_ADJECTIVES = {"old", "long", "late", "early", "overdue"}
-# "It has emerged that <what happened>": a framing, like a closing "police said" (not "It is thought that": a hedge)
-EMERGED_VERBS = {"emerge", "reveal", "announce", "confirm", "disclose", "report"}
-# "It comes after <what happened>": the sentence's news is the clause it leans on
-BACKGROUND_VERBS = {"come", "follow"}
-BACKGROUND_MARKS = {"after", "as", "amid", "while"}
-FINDING_SOURCES = {"study", "survey", "research", "report", "poll", "figure", "data", "analysis", "review",
-                   "researcher", "scientist", "statistic", "test", "trial"}
-# Words that make a DATE/TIME entity a time adverbial ("on Sunday"), not a fact ("a 39-year-old").
-DAY_AND_MONTH_NAMES = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
-    "april", "may", "june", "july", "august", "september", "october", "november", "december",
-}
-TIME_WORDS = DAY_AND_MONTH_NAMES | {
-    "today", "yesterday", "tomorrow", "tonight", "morning", "afternoon", "evening", "night", "week", "weekend",
-    "month", "year", "earlier", "later", "last", "this", "next", "ago", "recently", "day", "days", "weeks", "months",
-    "years", "hours", "minutes",
-}
-# of those, the ones that date a coming event ("will vote on Thursday", "next month"): such a time stays
-WHEN_WORDS = DAY_AND_MONTH_NAMES | {"tomorrow", "next"}
-COMPASS = {"north", "south", "east", "west", "northern", "southern", "eastern", "western", "central", "north-west",
-           "south-west", "north-east", "south-east", "northwest", "southwest", "northeast", "southeast"}
-# words that say nothing without their "of": "some [of that magic]", "in search [of]", "ahead [of the vote]"
-NEEDS_OF = {"some", "any", "most", "all", "much", "many", "none", "part", "each", "few", "several", "rest", "search",
-            "front", "charge", "spite", "behalf", "lieu", "favour", "favor", "terms", "ahead", "instead", "because",
-            "pair", "couple", "number", "lot", "handful", "series", "dozens", "hundreds", "thousands", "millions",
-            "total", "majority", "bulk", "third", "quarter", "fifth", "tenth", "percent", "half", "support", "both",
-            "depth", "height", "length", "width", "distance", "ratio", "proportion", "estimate", "use", "handling",
-            "flurry", "spate", "string", "slew", "raft", "barrage", "rash", "litany", "swarm", "glut"}
-# a picture's "of" says what it shows, and a picture that is a verb's object says nothing without it ("featuring a
-# photograph [of Torres]"); a picture as the subject can ("A video has been viewed half a million times")
-PICTURES = {"picture", "photo", "photograph", "image", "video", "footage", "portrait"}
 ARRAY_COLUMNS = [TAG, POS, DEP, LOWER, IS_PUNCT, IS_SPACE]  # what Headliner._arrays reads of each word
-SHOWING = {"show", "see", "watch", "film", "capture", "hear", "catch", "spot", "depict", "record"}
-RELATIVIZERS = {"WDT", "WP", "WP$"}  # which, that, who, whose: tags of the words that open a relative clause
-LINKING = {"feel", "look", "seem", "sound", "appear", "become", "remain"}  # verbs that need what follows them
-NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "du", "del", "della", "le", "la", "al", "el", "bin",
-                  "ibn", "ten", "ter", "lo"}  # "Louis van Gaal" is "Van Gaal" after the first mention
-# verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
-AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
-            "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint", "quote",
-            "know"}
-# verbs that say nothing without their infinitive: "appeared [to blame the workers]", "will continue [to focus on …]"
-NEEDS_INFINITIVE = {"appear", "seem", "tend", "happen", "want", "wish", "hope", "try", "attempt", "need", "fail",
-                    "manage", "continue", "decide", "refuse", "vow", "pledge", "promise", "threaten", "plan", "intend",
-                    "agree", "seek", "aim", "expect", "choose", "prepare", "offer", "struggle", "help"}
-# verbs whose object is told what to do, which says nothing without it: "tells his supporters [to go and vote]"
-TELLS_TO = {"tell", "urge", "ask", "order", "encourage", "instruct", "persuade", "convince", "force", "allow", "warn",
-            "invite"}
-# first words of days with names ("Super Tuesday", "Good Friday"), which the model tags apart from the weekday
-NAMED_DAYS = {"super", "black", "cyber", "good", "easter", "ash", "palm", "holy", "maundy", "shrove", "boxing",
-              "giving", "mardi", "bloody"}
-DIRECTIONS = {"north", "south", "east", "west", "northward", "southward", "eastward", "westward", "upward",
-              "downward", "upstream", "downstream", "uphill", "downhill", "inland", "offshore", "overseas", "abroad"}
-# words that open a clause as well as a phrase ("after the vote" / "after the protesters left")
-SUBORDINATING_PREPS = {"after", "before", "since", "until", "till", "as", "once"}
-# verbs whose passive says nothing without its agent: "was caused [by his diabetes]"
-CAUSING = {"cause", "trigger", "spark", "prompt", "fuel", "drive", "inspire", "fund", "finance", "back", "own",
-           "follow", "replace", "precede", "accompany", "influence", "motivate", "sponsor", "write", "direct",
-           "help", "boost", "lift", "drag"}
-# what is done that says nothing without what for: "has done more [to advance the cause]"
-AMOUNTS = {"more", "less", "much", "enough", "everything", "anything", "nothing", "all", "little", "whatever"}
-# nouns that say nothing without what they are for: "in an effort [to …]", "in a bid [to …]"
-PURPOSE_NOUNS = {"effort", "attempt", "bid", "push", "drive", "move", "quest", "plan", "way", "chance", "decision",
-                 "refusal", "failure", "ability", "inability", "willingness", "unwillingness", "reluctance",
-                 "readiness", "promise", "pledge", "vow", "threat", "desire", "determination", "need", "permission",
-                 "opportunity", "right", "order", "call"}
-LASTING = {"take", "last", "spend", "need", "require", "wait", "serve"}  # verbs whose object can be a length of time
-UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
-DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
-# words of a title read leftwards from a name; "presumptive Republican nominee" goes whole, not leaving "presumptive"
-TITLE_WORDS = TITLE_MODIFIERS - {"of", "for", "the", "and"} | {"presumptive", "outgoing", "incoming", "interim"}
-# nouns for a person ("Police said [two women]": one says something, not someone)
-PEOPLE = {"man", "woman", "person", "people", "child", "boy", "girl", "player", "officer", "soldier", "victim",
-          "resident"}
-RELATIVE_TO = {"over", "above", "below", "under", "beyond"}  # "15 percent over the limit", "$2m under budget"
-TIME_PREPS = {"on", "in", "at", "during", "since", "by", "until", "from", "last", "earlier", "this", "over"}
 # the string ids the per-sentence pass compares words with (the same in every Doc)
 _PAIRING = frozenset(get_string_id(w) for w in ("both", "between"))
 _COUNTED_FROM = frozenset(get_string_id(w) for w in SUBORDINATING_PREPS)
@@ -203,48 +173,6 @@ _TO = get_string_id("to")
 _LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
-# Openers that only link to the sentence before; cutting them leaves the clause whole.
-LEADING_CONNECTIVES = {"but", "and", "or", "so", "yet", "however", "meanwhile", "still", "also", "now", "instead",
-                       "rather", "moreover", "furthermore", "indeed", "nonetheless", "nevertheless", "besides",
-                       "likewise", "similarly", "additionally", "thus", "hence", "therefore"}
-PARTICLES = {"out", "up", "down", "off", "away", "back", "in", "over", "on", "through", "apart", "aside"}
-# plural nouns that head a group's name and that the entity recognizer can take for a person's surname
-GROUPS = {"police", "democrats", "republicans", "officials", "aides", "authorities", "supporters", "voters",
-          "workers", "forces", "troops", "rebels", "fans", "members", "leaders", "residents", "protesters"}
-PLURAL_PRONOUNS = {"they", "we", "you", "i", "both", "some", "many", "several", "few", "others", "those", "these"}
-SUBJECT_PRONOUNS = {"he", "she"}
-GENERATIONS = {"jr", "sr", "junior", "senior", "ii", "iii", "iv"}  # what follows a surname: "King Jr."
-POSSESSIVES = {"his": "he", "her": "she"}  # a possessive -> the subject pronoun of its person
-OTHER_GENDER = {"he": {"she", "her", "hers", "herself"}, "she": {"he", "him", "his", "himself"}}
-FIRST_SECOND_PERSON = {"i", "we", "you"}  # a subject that marks someone speaking, not a headline
-PAST_MARKERS = {"once", "formerly", "previously", "originally", "ago"}  # a clause about the past keeps its tense
-YEAR = re.compile(r"(?:1[89]|20)\d\d")
-
-
-@dataclass
-class _Protected:
-    """Token indices inside quotation marks, and each quote's token range (marks included)."""
-
-    inside: set[int]
-    quotes: list[tuple[int, int]]
-
-
-def quote_ranges(span: Span) -> _Protected:
-    """Quoted stretches by their marks, as token indices (an unclosed mark quotes to the end)."""
-    inside: set[int] = set()
-    quotes: list[tuple[int, int]] = []
-    text = span.text
-    found = [(m.start(), m.end()) for m in QUOTE_PATTERN.finditer(text)]
-    # an apostrophe inside a word ("he's") does not close it
-    tail = re.search(r"(?:^|(?<=\s))[“\"‘'](?=\w)(?:[^”\"’']|(?<=\w)[’'](?=\w))*$", text)
-    if tail:
-        found.append((tail.start(), len(text)))
-    for a, b in found:
-        toks = [t.i for t in span if a <= t.idx - span.start_char < b]
-        if toks:
-            quotes.append((toks[0], toks[-1]))
-            inside.update(toks)
-    return _Protected(inside, quotes)
 
 
 class Headliner:
@@ -307,7 +235,7 @@ class Headliner:
         # what the sentence alone decides goes first: a refused sentence is never compressed. One that speaks in
         # the first person makes no bullet even when a cut takes the "I": what is left is a quotation without
         # its marks ("Jamaica has a long tradition in relays[, ' he added]")
-        if RUN_ON.search(sentence) or speaks(sentence) or _ends_quotation(sentence):
+        if RUN_ON.search(sentence) or speaks(sentence) or ends_quotation(sentence):
             return False
         if sentence.rstrip(" \t\n'\"’”").endswith("?"):
             return False  # "What does Rand Paul have in common with…?": a key point states, it does not ask
@@ -354,7 +282,7 @@ class Headliner:
         # "…our military,” Flynn said": the end of a quotation opened in an earlier sentence
         closing, opening = text.find("”"), text.find("“")
         mid_quotation = (closing >= 0 and not 0 <= opening < closing) or close_quotation(text).count('"') % 2 or (
-            _ends_quotation(text))
+            ends_quotation(text))
         return not mid_quotation and cand.index not in self.unusable
 
     def _well_made(self, cand: Candidate) -> bool:
@@ -450,7 +378,7 @@ class Headliner:
             if pos == VERB_POS and dep in side:
                 self.side_verbs.append(i)
             if low in comparing:
-                end = _comparison_end(self.doc[i])
+                end = comparison_end(self.doc[i])
                 if end is not None:
                     self.held.add(end.i)
             if low == that and tag == complementizer:
@@ -472,19 +400,19 @@ class Headliner:
                 self.verbs.add(i)
             if dep in clauses:
                 t = self.doc[i]
-                ranked = _ranked_infinitive(t)  # "the third school [to come under fire]": third in what, it says
+                ranked = ranked_infinitive(t)  # "the third school [to come under fire]": third in what, it says
                 if ranked:
                     self.ranks.add(i)
                     if not any(c.dep_ in {"dobj", "attr", "xcomp"} for c in t.children):
                         # "to come [under fire]": a verb with no object keeps its first phrase
                         self.held.update(c.i for c in list(t.rights)[:1] if c.dep_ == "prep")
-                if ranked or _list_end(t) or _counted_participle(t) or _needed_clause(t) or _shown_action(t) or (
-                        _what_it_is_done_for(t)) or (
+                if ranked or list_end(t) or counted_participle(t) or needed_clause(t) or shown_action(t) or (
+                        what_it_is_done_for(t)) or (
                         dep == xcomp and t.head.pos_ == "ADJ") or (  # "were quick [to cast the attacks as …]"
                         # "have spent the last week [trying to tell the country …]": what the time was spent on
                         t.tag_ == "VBG" and t.head.lemma_.lower() == "spend") or (
                         # "after [two quakes, measuring 7.6 and 7.4,] struck": a verb that stays keeps its subject
-                        dep in subjects and t.head.pos_ in {"VERB", "AUX"}) or _clause_after_as(t):
+                        dep in subjects and t.head.pos_ in {"VERB", "AUX"}) or clause_after_as(t):
                     self.held.add(i)
             elif dep == prep and low in _COUNTED_FROM and i > span.start and (
                     self.doc[i - 1].lemma_.lower() in UNITS and self.doc[i - 1].dep_ in {"dobj", "attr", "pobj"}):
@@ -496,7 +424,7 @@ class Headliner:
             elif dep == prep and low == _TO and self.doc[i].head.lemma_.lower() in CHANGING and any(
                     t.like_num for t in self.doc[i].subtree):
                 self.held.add(i)  # "improved the fighter [to 52-3]": to what is the news
-            elif dep == prep and low == of and _needs_its_of(self.doc[i].head):
+            elif dep == prep and low == of and needs_its_of(self.doc[i].head):
                 self.partitive[i] = self.doc[i].head.i  # "of" -> the word that needs it ("two [of the cases]")
 
         self._drop_dateline(span, keep)
@@ -505,9 +433,9 @@ class Headliner:
         before = root
         root = self._drop_it_emerged(span, self._background_clause(span, root, keep, protected), keep, protected)
         self.clause_bullet = root.i if root.i != before.i else None
-        self.core = _core(root)
+        self.core = clause_core(root)
         # (unless the two will not fit in one bullet: then the scene alone, as before)
-        self.interrupting = _interrupting_event(root) if cand.index not in self._scene_only else None
+        self.interrupting = interrupting_event(root) if cand.index not in self._scene_only else None
         if self.interrupting is not None:
             self.held.add(self.interrupting)
             self.core.add(self.doc[self.interrupting].left_edge.i)  # its "when", wherever the parser hung it
@@ -563,7 +491,7 @@ class Headliner:
         if self._only_who_spoke(root, keep, protected):
             self.unusable.add(cand.index)
         if self._misread(span, root, subj, protected) or self._orphaned_verb(span, root, keep) or (
-                _cut_clausal_subject(root, keep)) or self._hung_on_cut_comma(keep):
+                cut_clausal_subject(root, keep)) or self._hung_on_cut_comma(keep):
             self.unusable.add(cand.index)
         if not self._has_subject(span, root, keep, replacements) or (
                 subj is not None and subj.lower_ in FIRST_SECOND_PERSON and subj.i not in protected.inside):
@@ -573,11 +501,11 @@ class Headliner:
         self._present_tense(span, root, keep, protected, replacements)
         if self._misread_by_tense(root, subj, keep, replacements):
             self.unusable.add(cand.index)
-        if _no_main_clause(root, keep, protected.inside):
+        if no_main_clause(root, keep, protected.inside):
             self.unusable.add(cand.index)
         opener = min((i for i in keep if i not in self.punct), default=None)
         if opener is not None and opener not in protected.inside and self.doc[opener].lower_ == "it" and (
-                self.doc[opener].dep_ in {"nsubj", "nsubjpass"}) and not _extraposed(self.doc[opener], keep):
+                self.doc[opener].dep_ in {"nsubj", "nsubjpass"}) and not extraposed(self.doc[opener], keep):
             # "It is later revealed to be pneumonia", "It comes after …": what "it" is, the box does not say
             self.unusable.add(cand.index)
         # a quotation's first word is the speaker's ("“Be very conservative,” Trump says"), not the bullet's verb
@@ -590,7 +518,7 @@ class Headliner:
             return self._compress(cand)
         return (text, sorted(sources, key=lambda s: s.start), len(_words(text))), used_people
 
-    def _opens_on_pronoun(self, subj: Token | None, keep: set[int], protected: _Protected,
+    def _opens_on_pronoun(self, subj: Token | None, keep: set[int], protected: Protected,
                           replacements: dict[int, str]) -> bool:
         """The sentence opens on its subject, a pronoun no resolution named, or on that subject's "his" or "their"."""
         first = min((i for i in keep if i not in self.punct), default=None)
@@ -609,7 +537,7 @@ class Headliner:
             return next((c for c in tok.children if c.dep_ == "pobj"), None)
         return None
 
-    def _only_who_spoke(self, root: Token, keep: set[int], protected: _Protected) -> bool:
+    def _only_who_spoke(self, root: Token, keep: set[int], protected: Protected) -> bool:
         """"Mr. Biden says, clutching the lectern with two hands": the cuts left who said it, not what."""
         if root.lemma_.lower() not in SPEAKING_VERBS or any(i in protected.inside for i in keep):
             return False
@@ -619,7 +547,7 @@ class Headliner:
         # "said later in the day [that he was back home]": what was said, hung on "day" by the parser
         return not any(self.doc[i].dep_ == "relcl" and i > root.i and i in keep for i in self.verbs)
 
-    def _misread(self, span: Span, root: Token, subj: Token | None, protected: _Protected) -> bool:
+    def _misread(self, span: Span, root: Token, subj: Token | None, protected: Protected) -> bool:
         """The parse of the sentence is wrong in a way no cut can mend, or what it says is only who said it."""
         if root.pos_ == "ADP":
             return True  # "In being compared with Button…, or Rosberg…, the feeling has been…": no main verb was found
@@ -759,12 +687,12 @@ class Headliner:
             return False
         dash = self.doc[appos.left_edge.i - 1]
         last = appos.right_edge.i
-        closed = _is_dash(self.doc[last]) or (last + 1 < len(self.doc) and _is_dash(self.doc[last + 1]))
+        closed = is_dash(self.doc[last]) or (last + 1 < len(self.doc) and is_dash(self.doc[last + 1]))
         # the subject must sit inside an aside a dash opened before it ("over - after Cruz …"); not "The magnitude
         # - 6.1 quake struck", "Philadelphia (AFP) – US President Barack Obama will"
-        opened = any(_is_dash(t) for t in self.doc[appos.sent.start : appos.head.i])
+        opened = any(is_dash(t) for t in self.doc[appos.sent.start : appos.head.i])
         dateline = read_dateline(self.article.text)
-        if not _is_dash(dash) or closed or not opened or (dateline is not None and dash.idx < dateline.end):
+        if not is_dash(dash) or closed or not opened or (dateline is not None and dash.idx < dateline.end):
             return False
         verb = {root.i, *(c.i for c in root.children if c.dep_ in {"aux", "auxpass", "neg"})}
         return self._next_word(last) in verb
@@ -867,7 +795,7 @@ class Headliner:
         aux = max((i for i in group if i != root.i and i in keep), default=None)
         verb = root.i
         if aux is None and root.i in keep:
-            aux, verb = root.i, next((c.i for c in root.rights if _split_perfect(c) and c.i in keep), root.i)
+            aux, verb = root.i, next((c.i for c in root.rights if split_perfect(c) and c.i in keep), root.i)
         between = range(aux + 1, verb) if aux is not None else range(0)
         if any(i not in keep for i in between) and all(self.doc[i].text == "," for i in between if i in keep):
             keep.difference_update(between)
@@ -890,7 +818,7 @@ class Headliner:
                                                  self._drop_conjuncts, self._drop_trailing_preps, self._trim_tail],
                                                 [self._trim_tail]]
 
-    def _cut(self, order: list, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+    def _cut(self, order: list, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
         for remover in order:
             if self._words(keep) <= TARGET_WORDS:
                 break
@@ -907,11 +835,11 @@ class Headliner:
                     keep.clear()
                     keep.update(alternative)
 
-    def _sound(self, keep: set[int], protected: _Protected) -> bool:
+    def _sound(self, keep: set[int], protected: Protected) -> bool:
         """What is kept ends on no verb that lost its complement."""
         return not self._drop_dangling_tail(set(keep), protected) and not self._lost_complement(keep)
 
-    def _drop_bare_clauses(self, span: Span, keep: set[int], protected: _Protected) -> None:
+    def _drop_bare_clauses(self, span: Span, keep: set[int], protected: Protected) -> None:
         """What a cut left governing nothing goes: a preposition or conjunction whose object or conjunct was
         cut, then a participle or relative clause on a noun that lost everything after its verb ("The footage,
         released, shows…", "the show, which premiered, …"), or a side clause, that lost the clause it governed."""
@@ -921,7 +849,7 @@ class Headliner:
                 continue
             tok = self.doc[i]
             # "The star, known for [appearing in …], is": a preposition whose object was cut goes with it
-            if tok.dep_ == "prep" and not _particle(tok):
+            if tok.dep_ == "prep" and not verb_particle(tok):
                 objects = [c for c in tok.children if c.dep_ in {"pobj", "pcomp", "prep"}]
                 if objects and not any(t in keep for c in objects for t in self._subtree(c)):
                     keep.discard(tok.i)
@@ -993,7 +921,7 @@ class Headliner:
     def _starts(self) -> list[int]:
         return self.doc.to_array("IDX").tolist()
 
-    def _drop_leading_connective(self, span: Span, keep: set[int], protected: _Protected) -> None:
+    def _drop_leading_connective(self, span: Span, keep: set[int], protected: Protected) -> None:
         """"But", "However,", "Meanwhile," at the head: they lean on the sentence before, a bullet does not."""
         first = next((t for t in span if t.i in keep and t.i not in self.punct), None)
         if (first is not None and first.lower_ in LEADING_CONNECTIVES and first.i not in protected.inside
@@ -1001,7 +929,7 @@ class Headliner:
                 and (first.i + 1 >= len(self.doc) or self.doc[first.i + 1].lower_ != "than")):  # "Rather than X"
             self._remove({first.i}, span, keep, protected=protected, commas=True, island_ok=True)
 
-    def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
+    def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: Protected) -> Token:
         """"<claim>, CGTN reported" / "<claim>, the statement read": the claim becomes the bullet."""
         subject = main_subject(root)
         finding = root.lemma_.lower() in FINDING_VERBS and subject is not None and (
@@ -1024,7 +952,7 @@ class Headliner:
                 keep.discard(tok.i)
         return claim
 
-    def _background_clause(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
+    def _background_clause(self, span: Span, root: Token, keep: set[int], protected: Protected) -> Token:
         """"It comes after Nicola Sturgeon refused to rule out a second vote": "it" leans on the sentence before,
         and what the sentence tells is the clause after "after", which becomes the bullet."""
         subject = main_subject(root)
@@ -1041,7 +969,7 @@ class Headliner:
             return root
         return self._clause_as_bullet(span, clause, next(m for m in clause.children if m.dep_ == "mark"), keep)
 
-    def _drop_it_emerged(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> Token:
+    def _drop_it_emerged(self, span: Span, root: Token, keep: set[int], protected: Protected) -> Token:
         """"It has emerged that …", "It's now been revealed that …": the news is the clause, which becomes the
         bullet. (Not "It is thought that …", "It is alleged that …": a hedge says how sure the claim is.)"""
         if root.lemma_.lower() not in EMERGED_VERBS or root.i in protected.inside:
@@ -1062,7 +990,7 @@ class Headliner:
                                  | {t.i for t in span if t.is_punct and t.i > clause.right_edge.i})
         return clause
 
-    def _drop_closing_attribution(self, span: Span, keep: set[int], protected: _Protected) -> None:
+    def _drop_closing_attribution(self, span: Span, keep: set[int], protected: Protected) -> None:
         """"…near his branch in Biggin Hill, the Old Bailey heard.": a closing "<name> said" the parser
         hung inside the claim (as a relative clause) is still the attribution."""
         toks = [t for t in span if not t.is_space]
@@ -1079,7 +1007,7 @@ class Headliner:
             return
         keep.difference_update(t.i for t in toks[n:])
 
-    def _drop_according_to(self, span: Span, keep: set[int], protected: _Protected) -> None:
+    def _drop_according_to(self, span: Span, keep: set[int], protected: Protected) -> None:
         for tok in (self.doc[i] for i in self.marked):
             if tok.lower_ == "according" and tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].lower_ == "to":
                 sub = list(tok.subtree)
@@ -1101,7 +1029,7 @@ class Headliner:
                     ids.add(prev)
                 keep.difference_update(ids)
 
-    def _drop_time_adverbials(self, span: Span, keep: set[int], protected: _Protected) -> None:
+    def _drop_time_adverbials(self, span: Span, keep: set[int], protected: Protected) -> None:
         # "on Friday evening" is two entities, a DATE and a TIME: one time all the same
         timed = {t.i for e in self.ents if e.label_ in {"DATE", "TIME"} for t in e}
         for ent in self.ents:
@@ -1164,7 +1092,7 @@ class Headliner:
                 if prev.dep_ == "pobj" and prev.head.i == prev.i - 1 and prev.head.lower_ in TIME_PREPS:
                     ids.add(prev.head.i)
             verb = head if head.pos_ in {"VERB", "AUX"} else head.head
-            if _future(verb) and (words & WHEN_WORDS or any(t.like_num for t in ent)):
+            if is_future(verb) and (words & WHEN_WORDS or any(t.like_num for t in ent)):
                 continue  # "will be made [on Friday morning]", "will bid [on June 7]": when it is to happen is news
             before_cut = len(keep)
             self._remove(ids, span, keep, island_ok=True)
@@ -1188,7 +1116,7 @@ class Headliner:
                     tok.head.pos_ in {"VERB", "AUX"} and tok.head.dep_ not in {"amod", "acl"}):
                 self._remove({tok.i}, span, keep, island_ok=True)  # "Trump [recently] said": a time, vaguer
 
-    def _drop_parentheses(self, span: Span, keep: set[int], protected: _Protected) -> None:
+    def _drop_parentheses(self, span: Span, keep: set[int], protected: Protected) -> None:
         depth_start: int | None = None
         for tok in (self.doc[i] for i in self.marked):
             if tok.text == "(" and tok.i not in protected.inside:
@@ -1205,10 +1133,10 @@ class Headliner:
             # "to acquire EYP Mission Critical Facilities (eypmcf": a parenthesis the sentence split left open
             keep.difference_update(range(depth_start, span.end))
 
-    def _drop_appositions(self, span: Span, keep: set[int], protected: _Protected) -> None:
+    def _drop_appositions(self, span: Span, keep: set[int], protected: Protected) -> None:
         for tok in (self.doc[i] for i in self.appositions):
             if tok.head.ent_type_ == "PERSON" and tok.i > tok.head.i:
-                if _in_list_of_names(tok):
+                if in_list_of_names(tok):
                     continue
                 ids = {t.i for t in tok.subtree}
                 if ids & protected.inside:
@@ -1226,7 +1154,7 @@ class Headliner:
                     continue
                 self._remove(ids, span, keep, commas=True, island_ok=True)
 
-    def _drop_pictured(self, span: Span, keep: set[int], protected: _Protected) -> None:
+    def _drop_pictured(self, span: Span, keep: set[int], protected: Protected) -> None:
         """"Terry Martin[, pictured in this 2012 mugshot,] shot his girlfriend": the caption, not the news."""
         for i in self.side_verbs:
             tok = self.doc[i]
@@ -1270,7 +1198,7 @@ class Headliner:
             return max(dict.fromkeys(singles), key=singles.count)
         return last
 
-    def _shorten_names(self, span: Span, keep: set[int], protected: _Protected,
+    def _shorten_names(self, span: Span, keep: set[int], protected: Protected,
                        replacements: dict[int, str]) -> set[str]:
         """Titles go; a person already named (in the article before, or in a bullet) is their surname."""
         used: set[str] = set()
@@ -1312,7 +1240,7 @@ class Headliner:
         before = self.article.text[max(0, mention.start - 40):mention.start].rstrip()
         return bool(re.search(r"\b[A-Z][\w.-]*['’\"”]$", before))  # after a quoted nickname
 
-    def _title_before(self, start: int, span: Span, protected: _Protected) -> set[int]:
+    def _title_before(self, start: int, span: Span, protected: Protected) -> set[int]:
         """"Pakistan's Deputy Prime Minister and Foreign Minister" before "Ishaq Dar": titles, their
         modifiers and the state that owns them, read leftwards from the name."""
         ids: list[int] = []
@@ -1370,7 +1298,7 @@ class Headliner:
             ids.extend(range(first, lo))
         return set(ids)
 
-    def _resolve_pronoun(self, cand: Candidate, root: Token, keep: set[int], protected: _Protected,
+    def _resolve_pronoun(self, cand: Candidate, root: Token, keep: set[int], protected: Protected,
                          replacements: dict[int, str]) -> tuple[Entity, Sentence] | None:
         """"He said …": the speaker from the quotes layer, else the person named last before (never inside a
         quotation, which stays verbatim). "His attorney said …": the person named last before, whose the attorney is."""
@@ -1409,7 +1337,7 @@ class Headliner:
         contraction = self.doc[subj.i + 1] if subj.i + 1 < len(self.doc) and not subj.whitespace_ else None
         if contraction is not None and contraction.i in keep:
             # "he's accepting" is "Stevens is accepting", not "Stevens's accepting"
-            full = _spelled_out(contraction)
+            full = spelled_out(contraction)
             if full is None:
                 return None
             replacements[contraction.i] = full
@@ -1417,7 +1345,7 @@ class Headliner:
         replacements[subj.i] = surname
         return person, sentence
 
-    def _resolve_they(self, cand: Candidate, root: Token, keep: set[int], protected: _Protected,
+    def _resolve_they(self, cand: Candidate, root: Token, keep: set[int], protected: Protected,
                       replacements: dict[int, str]) -> list[tuple[Entity, Sentence]]:
         """"They agreed…" after a call between two people: "Wang and Dar agree…".
 
@@ -1509,7 +1437,7 @@ class Headliner:
         return any(start <= m.start < end for p in (self.persons if persons is None else persons) for m in p.mentions)
 
     # -- deletions while too long -------------------------------------------------------------------
-    def _drop_leading_modifiers(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+    def _drop_leading_modifiers(self, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
         """"Noting the friendship…, Wang said" / "In response, Pakistan…": what comes before the subject."""
         subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}), None)
         for child in list(root.lefts):
@@ -1523,7 +1451,7 @@ class Headliner:
             ):
                 self._remove({t.i for t in child.subtree}, span, keep, protected=protected, commas=True)
 
-    def _drop_relative_clauses(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+    def _drop_relative_clauses(self, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
         for tok in (self.doc[i] for i in self.noun_clauses):
             if tok.i > tok.head.i and self._words(keep) > TARGET_WORDS:
                 before = self.doc[tok.left_edge.i - 1] if tok.left_edge.i > span.start else None
@@ -1533,7 +1461,7 @@ class Headliner:
                     continue  # "with one of those matches [suspended for two years]": the participle is what it says
                 self._remove({t.i for t in tok.subtree}, span, keep, protected=protected, commas=True)
 
-    def _drop_side_clauses(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+    def _drop_side_clauses(self, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
         """", stressing that …", ", saying …", "as …", "after …" following the main clause."""
         for child in sorted(root.rights, key=lambda t: -t.i):
             if self._words(keep) <= TARGET_WORDS:
@@ -1551,7 +1479,7 @@ class Headliner:
             word = self.doc[i]
             if word.lower_ == "that" and word.head == root:
                 continue  # "…, that hasn't stopped pundits": the subject, not a relative word
-            edge = _relative_phrase(word).left_edge.i
+            edge = relative_phrase(word).left_edge.i
             if edge > span.start and self.doc[edge - 1].text == "," and not any(
                     j in self.verbs and not (self.doc[j].head == root and self.doc[j].dep_ in {"aux", "auxpass"})
                     for j in range(i + 1, root.i)):
@@ -1566,12 +1494,12 @@ class Headliner:
             return False
         word = self.doc[last] if last not in self.punct else self.doc[last - 1]
         comma = last + 1 if self.doc[last + 1].text == "," else last if self.doc[last].text == "," else None
-        if word.tag_ in {"VBN", "VBD"} and comma is not None and comma + 1 in keep and _listed_participle(
+        if word.tag_ in {"VBN", "VBD"} and comma is not None and comma + 1 in keep and listed_participle(
                 self.doc[comma + 1]) and self.doc[comma + 1].head.i < first:
             return True
         # or it takes the list's rest and leaves its first participle: "were killed[, captured and displaced]"
         start = first + 1 if self.doc[first].text == "," else first
-        return _listed_participle(self.doc[start]) and self.doc[start - 1].text == "," and (
+        return listed_participle(self.doc[start]) and self.doc[start - 1].text == "," and (
             self.doc[start - 2].tag_ in {"VBN", "VBD"}) and start - 2 in keep and start - 2 not in ids
 
     def _phrase(self, tok: Token, root: Token, span: Span) -> set[int]:
@@ -1586,7 +1514,7 @@ class Headliner:
             hi += 1
         return set(range(lo, hi + 1))
 
-    def _drop_conjuncts(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+    def _drop_conjuncts(self, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
         """"…, and China has consistently supported …": the later of two joined clauses or verb phrases."""
         heads = [root] + [c for c in root.children if c.dep_ in {"ccomp", "xcomp", "dobj"}]
         for head in heads:
@@ -1601,7 +1529,7 @@ class Headliner:
                         ids.add(c.i)
                 self._remove(ids, span, keep, protected=protected, commas=True)
 
-    def _drop_trailing_preps(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+    def _drop_trailing_preps(self, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
         """Prepositional phrases and participles at the end, last first, never the verb's only object."""
         for _ in range(6):
             if self._words(keep) <= TARGET_WORDS:
@@ -1611,9 +1539,9 @@ class Headliner:
                 return
             best = None
             for tok in (self.doc[i] for i in self.tails if i in keep):
-                if (tok.dep_ == "conj" and tok.head.dep_ == "ROOT") or _last_of_list(tok):
+                if (tok.dep_ == "conj" and tok.head.dep_ == "ROOT") or last_of_list(tok):
                     continue
-                if (tok.dep_ == "prep" and tok.head.lemma_ == "be") or _particle(tok) or self._completes(tok, keep):
+                if (tok.dep_ == "prep" and tok.head.lemma_ == "be") or verb_particle(tok) or self._completes(tok, keep):
                     continue  # "is not in their sights" (even after an attribute): the predicate; "backed out"
                 sub = self._subtree(tok)
                 if max(sub) >= kept[-1] and min(sub) > root.i and (best is None or min(sub) > min(best)):
@@ -1773,7 +1701,7 @@ class Headliner:
                 return True
         return False
 
-    def _drop_unclosed_aside(self, keep: set[int], protected: _Protected) -> None:
+    def _drop_unclosed_aside(self, keep: set[int], protected: Protected) -> None:
         """"… behind closed doors - with one of those matches[ suspended for two years - while fining …]": an aside
         between dashes that a cut left both open and cut short goes whole."""
         kept = sorted(keep)
@@ -1781,7 +1709,7 @@ class Headliner:
             return
         # (a spaced "-" counts when the parser read it as punctuation, not as the hyphen of "all - time")
         dashes = [i for i in self.marked if self.doc[i].text in DASHES or (
-            self.doc[i].text == "-" and self.doc[i].tag_ in {",", ":"} and _is_dash(self.doc[i], spaces=True))]
+            self.doc[i].text == "-" and self.doc[i].tag_ in {",", ":"} and is_dash(self.doc[i], spaces=True))]
         for opening, closing in itertools.pairwise(dashes):
             if opening in keep and closing not in keep and kept[-1] < closing and opening not in protected.inside \
                     and any(i not in keep and not self.doc[i].is_space for i in range(opening + 1, closing)):
@@ -1804,7 +1732,7 @@ class Headliner:
             after.text == "," and after.i not in keep) and not any(
             c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "attr", "oprd", "prt"} and c.i in keep for c in verb.children)
 
-    def _drop_dangling_tail(self, keep: set[int], protected: _Protected) -> bool:
+    def _drop_dangling_tail(self, keep: set[int], protected: Protected) -> bool:
         """A cut can leave "… and" or "… at" at the end: such words go too.  True when what is left ends
         on a verb that lost its complement, which no further cut mends."""
         wh = max((i for i in keep & self.relativizers if i not in protected.inside), default=None)
@@ -1831,7 +1759,7 @@ class Headliner:
                 tok.i + 1 < len(self.doc) and self.doc[tok.i + 1].text in {".", "?", "!"}) and any(
                 c.tag_ in {"WP", "WDT"} and c.i in keep for c in tok.children)
             if (tok.is_punct or tok.pos_ in {"CCONJ", "ADP", "DET", "SCONJ"} or tok.tag_ in {"TO", "WDT", "WP"}) \
-                    and not (tok.dep_ == "prt" or _particle(tok) or tok.text == "%" or stranded):
+                    and not (tok.dep_ == "prt" or verb_particle(tok) or tok.text == "%" or stranded):
                 keep.discard(last)
                 continue
             verb = tok.head
@@ -1852,7 +1780,7 @@ class Headliner:
             if tok.pos_ == "VERB" and any(c.i > tok.i and c.i not in keep and c.lower_ in DIRECTIONS
                                           for c in tok.children):
                 return True  # "… the railway lines always point [north]": the verb says nothing without it
-            if _needs_its_of(tok) and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
+            if needs_its_of(tok) and any(c.lower_ == "of" and c.i not in keep for c in tok.children):
                 return True  # "… wonder if he has lost some [of that old magic]": a part of nothing
             if tok.lower_ == "anything" and last + 1 < len(self.doc) and self.doc[last + 1].lower_ in {"but", "like"} \
                     and last + 1 not in keep:
@@ -1866,7 +1794,7 @@ class Headliner:
                 c.lower_ in needed and c.i not in keep for c in tok.children)
             if ((tok.pos_ == "ADJ" and tok.dep_ in {"amod", "conj"}) or lost_needed) and (
                     lost_tail) and not any(c.dep_ == "npadvmod" and c.i in keep for c in tok.lefts) and (
-                    not _object_state(tok)):
+                    not object_state(tok)):
                 # "… the release, other": it lost what it governed ("two year old" is whole, whatever the parser hung
                 # on "old")
                 keep.discard(last)
@@ -1992,7 +1920,7 @@ class Headliner:
             return None  # "than those [who are driven]": the clause cannot go whole
         return {t.i for t in head.subtree if t.i in keep}
 
-    def _trim_tail(self, span: Span, root: Token, keep: set[int], protected: _Protected) -> None:
+    def _trim_tail(self, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
         """Last resort: whole phrases, those at the end or those that only modify a noun, the
         smallest that makes the bullet short enough, else the largest, until it fits."""
         for _ in range(12):
@@ -2005,12 +1933,13 @@ class Headliner:
                 if i not in keep or i in self.core:
                     continue
                 tok = self.doc[i]
-                if _particle(tok) or _predicate(tok) or _last_of_list(tok) or tok.tag_ in {"WRB", "WDT", "WP", "WP$"} \
-                        or tok.head.dep_ == "cc":  # (nor the first "as" of "as well as")
+                # (nor the first "as" of "as well as")
+                if verb_particle(tok) or predicate_phrase(tok) or last_of_list(tok) or (
+                        tok.tag_ in {"WRB", "WDT", "WP", "WP$"}) or tok.head.dep_ == "cc":
                     continue  # (a relative word never goes without its clause: "Florida, [where] Rubio is…")
                 if tok.dep_ == "appos" and tok.head.dep_ in {"nmod", "compound", "amod"} and tok.head.head.i > tok.i:
                     continue  # "his WBA, [IBF and WBO] heavyweight title belts": a list of modifiers, not an aside
-                if tok.dep_ == "appos" and tok.like_num and _in_list_of_names(tok):
+                if tok.dep_ == "appos" and tok.like_num and in_list_of_names(tok):
                     continue  # "Carol Lind 384, Dan Ortiz [300], Mark Hollins 151 and …": what one of a list scored
                 if tok.dep_ == "pcomp" and tok.head.i in keep:
                     continue  # "In [being compared with Button]": the preposition would be left with no object
@@ -2077,7 +2006,7 @@ class Headliner:
         return before.dep_ == "prep" and not any(True for _ in before.children) and before.head.i == tok.head.i
 
     # -- helpers ------------------------------------------------------------------------------------------
-    def _remove(self, ids: set[int], span: Span, keep: set[int], protected: _Protected | None = None,
+    def _remove(self, ids: set[int], span: Span, keep: set[int], protected: Protected | None = None,
                 commas: bool = False, floor: bool = True, island_ok: bool = False) -> None:
         if ids & self.core:
             return
@@ -2166,8 +2095,8 @@ class Headliner:
         """The cut ends on the closing dash of a pair whose opening dash stands right before it (spaced hyphens of
         tokenized copy count)."""
         before = min(ids) - 1
-        return _is_dash(self.doc[max(ids)]) and before in keep and _is_dash(self.doc[before]) and sum(
-            _is_dash(self.doc[i]) for i in ids & self.punct) == 1
+        return is_dash(self.doc[max(ids)]) and before in keep and is_dash(self.doc[before]) and sum(
+            is_dash(self.doc[i]) for i in ids & self.punct) == 1
 
     def _verb_of_subject_before(self, at: int, comma: int, keep: set[int]) -> bool:
         """The word at ``at`` is the verb (or its auxiliary) of a subject before the comma: "Gary Byrne[, a former
@@ -2345,7 +2274,7 @@ class Headliner:
         return len(ids) - len(self.punct.intersection(ids))
 
     # -- tense ----------------------------------------------------------------------------------------------
-    def _present_tense(self, span: Span, root: Token, keep: set[int], protected: _Protected,
+    def _present_tense(self, span: Span, root: Token, keep: set[int], protected: Protected,
                        replacements: dict[int, str]) -> None:
         """Past verbs of the main clauses (and of what a sayer said) become present, agreeing with the subject."""
         clause_heads = [root]
@@ -2375,7 +2304,7 @@ class Headliner:
                 misread_verbs.add(tok.i)
             elif tok.dep_ == "dep" and tok.tag_ == "VBD" and tok.i > tok.head.i and tok.head in clause_heads and (
                     self.doc[tok.left_edge.i - 1].lower_ in {",", "then", "and"}) and not any(
-                    c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and not _split_perfect(tok):
+                    c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and not split_perfect(tok):
                 # "waited for Hansbrough to make history, then cruised to victory": a second verb of the subject
                 # the parser left unlabelled
                 clause_heads.append(tok)
@@ -2387,7 +2316,7 @@ class Headliner:
                 continue
             if head.text[:1].isupper() and head.i != first:
                 continue  # "Indian Illegally Occupied Jammu and Kashmir": a name the parser took for a verb
-            subject = _subject_of(head)
+            subject = subject_of(head)
             if subject is not None and subject.i not in keep and subject.i not in replacements:
                 # "FARGO, N.D. — Ted Cruz’s candidates won": the dateline the parser took for a subject went; the
                 # subject is another one, or what it took for the dateline's apposition
@@ -2402,7 +2331,7 @@ class Headliner:
                 past.add(head.i)
                 continue
             if head.dep_ == "ccomp" and head.head.i in keep and head.head.i < head.i and (
-                    head.head.lemma_.lower() in REPORTING) and _past_event(head):
+                    head.head.lemma_.lower() in REPORTING) and past_event(head):
                 # "claims his baby [was → is] never abused", "alleges she [stole → steals] the money": what someone
                 # says happened stays in the past; only a state is seen from now ("said he was tired": "is tired").
                 # (A claim before its source is the news itself: "Gigante dies in prison, officials say".)
@@ -2416,7 +2345,7 @@ class Headliner:
                 # a regular verb that reads as one, shares its "has" ("has raised $3m and had $800,000 left", "has
                 # used many guitars, and named each Lucille" are two clauses)
                 continue
-            plural = plurals[head.i] = _is_plural(subject, replacements, self._surnames)
+            plural = plurals[head.i] = is_plural(subject, replacements, self._surnames)
             before = self.doc[head.i - 1] if head.dep_ == "conj" else None
             if before is not None and before.dep_ == "conj" and before.pos_ == "PROPN" and (
                     before.head.pos_ in {"NOUN", "PROPN"} and before.i > head.head.i):
@@ -2529,7 +2458,7 @@ class Headliner:
         # not what describes the subject ("Burns, formerly of Brighton, is sentenced") or something named in an
         # apposition ("Ho Chi Minh City, formerly Saigon", "a wild turnaround from eight years ago")
         aside = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
-        clause = _own_clause(head)
+        clause = own_clause(head)
         marks = DASHES | {"-", ","}  # "… primary — a wild turnaround from eight years ago"
         aside.update(t.i for a in clause if a.dep_ == "appos" or (
             a.dep_ == "npadvmod" and a.pos_ == "NOUN" and a.head.i == head.i and a.left_edge.i > 0
@@ -2551,8 +2480,8 @@ class Headliner:
             if tok.text in {"'", "’"} and tok.i - 1 not in keep and tok.i + 1 not in keep:
                 continue  # "Moreau, who’s short of the Pilots’ [threshold], boards": a mark both cuts left alone
             hyphens = previous is not None and tok.text == previous.text == "-" and tok.i > previous.i + 1
-            if previous is not None and _is_dash(tok) and tok.i > previous.i + 1 and parts and sum(
-                    _is_dash(self.doc[i], spaces=True) for i in range(previous.i + 1, tok.i)) == 1:
+            if previous is not None and is_dash(tok) and tok.i > previous.i + 1 and parts and sum(
+                    is_dash(self.doc[i], spaces=True) for i in range(previous.i + 1, tok.i)) == 1:
                 # "her 2010 marriage[ to Keita, of Mali, - the tenth time she wed] - was her first": the cut took
                 # the dash that opened the aside; the one that closed it has nothing to close
                 previous = tok
@@ -2583,7 +2512,7 @@ class Headliner:
         last = self.doc[max(keep)] if keep else None
         if last is None or last.is_punct or not re.fullmatch(r"(?:[A-Za-z]\.){2,}|[A-Z][a-z]{1,4}\.", last.text):
             text = re.sub(r"[.]$", "", text)  # but "in Sunnyvale, Calif.", "at 4 p.m.": an abbreviation keeps its point
-        text = _tidy_quotes(text)
+        text = tidy_quotes(text)
         # "…is “not the most handsome man in the field,”": the comma ran the sentence on past the quotation
         text = re.sub(r"[,;:]([”\"]|’’|'')$", r"\1", text)
         text = re.sub(r"^[\"'‘’“”]\s+", "", text)  # a closing mark of the previous sentence's quotation
@@ -2592,616 +2521,7 @@ class Headliner:
         return text
 
 
-_OPEN_SINGLE = re.compile(r"(?:^|(?<=[\s(\[:]))['‘](?=\w)")
-# (or after a space, in copy tokenized at the source: "a real 'eye-opener '")
-_CLOSE_SINGLE = re.compile(r"(?:(?<=[\w.,!?])|(?<=[\w.,!?] ))['’](?=$|[\s.,;:!?)])")
-
-
-def balanced_quotes(text: str) -> bool:
-    """Every quotation a bullet opens, it closes: "Brown says: 'There is…" is no headline."""
-    if text.count("“") != text.count("”") or text.count('"') % 2 or text.count("``") > text.count("''"):
-        return False
-    return len(_CLOSE_SINGLE.findall(text)) >= len(_OPEN_SINGLE.findall(text))
-
-
-def _interrupting_event(root: Token) -> int | None:
-    """"The mother was holding him [when he slipped and fell into the pit]": in "was doing X when Y happened" the
-    "when" clause is what happened (the main clause only sets the scene), so it stays with it."""
-    if root.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in {"was", "were"} for c in root.children):
-        return None
-    return next((c.i for c in root.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "when"), None)
-
-
-def _future(verb: Token) -> bool:
-    """The verb tells what is to happen: "will be made", "is due to repay", "is set to meet"."""
-    for v in (verb, verb.head):
-        if any(c.lower_ in {"will", "shall", "'ll"} and c.dep_ == "aux" for c in v.children):
-            return True
-        if v.dep_ == "xcomp" and v.head.lemma_.lower() in {"set", "due", "expect", "schedule", "plan"}:
-            return True
-    return False
-
-
-def _split_perfect(verb: Token) -> bool:
-    """"The board had, earlier Tuesday, sent an email": the parser made "had" the main verb and left the participle
-    unlabelled after it."""
-    have = verb.head
-    return verb.dep_ == "dep" and verb.tag_ in {"VBD", "VBN"} and have.lemma_.lower() == "have" and (
-        have.i < verb.i) and not any(c.dep_ == "dobj" for c in have.children)
-
-
-def _no_main_clause(root: Token, keep: set[int], quoted: set[int]) -> bool:
-    """The parse found no main clause the bullet keeps: "Following an outcry from 9/11 victims' groups, the bill"
-    (no finite verb at all), "Obama addresses Trump's concerns, [stating state authorities – and not the federal
-    government –] are in charge" (the verb after the dash was the stated clause's, not the subject's)."""
-    doc = root.doc
-    # relative clauses opened by a relative pronoun ("Wealthy donors handed over $25 million" is a main verb the
-    # parser took for one), and their own verbs with their auxiliaries
-    clauses = [c for c in root.children if c.dep_ == "relcl" and c.i in keep and any(
-        g.tag_ in RELATIVIZERS and g.i in keep for g in c.children)]
-    # ("a police officer that was parked nearby and witnessed the incident chased after the car": a later verb
-    # joined with no "and" or comma, or hung on a noun of the clause, is the main one)
-    own = {v.i for c in clauses for v in (c, *c.conjuncts) if v is c or doc[v.left_edge.i - 1].dep_ == "cc"
-           or doc[v.left_edge.i - 1].text == ","}
-    own |= {g.i for i in own for g in doc[i].children if g.dep_ in {"aux", "auxpass"}}
-    if root.pos_ in {"NOUN", "PROPN"} and clauses and not any(
-            doc[i].tag_ in FINITE_TAGS or (doc[i].dep_ == "acl" and doc[i].tag_ in {"VBD", "VBN"} and i > max(own))
-            for i in keep - quoted - own):
-        # "A timewarp home which has remained unchanged[ since the 1930s is up for sale], oil-fired central heating":
-        # the parser hung the main verb inside the relative clause, and a cut took it; what is left names a thing
-        # and says nothing of it ("A police officer that was parked nearby chased after the car" keeps its verb)
-        return True
-    if root.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in root.children) and not any(
-            doc[i].pos_ in {"VERB", "AUX"} and not any(a.dep_ == "advcl" for a in [doc[i], *doc[i].ancestors])
-            for i in keep):
-        # "An avid interest in poker, as it turns out": the answer to the sentence before, not a statement
-        return True
-    if root.tag_ == "VBG" and not any(
-            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "csubj"} for c in root.children) and not any(
-            doc[i].tag_ in FINITE_TAGS for i in keep if i not in quoted):
-        return True
-    return any(c.dep_ == "conj" and c.i in keep and c.tag_ in FINITE_TAGS and _is_dash(doc[c.left_edge.i - 1])
-               and not any(g.dep_ in {"nsubj", "nsubjpass", "expl", "cc"} for g in c.children)
-               and not any(d.dep_ == "cc" and root.i < d.i < c.i for d in root.children) for c in root.children)
-
-
-def _list_of_names(appos: Token) -> bool:
-    """"The count is Donald Trump 384, Ted Cruz 300, Marco Rubio 151, and John Kasich 37": names the parser hung each
-    on the one before as an apposition, the last joined by "and", are a list, not an aside."""
-    if appos.pos_ != "PROPN":
-        return False
-    top = appos
-    while top.dep_ == "appos" and top.head.pos_ == "PROPN" and top.head.i != top.i:
-        top = top.head
-    if top.dep_ == "appos":
-        return False  # names in apposition to a noun: "The producers, Craig Zadan and Neil Meron,"
-    chain = [top]
-    while chain:
-        name = chain.pop()
-        if any(c.dep_ == "cc" for c in name.children) and any(
-                c.dep_ == "conj" and c.pos_ == "PROPN" for c in name.children):
-            return True
-        chain.extend(c for c in name.children if c.dep_ == "appos" and c.pos_ == "PROPN")
-    return False
-
-
-def _in_list_of_names(appos: Token) -> bool:
-    """An apposition that is one of a list of names, or the number straight after one ("Dan Ortiz[ <- appos] 300"),
-    or one whose "and" leads to the list's next item ("by Pope Francis, actor George Clooney and even by …")."""
-    return _list_of_names(appos) or (appos.like_num and appos.i == appos.head.i + 1 and _list_of_names(appos.head)) or (
-        appos.head.dep_ == "pobj" and any(c.dep_ == "cc" and c.i == appos.right_edge.i for c in appos.children))
-
-
-def _cut_clausal_subject(root: Token, keep: set[int]) -> bool:
-    """"Obama rebuked critics …[, saying calling the Islamic State by another name] will do nothing": the main clause,
-    misread as the subject of a later one, lost its tail, which leaves it running into the later clause's verb. (A
-    true clausal subject has its mark or wh-word: "What he said was true", "That he won …"; uncut, the misparse
-    reads right.)"""
-    return any(c.dep_ == "csubj" and c.tag_ in {"VBD", "VBN", "VBZ", "VBP"} and any(
-        g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) and not any(
-        g.dep_ == "mark" or g.tag_ in RELATIVIZERS | {"WRB"} for g in c.children) and any(
-        t.i > c.i and t.i not in keep and not t.is_punct for t in c.subtree) for c in root.lefts)
-
-
-def _extraposed(it: Token, keep: set[int]) -> bool:
-    """An "it" that stands for a clause the bullet keeps ("It is unclear whether …", "It's rare for a director
-    not to …", "It's no secret that …", "It's been two months since …"), or for the time ("It's time for …");
-    not the "it" of "It is expected to carry 900 passengers"."""
-    verb = it.head
-    predicate = any(c.dep_ in {"acomp", "attr"} for c in verb.children)
-    for c in verb.children:
-        if c.i <= it.i or c.i not in keep:
-            continue
-        if _clause_for_it(c) or (c.dep_ == "attr" and c.lemma_.lower() == "time") or (
-                # "It's a bad idea to hire …", "It takes four seasons to …"
-                c.dep_ == "xcomp" and (predicate or verb.lemma_.lower() in {"take", "cost"})):
-            return True
-        if c.dep_ in {"acomp", "attr"} and any(
-                (_clause_for_it(g) or g.dep_ == "xcomp") and g.i in keep for g in c.children):
-            return True  # "It's worth noting that …", "It's hard to see why …"
-        if c.dep_ == "prep" and c.lower_ == "for" and any(t.dep_ == "aux" and t.lower_ == "to" for t in c.subtree):
-            return True  # "It's rare [for a crossing of that length to open] …"
-    return False
-
-
-def _clause_for_it(tok: Token) -> bool:
-    """A clause an expletive "it" can stand for, as the parser hangs it."""
-    if tok.dep_ in {"ccomp", "csubj", "acl"}:
-        return True
-    if tok.dep_ == "relcl":  # "It's no secret that …", "It's the second year that …" (not "It's a place she knew")
-        return any(t.lower_ == "that" for t in tok.doc[tok.head.i + 1 : tok.i])
-    # "It is unclear if …", "It's up to them to …", "It's been a year since …"
-    return tok.dep_ == "advcl" and any(
-        (c.dep_ == "mark" and c.lower_ in {"for", "if", "whether", "that", "since", "until"})
-        or (c.dep_ == "aux" and c.lower_ == "to") for c in tok.children)
-
-
-def _ends_quotation(text: str) -> bool:
-    """The text ends a quotation opened before it: 'Absolutely not," Clinton responded' (read in the sentence too,
-    whose closing mark a cut may take)."""
-    return closes_earlier_quotation(text) or re.match(r'[^"“”]*[\w.,!?]["”](?:\s|$)', text) is not None or (
-        _closes_unopened(text))
-
-
-def _closes_unopened(text: str) -> bool:
-    """"…and to have fun doing it,'' the pair said": a '' closes a quotation no `` or '' opened in the text."""
-    closing = re.search(r"[^\W\d]''(?=\s|$)|[.,!?]''(?=\s|$)", text)  # not the inches of "a 17'' screen"
-    opening = re.search(r"``|(?<![\w'])''(?=[^\s'])", text)
-    return closing is not None and (opening is None or opening.start() > closing.start())
-
-
-def close_quotation(text: str) -> str:
-    """Close a quotation that runs on past the bullet's sentence ("He answers, “I have no idea" + ”), as an
-    editor quoting its first sentence would; a bullet never ends inside open marks."""
-    if text.count("“") > text.count("”") and text.rfind("“") > text.rfind("”"):
-        return text + "”"
-    if text.count('"') % 2 and re.search(r'(?:^|\s)"\w[^"]*$', text):
-        return text + '"'
-    # a straight single mark is too often an apostrophe or a spaced-out closing mark to be sure of
-    if "‘" in text and not re.search(r"’(?!\w)", text[text.rfind("‘"):]):
-        return text + "’"
-    return text
-
-
-def _tidy_quotes(text: str) -> str:
-    """Keep the source's spacing around quote marks: no space after an opening one, none before a closing one."""
-    text = re.sub(r"“\s+", "“", text)
-    text = re.sub(r"\s+”", "”", text)
-    return text
-
-
 def _words(text: str) -> list[str]:
     return [w for w in re.findall(r"[\w’'-]+", text) if any(ch.isalnum() for ch in w)]
 
 
-def _core(root: Token) -> set[int]:
-    """The clause's skeleton, never deleted: its verb, subject and object heads."""
-    core = {root.i}
-    for child in root.children:
-        if child.dep_ in {"nsubj", "nsubjpass", "dobj", "attr", "acomp", "xcomp", "ccomp", "aux", "auxpass", "neg",
-                          "prt", "oprd"}:
-            core.add(child.i)
-    return core
-
-
-def _predicate(tok: Token) -> bool:
-    """"was in breach", "is not in their sights": the phrase after "be" is what the clause says."""
-    return tok.dep_ == "prep" and tok.head.lemma_ == "be" and not any(
-        c.dep_ in {"attr", "acomp"} for c in tok.head.children)
-
-
-DASHES = {*DASH_CHARS, "--"}  # (a spaced "-" is often a hyphen of tokenized copy: "15 - year - old")
-
-
-def _past_event(head: Token) -> bool:
-    """A clause in the simple past that tells of an event ("he stole", "was abused"), not of a state ("was tired",
-    "wanted", "was expected to")."""
-    lemma = head.lemma_.lower()
-    if head.tag_ == "VBD":
-        return lemma not in STATES and not any(c.dep_ in {"acomp", "attr", "xcomp", "ccomp"} for c in head.children)
-    return head.tag_ == "VBN" and lemma not in STATES and any(
-        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in head.children) and not any(
-        c.dep_ in {"xcomp", "acomp"} for c in head.children)
-
-
-# verbs that report what someone said or holds (the quotes layer's cue lexicon); the tense of what follows tells when
-REPORTING = SAY_VERBS | frozenset(cue_lexicon().verbs)
-# verbs of states: under a past "said", a present truth ("said she wanted", "said it was known")
-STATES = {"be", "have", "want", "need", "know", "believe", "think", "feel", "like", "love", "hate", "hope", "wish",
-          "expect", "intend", "plan", "remain", "seem", "appear", "own", "mean", "understand", "prefer", "fear",
-          "deserve", "belong", "consider", "support", "oppose", "require", "allow", "schedule", "suppose", "owe",
-          "contain", "include", "lack", "depend", "matter", "cost", "weigh", "exist", "live", "stay", "struggle",
-          "regret", "doubt", "suspect", "trust", "wonder", "worry", "care", "agree", "disagree", "realise", "realize",
-          "recognise", "recognize", "remember", "imagine"}
-
-
-def absolute_participle(participle: Token) -> bool:
-    """The participle that says what the noun "with" governs does: "with one of those matches suspended for two
-    years"; not one that works as a preposition ("hit with a ban following the abandonment")."""
-    return participle.dep_ == "acl" and participle.tag_ in {"VBN", "VBG"} \
-        and participle.lower_ not in PREPOSITION_PARTICIPLES and _object_of_with(participle.head)
-
-
-PREPOSITION_PARTICIPLES = frozenset({"following", "including", "according", "regarding", "concerning", "considering",
-                                     "excluding", "involving", "surrounding", "pending", "barring", "given"})
-
-
-def _object_of_with(noun: Token) -> bool:
-    """The noun "with" or "without" governs, directly or through "of": "with [one of] those matches suspended"."""
-    while noun.dep_ == "pobj":
-        prep = noun.head
-        if prep.lower_ in {"with", "without"}:
-            return True
-        if prep.lower_ != "of" or prep.head.pos_ not in {"NOUN", "NUM", "PRON"}:
-            return False
-        noun = prep.head
-    return False
-
-
-def _is_dash(tok: Token, spaces: bool = False) -> bool:
-    """A dash, or a hyphen spaced as one ("- after Cruz came in third -"), not the hyphen of "I-Vt."; with
-    ``spaces``, a space token before it counts as a space ("Mali,\xa0- \xa0the tenth time")."""
-    if tok.text in DASHES:
-        return True
-    if tok.text != "-" or not tok.whitespace_ or tok.i == 0:
-        return False
-    before = tok.doc[tok.i - 1]
-    return bool(before.whitespace_) or (spaces and before.is_space)
-
-
-def _last_of_list(tok: Token) -> bool:
-    """A later item of a list of three or more ("the campaign, 32 state committees and [the DNC]"): cut, the rest
-    of the list would read as whole."""
-    if tok.dep_ != "conj" or tok.pos_ not in {"NOUN", "PROPN"}:
-        return False
-    if any(c.dep_ == "cc" and c.lower_ in {"or", "nor"} and c.i < tok.i for c in tok.head.children):
-        return True  # "to win Iowa or [New Hampshire]": one of two choices is no shorter way of saying both
-    return tok.head.dep_ == "conj" or any(c.dep_ == "conj" for c in tok.children) or sum(
-        1 for c in tok.head.children if c.dep_ == "conj") >= 2
-
-
-def _clause_after_as(tok: Token) -> bool:
-    """The verb of an "as" clause the parser read as a participle on a noun after a preposition "as": "watched as the
-    video boards [mixed in congratulatory remarks]" (cut, it leaves "watched as the video boards")."""
-    head = tok.head
-    return tok.dep_ == "acl" and tok.tag_ in {"VBD", "VBN"} and tok.i == head.i + 1 and head.dep_ == "pobj" and (
-        head.head.lower_ == "as") and not any(c.dep_ == "agent" for c in tok.children) and any(
-        c.dep_ in {"prep", "dobj", "prt"} for c in tok.children)
-
-
-def _relative_phrase(relativizer: Token) -> Token:
-    """The phrase a relative word opens its clause with: "which", or "a copy [of which]"."""
-    if relativizer.dep_ == "pobj" and relativizer.head.dep_ == "prep" and relativizer.head.head.i < relativizer.i:
-        return relativizer.head.head
-    return relativizer
-
-
-def _listed_participle(tok: Token) -> bool:
-    """A participle with a conjunct that the parser hung on a noun: "[captured] and displaced" after "killed,"."""
-    return tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBD"} and any(c.dep_ == "conj" for c in tok.children)
-
-
-def _list_end(tok: Token) -> bool:
-    """The "and" before the last item of a list of three or more ("mice, cockroaches and bed bugs")."""
-    if tok.dep_ != "cc":
-        return False
-    head = tok.head
-    return head.dep_ == "conj" or any(c.dep_ == "conj" and c.i < tok.i for c in head.children)
-
-
-def _counted_participle(tok: Token) -> bool:
-    """A participle right after a counted noun, which it says which of: "seven minutes remaining", "49 people
-    killed"; or the "to go" of a time still to run ("with less than two weeks [to go until polling day]")."""
-    if tok.lower_ in {"go", "spare"} and tok.i >= 2 and tok.doc[tok.i - 1].lower_ == "to" and (
-            tok.doc[tok.i - 2].lemma_.lower() in UNITS):
-        return True
-    return tok.dep_ == "acl" and tok.tag_ in {"VBG", "VBN"} and tok.i == tok.head.i + 1 and any(
-        c.dep_ == "nummod" for c in tok.head.children)
-
-
-def _needed_clause(tok: Token) -> bool:
-    """The clause that says who "those" or "anyone" are: "happier than those [who are driven to school]", which
-    one a copula's subject is, what a fact is or when a time was."""
-    if tok.dep_ not in {"relcl", "acl"}:
-        return False
-    if tok.dep_ == "acl" and tok.lower_ == "been" and not any(c.dep_ in {"aux", "nsubj"} for c in tok.children):
-        return True  # "but rarely have the differences … [been as stark]": the verb of an inverted clause
-    head = tok.head
-    if head.pos_ == "NOUN" and any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children):
-        # "Mike's individuality – the fact [that POLITICO allowed him…] –", "it's a good bet [that a fourth state will
-        # play a role]": a "that" which opens a clause, not one standing for the noun, says what the noun holds
-        return True
-    if tok.dep_ == "acl" and tok.tag_ in {"VBN", "VBD"} and tok.i == head.i + 1 and head.dep_ == "dobj" and (
-            head.head.lemma_.lower() in {"leave", "keep", "get", "have", "render", "want"}):
-        return True  # "left the generals' hands [tied]": the state the verb left its object in is what it says
-    if head.lower_ in {"time", "moment"} and tok.left_edge.lower_ == "when":
-        return True  # "painful at a time [when political rhetoric is dividing the country]"
-    if head.lower_ in TIME_NOUNS and any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and (
-            tok.left_edge.lower_ in {"when", "in", "on", "during"} and tok.dep_ == "relcl"):
-        return True  # "after an evening [in which their relegation was marked by protests]": which evening
-    if tok.dep_ == "relcl" and head.dep_ == "attr" and head.head.lemma_ == "be" and any(
-            c.dep_ == "expl" for c in head.head.children):
-        # "There are some circumstances [in which the argument might be true]": what there is, the clause says
-        return True
-    if head.lower_ in {"those", "anyone", "anybody", "everyone", "everybody", "someone", "somebody"} or (
-            head.lower_ == "one" and head.pos_ in {"NUM", "PRON", "NOUN"} and tok.dep_ == "relcl"):
-        return True  # "… shift the conversation from one [that has proved a loser]"
-    if tok.dep_ == "relcl" and head.dep_ in {"nsubj", "nsubjpass"} and head.lower_ in PEOPLE and any(
-            c.dep_ == "det" and c.lower_ in {"a", "an"} for c in head.children) and head.head.lemma_ == "be":
-        # "a man [who has also been linked with United] is not in their sights": which man it is ("A man [who was
-        # fired last week] walked into his former office" tells an event of its own)
-        return True
-    if tok.dep_ == "acl" and head.lemma_.lower() in PURPOSE_NOUNS and any(c.tag_ == "TO" for c in tok.children):
-        return True  # "pledged her vote in an effort [to wrap up the primary]": the effort is what it is for
-    if any(c.dep_ == "mark" and c.lower_ == "that" for c in tok.children) and head.dep_ in {"dobj", "npadvmod"} and (
-            head.head.lemma_.lower() in SPEAKING_VERBS):
-        return True  # "said around 7 a.m. [that there had been no reports]": what was said, hung on the time
-    # "The only thing [stopping Philly from being buried] is that …", "The man [who shot him] was a guard": the
-    # clause says which one the sentence is about, and the copula equates that one with something else
-    verb = head.head
-    marks = DASHES | {",", "(", ")", "-"}  # a clause set off by marks on either side is an aside
-    restrictive = tok.left_edge.i > 0 and tok.doc[tok.left_edge.i - 1].text not in marks and (
-        tok.right_edge.i + 1 < len(tok.doc) and tok.doc[tok.right_edge.i + 1].text not in marks)
-    return restrictive and head.dep_ == "nsubj" and head.i < tok.i < verb.i and verb.lemma_ == "be" and (
-        verb.dep_ == "ROOT") and any(c.dep_ == "det" and c.lower_ == "the" for c in head.children)
-
-
-def _object_state(tok: Token) -> bool:
-    """The state a verb leaves its object in, which the parser hung on the object: "will keep the writer, who …,
-    [awake] at night"."""
-    head = tok.head
-    return tok.pos_ == "ADJ" and tok.dep_ == "amod" and tok.i > head.i and head.dep_ == "dobj" and (
-        head.head.lemma_.lower() in {"keep", "leave", "make", "render", "drive", "hold", "get", "find"})
-
-
-def _ranked_infinitive(tok: Token) -> bool:
-    """The infinitive that ranks a noun: "the first woman [to lead the club]", "the third school [to come under
-    fire]", "the only player [to score]"."""
-    if tok.dep_ not in {"relcl", "acl", "advcl"} or tok.tag_ != "VB" or not any(c.tag_ == "TO" for c in tok.children):
-        return False
-    head = tok.head
-    if tok.dep_ == "advcl":
-        # "became the first woman in the club's history [to take charge]": the parser hangs it on the copula
-        if head.lemma_.lower() not in {"be", "become", "remain"}:
-            return False
-        head = next((c for c in head.children if c.dep_ == "attr" and c.i < tok.i), None)
-        if head is None:
-            return False
-    return any(t.ent_type_ == "ORDINAL" or t.tag_ == "JJS" or t.lower_ in {"only", "last", "next"}
-               for t in (head, *head.lefts))
-
-
-def _what_it_is_done_for(tok: Token) -> bool:
-    """"has done more [to advance the cause of women]": doing more, enough or everything says nothing without what
-    for."""
-    return tok.dep_ in {"advcl", "xcomp"} and any(c.tag_ == "TO" for c in tok.children) and any(
-        c.dep_ == "dobj" and c.lower_ in AMOUNTS for c in tok.head.children)
-
-
-def _shown_action(tok: Token) -> bool:
-    """What a picture or a witness shows someone doing: "the video shows the teams [drilling through concrete]"."""
-    return tok.dep_ == "acl" and tok.tag_ == "VBG" and tok.i == tok.head.i + 1 and any(
-        a.lemma_.lower() in SHOWING for a in tok.ancestors)
-
-
-def _comparison_end(marker: Token) -> Token | None:
-    """The phrase an "as" or "than" opens that ends a comparison begun before it: "as far [as the eye can see]",
-    "more [than ever]"."""
-    phrase = marker if marker.dep_ == "prep" else marker.head if marker.dep_ == "mark" else None
-    if phrase is None or phrase.left_edge.i != marker.i or phrase.head.i == phrase.i:
-        return None
-    compared = phrase.head
-    if marker.lower_ == "than":
-        begun = compared.tag_ in {"JJR", "RBR"} or any(c.lower_ in {"more", "less"} for c in compared.children)
-    else:  # "as far as", "so much as": the first "as" hangs on the word compared, before it
-        begun = any(c.lower_ in {"as", "so"} and c.i < compared.i and c.i != phrase.i for c in compared.children)
-    return phrase if begun else None
-
-
-def _needs_its_of(tok: Token) -> bool:
-    """A word that says nothing without the "of" after it: "some [of that magic]", "two [of the cases]",
-    "pushed her out [of the way]", "3 miles southwest [of Cobb]"."""
-    point_of_view = tok.lower_ == "view" and tok.i >= 2 and tok.doc[tok.i - 2].lower_ == "point"  # "[of a driver]"
-    # "3 miles southwest [of Cobb]": where from
-    compass = re.fullmatch(r"(?:north|south)?-?(?:east|west)|north|south", tok.lower_) is not None
-    return (tok.lower_ in NEEDS_OF or compass or (tok.lower_ in PICTURES and tok.dep_ in {"dobj", "pobj"}) or (
-        tok.like_num and tok.pos_ == "NUM") or tok.lower_ == "out" or point_of_view or (
-        # "for the deaths [of an Arkansas woman]": "the" points at what the "of" names
-        tok.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in tok.children)) or (
-        # "the doc was a result [of people who were disgruntled]": what the subject is, the "of" says
-        tok.dep_ == "attr" and tok.pos_ == "NOUN")) and any(
-        c.lower_ == "of" and c.dep_ == "prep" for c in tok.children)
-
-
-def _spelled_out(contraction: Token) -> str | None:
-    """The word a contraction after "he"/"she" stands for, where its form says which: "'s been" is "has
-    been", "'s going" "is going", "'ll" "will"; "'d" (had or would) and anything else are left to the caller."""
-    low = contraction.lower_.replace("’", "'")
-    nxt = contraction.nbor(1) if contraction.i + 1 < len(contraction.doc) else None
-    if low == "'s":
-        # "'s arrested" is a passive ("is"), "'s gone" a perfect ("has"), as the parser tells them apart
-        perfect = nxt is not None and (nxt.lower_ in {"been", "got"} or (
-            nxt.tag_ == "VBN" and contraction.dep_ == "aux"))
-        return "has" if perfect else "is"
-    return {"'ll": "will"}.get(low)
-
-
-def _particle(tok: Token) -> bool:
-    """"backed out", "gave up": a verb's particle the parser took for a preposition or adverb."""
-    return (tok.dep_ in {"prt", "prep", "advmod"} and tok.i == tok.head.i + 1 and tok.head.pos_ == "VERB"
-            and tok.lower_ in PARTICLES and not any(c.dep_ in {"pobj", "pcomp"} for c in tok.children))
-
-
-def _subject_of(verb: Token) -> Token | None:
-    tok: Token | None = verb
-    for _ in range(3):
-        if tok is None:
-            return None
-        subjects = [c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}]
-        if subjects:
-            # "The Latest: 3 NH towns cast …", "Mannheim - Wladimir Klitschko retained …": a label or a dateline the
-            # parser took for a first subject
-            return next((c for c in reversed(subjects[1:]) if c.i < tok.i and any(
-                t.text in {":", "-", *DASHES} for t in tok.doc[subjects[0].i + 1 : c.left_edge.i])), subjects[0])
-        tok = tok.head if tok.dep_ in {"conj", "xcomp"} and tok.head.i != tok.i else None
-    return None
-
-
-def _is_plural(subject: Token | None, replacements: dict[int, str],
-               surnames: set[str] | frozenset[str] = frozenset()) -> bool:
-    if subject is None:
-        return False
-    if subject.i in replacements:
-        return " and " in replacements[subject.i]
-    low = subject.lower_
-    if subject.tag_ == "EX":
-        # "there have been no reports": what there is takes the number
-        what = next((c for c in subject.head.children if c.dep_ == "attr"), None)
-        return what is not None and what is not subject and _is_plural(what, replacements, surnames)
-    if low in PLURAL_PRONOUNS:
-        return True
-    if low in {"he", "she", "it", "this", "that", "who", "which"}:
-        return False
-    conjuncts = [c for c in subject.children if c.dep_ == "conj"]
-    named = conjuncts[0] if conjuncts and conjuncts[0].ent_type_ == "PERSON" else next(
-        (c for c in subject.rights if c.dep_ == "appos" and c.ent_type_ == "PERSON"), None)
-    if len(conjuncts) == 1 and subject.tag_ == "NN" and not subject.ent_type_ and named is not None and not any(
-            c.dep_ in {"det", "poss"} for c in (*subject.children, *conjuncts[0].children)):
-        # "GOP contender and former neurosurgeon Ben Carson responds", "Real estate mogul and reality television star
-        # Donald Trump tweets": one person's two titles
-        return False
-    if conjuncts or any(c.lower_ == "both" for c in subject.children):
-        return True
-    # "Ford, coach Roy Williams and director Dick Baddour presented": a list the parser hung on its first name as an
-    # apposition that runs into the verb ("The producers, Craig Zadan and Neil Meron, say" is the plural anyway)
-    if subject.pos_ == "PROPN" and any(
-            c.dep_ == "appos" and any(g.dep_ == "conj" for g in c.children) and c.right_edge.i + 1 == subject.head.i
-            and subject.head.i > subject.i for c in subject.rights):
-        return True
-    # "Henderson and Liverpool goalkeeper Simon Mignolet": the parser can hang the pair inside the name's
-    # modifiers; an "and" there after a person's name joins two people ("Ex-Killie and Hearts player Locke"
-    # is one)
-    if any(t.lower_ == "and" and t.dep_ == "cc" and t.head.ent_type_ == "PERSON" and not t.ent_type_
-           for left in subject.lefts for t in left.subtree):
-        return True
-    if subject.ent_type_ == "PERSON" or subject.text in surnames:
-        return False  # "Wilmots admitted": a surname ending in s is tagged NNPS, but is one person
-    if low in {"percent", "%", "majority", "half", "third", "quarter", "rest", "most", "all", "some"}:
-        # "50 percent of respondents choose", "the rest of the money goes": the part takes its whole's number
-        whole = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
-        if whole is not None:
-            return whole.tag_ in {"NNS", "NNPS"} or whole.lower_ in {"them", "us", "you", "those", "these"}
-        if low == "all":
-            return True  # "all but two say"
-        if low in {"percent", "%", "half", "third", "quarter"} and subject.head.lemma_.lower() in REPORTING:
-            return True  # "21 percent say they would not vote": a share of those asked
-    if _capitalised_plural(subject):
-        return True
-    if subject.tag_ == "CD":
-        # "two landed inside the camp": a count of more than one; "$800,000 was spent" is one sum
-        return low not in {"one", "1"} and subject.ent_type_ != "MONEY"
-    return subject.tag_ in {"NNS", "NNPS"}
-
-
-PLURAL_RARITY = 5.4  # below it, a word is in wordfreq's list of common English words
-# words in -s that are no plurals (as those in -ics are not: politics, economics)
-SINGULAR_IN_S = {"news", "series", "species", "means", "headquarters", "measles", "diabetes", "crossroads", "mumps"}
-
-
-def _capitalised_plural(tok: Token) -> bool:
-    """"Aides said …", "Houses collapsed …": a plural noun the tagger took for a name because it opens the sentence
-    (a common English word, and so is its singular)."""
-    if tok.tag_ != "NNP" or tok.ent_type_ or not tok.is_title or any(
-            c.dep_ in {"det", "compound"} for c in tok.children):
-        return False
-    if tok.i > 0 and not (tok.doc[tok.i - 1].is_punct or tok.doc[tok.i - 1].is_space):
-        return False
-    low = tok.lower_
-    if not low.endswith("s") or low.endswith(("ss", "ics")) or low in SINGULAR_IN_S:
-        return False
-    singulars = [low[:-1], low[:-2]] if low.endswith("es") else [low[:-1]]
-    return rarity(low) < PLURAL_RARITY and any(rarity(w) < PLURAL_RARITY for w in singulars)
-
-
-# past participles that are never a past tense: "shown" is never "showed"
-PARTICIPLES_ONLY = {
-    "shown", "seen", "taken", "given", "written", "done", "gone", "known", "eaten", "beaten", "broken", "chosen",
-    "driven", "fallen", "forgotten", "frozen", "hidden", "ridden", "risen", "spoken", "stolen", "sworn", "thrown",
-    "worn", "begun", "flown", "grown", "drawn", "blown", "torn", "born", "borne", "proven", "shaken", "woken",
-    "forbidden", "forgiven", "bitten", "mistaken", "undertaken", "overtaken", "withdrawn", "overthrown", "sunk",
-    "shrunk", "sprung", "swum", "sung", "rung", "drunk"}
-IRREGULAR_3SG = {"be": "is", "have": "has", "do": "does", "go": "goes"}
-
-
-def third_person(lemma: str) -> str:
-    if lemma in IRREGULAR_3SG:
-        return IRREGULAR_3SG[lemma]
-    if re.search(r"[^aeiou]y$", lemma):
-        return lemma[:-1] + "ies"
-    if re.search(r"(s|sh|ch|x|z|o)$", lemma):
-        return lemma + "es"
-    return lemma + "s"
-
-
-def _own_clause(head: Token) -> list[Token]:
-    """The words of a clause without the clauses inside it."""
-    out = [head]
-    stack = list(head.children)
-    while stack:
-        tok = stack.pop()
-        if tok.pos_ in {"VERB", "AUX"} and tok.dep_ in {"conj", "ccomp", "advcl", "relcl", "acl", "xcomp", "csubj"}:
-            continue
-        out.append(tok)
-        stack.extend(tok.children)
-    return out
-
-
-def present_form(verb: Token, plural: bool) -> str | None:
-    """The present-tense form of a past-tense verb or auxiliary, or None when it is not past."""
-    if verb.tag_ != "VBD" and not _past_mistagged(verb):
-        return None
-    if verb.lower_ in PARTICIPLES_ONLY:
-        return None  # "Jury shown horrific moment …": a headline's passive the tagger took for a past, not "shows"
-    lemma = verb_lemma(verb)
-    if lemma in {"will", "would", "could", "should", "might", "must", "can", "may", "shall"}:
-        return None
-    if lemma == "be":
-        if verb.lower_ == "were":
-            return "are"
-        return "are" if plural else "is"
-    if not lemma.isalpha():
-        return None
-    if lemma == verb.lower_ and lemma not in SAME_IN_THE_PAST:
-        return None  # "misspoke": a past form the lemmatizer does not know stays as it is, not "misspokes"
-    return lemma if plural else third_person(lemma)
-
-
-def verb_lemma(verb: Token) -> str:
-    """The verb's lower-cased lemma, with the "e" the lemmatizer can take from a regular past: "fined" is "fine", not
-    "fin" (whose past doubles its last letter: "finned")."""
-    lemma = verb.lemma_.lower()
-    if verb.lower_ == lemma + "ed" and re.fullmatch(r"[^aeiouy]*[aeiou][^aeiouwxy]", lemma):
-        return lemma + "e"
-    return lemma
-
-
-def _past_mistagged(verb: Token) -> bool:
-    """A past form the tagger took for another: "Mr. Obama's eyes welled" (a participle with no auxiliary, as
-    the main verb), "Mr. Trump leapt" (tagged as a present form, which would end in "s")."""
-    if verb.tag_ == "VBN":
-        if verb.lower_.endswith(("n", "ne", "ung", "um", "unk")):
-            return False  # "drawn", "done", "begun": a participle that is no past form
-        # an active verb has what it acts on or towards ("expressed outrage", "welled with tears"); "Daggers drawn",
-        # "emails deemed classified", "One report posted online by …" are passives without their "is", and so is
-        # "Five people were killed, 250 others injured" (clauses that share the first "were")
-        deps = {c.dep_ for c in verb.children}
-        passive = {"aux", "auxpass", "agent", "oprd", "ccomp"}
-        return verb.dep_ == "ROOT" and "nsubj" in deps and not deps & passive and bool(
-            deps & {"dobj", "dative", "prt", "prep", "xcomp"})
-    return verb.tag_ == "VBZ" and not verb.lower_.endswith("s") and verb.lemma_.lower() != verb.lower_
-
-
-# verbs whose past is their base form: "cut" in the past tense is "cuts" today
-SAME_IN_THE_PAST = {"cut", "put", "set", "hit", "let", "cost", "hurt", "quit", "shut", "spread", "bet", "cast", "burst",
-                    "split", "broadcast", "upset", "beat", "bid", "read", "shed", "thrust", "forecast", "offset",
-                    "reset", "slit", "spit", "wed", "rid", "knit", "fit", "input", "output", "preset", "outbid"}
