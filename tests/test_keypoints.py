@@ -13,6 +13,7 @@ from newsbrief.document import Cue, Quote, Speaker, TextSpan
 from newsbrief.ingest import from_text
 from newsbrief.keypoints import key_points
 from newsbrief.keypoints.compress import Headliner
+from newsbrief.keypoints.names import People
 from newsbrief.keypoints.quotation import Protected, balanced_quotes, close_quotation, quote_ranges
 from newsbrief.keypoints.rank import QUOTE_PATTERN, RUN_ON, candidates, features, rarity
 from newsbrief.keypoints.selection import select
@@ -394,7 +395,7 @@ def test_surname_is_the_last_name_when_the_article_uses_it():
             "Okafor trained for the fight in Lagos and lost six kilos in a month.\n")
     article = parsed(text)
     person = next(e for e in article.entities if e.name == "Tomas Okafor")
-    assert Headliner(article)._surname(person) == "Okafor"
+    assert People(article).surname(person) == "Okafor"
 
 
 def test_quoted_first_person_keeps_its_tense_even_with_mixed_marks(nlp):

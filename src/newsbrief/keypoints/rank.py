@@ -350,6 +350,11 @@ def _title_words(article: Article) -> set[str]:
     return {w for w in re.findall(r"[a-z]+", article.title.lower()) if w not in STOP_WORDS and len(w) > 2}
 
 
+def text_words(text: str) -> list[str]:
+    """The words and numbers of a text ("co-workers", "isn't" and "9/11" count once each)."""
+    return [w for w in re.findall(r"[\w’'-]+", text) if any(ch.isalnum() for ch in w)]
+
+
 def speaks(text: str) -> bool:
     """The text speaks in the first or second person outside its quotation marks."""
     return bool(SPEAKING.search(QUOTE_PATTERN.sub("", text)))
