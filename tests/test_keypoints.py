@@ -3391,3 +3391,36 @@ def test_the_title_case_tail_of_a_split_headline_is_no_bullet_however_its_small_
                      "as its headline.\n\nThe harbour board says the worker was treated fairly, and the vote on the "
                      "new moorings is in May.\n")
     assert not any(k.text.startswith("Who Was") for k in key_points(article))
+
+
+def test_a_modal_perfect_keeps_its_clause_in_the_past():
+    # "may have thought the worst was over": what was thought then is no present fact
+    text = ("Council leader Mara Quinlan may have thought the worst was over in May, when she won the budget vote "
+            "after a long fight. The opposition has since forced a second vote on the harbour plan.")
+    bullet, ok = headline_of(text, "Council leader")
+    assert ok
+    assert "thought the worst was over" in bullet
+
+
+def test_what_witnesses_say_was_happening_keeps_its_moment_in_one_tense():
+    # "was crossing … when a van hit him": the scene and the event are one moment, reported by witnesses
+    text = ("Witnesses say cyclist Tom Reyes was crossing Harbour Road near the old ferry terminal on Friday when a "
+            "delivery van hit him. Police are looking for the driver of the van.")
+    bullet, ok = lede_headline_of(text)
+    assert ok
+    assert bullet.endswith("is crossing Harbour Road near the old ferry terminal when a delivery van hits him")
+
+
+def test_a_spaced_hyphen_of_tokenized_copy_joins_its_word():
+    # "35 - year - old" is one word written apart: no cut leaves "The old guard"
+    text = ("The 35 - year - old guard was killed on June 24, while investigating a raid in which Moreno shot a man "
+            "in the back while doing yard work at a Harbour Gardens home four days earlier. Police have arrested "
+            "Moreno.")
+    bullet, ok = headline_of(text, "The 35")
+    assert ok
+    assert bullet.startswith("The 35 - year - old guard is killed")
+    # a spaced dash between phrases is punctuation, and what follows it may go
+    text = ("Striker Lewis Hamm has now set a club record run of 11 consecutive games on the scoresheet - twice "
+            "scoring two in addition to the nine single goals. The club plays again on Saturday.")
+    bullet, ok = headline_of(text, "Striker")
+    assert "twice" not in bullet

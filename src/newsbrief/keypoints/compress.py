@@ -164,6 +164,8 @@ _RELATIVE_TO = frozenset(get_string_id(w) for w in RELATIVE_TO)
 _TO = get_string_id("to")
 # what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
 _LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
+# how a clause or an aside hangs on a word: no hyphen joins the two into one
+_CLAUSE_LINKS = {"acl", "relcl", "advcl", "appos", "conj", "ccomp", "xcomp", "parataxis", "punct", "cc"}
 # Phrases the last-resort trimming may cut whole (never an object or a noun's own words).
 TRIMMABLE = {"prep", "advcl", "relcl", "acl", "conj", "advmod", "npadvmod", "appos", "agent", "xcomp", "pcomp"}
 
@@ -1940,11 +1942,11 @@ class Headliner:
         """A cut must not split what is written as one word ("then-11-year-old", "re-gather", "Dar's")."""
         spaced = self._spaced  # only the cut's edges need a closer look
         for i in ids:
-            if i - 1 in keep and i - 1 not in ids and not spaced[i - 1]:
+            if i - 1 in keep and i - 1 not in ids and (not spaced[i - 1] or self._spaced_hyphen(i - 1)):
                 left = self.doc[i - 1]
                 if left.is_alpha or left.like_num or left.text == "-" or self.doc[i].text in {"-", "'s", "’s"}:
                     return True
-            if i + 1 in keep and i + 1 not in ids and not spaced[i]:
+            if i + 1 in keep and i + 1 not in ids and (not spaced[i] or self._spaced_hyphen(i + 1)):
                 right = self.doc[i + 1]
                 if right.is_alpha or right.like_num or right.text in {"-", "'s", "’s"}:
                     return True
@@ -1952,6 +1954,17 @@ class Headliner:
                         self.doc[i + 2].text[:1].isdigit()):
                     return True  # "8: 30pm", "4. 6" in tokenized copy: one time, one figure
         return False
+
+    def _spaced_hyphen(self, i: int) -> bool:
+        """A hyphen spaced out in copy tokenized at the source, which joins one word all the same ("59 - year - old",
+        "injury - plagued"): the words either side of it belong together. (A spaced dash between phrases is
+        punctuation: "11 consecutive grands prix in the points - twice finishing second".)"""
+        hyphen = self.doc[i]
+        if hyphen.tag_ != "HYPH" or i == 0 or i + 1 >= len(self.doc):
+            return False
+        left, right = self.doc[i - 1], self.doc[i + 1]
+        linked = left.head == right or right.head == left or left.head == right.head
+        return linked and not {left.dep_, right.dep_} & _CLAUSE_LINKS
 
     @functools.cached_property
     def _spaced(self) -> list[int]:
@@ -2118,6 +2131,9 @@ class Headliner:
                 if shown is not None:
                     plural = plurals[head.i] = shown.tag_ == "VBP"
             auxiliaries = [c for c in head.children if c.dep_ in {"aux", "auxpass"}]
+            if any(a.tag_ == "MD" for a in auxiliaries) and any(a.lower_ == "have" for a in auxiliaries):
+                # "may have thought the worst [was] over": a modal's perfect is a past its clauses keep
+                past.add(head.i)
             # "has in fact found": after "have" the verb is a participle, whatever tag the parser gave it
             verbs = ([] if any(a.lemma_.lower() == "have" for a in auxiliaries) else [head]) + auxiliaries
             for verb in verbs:

@@ -32,10 +32,12 @@ if TYPE_CHECKING:
 
 def interrupting_event(root: Token) -> int | None:
     """"The mother was holding him [when he slipped and fell into the pit]": in "was doing X when Y happened" the
-    "when" clause is what happened (the main clause only sets the scene), so it stays with it."""
-    if root.tag_ != "VBG" or not any(c.dep_ == "aux" and c.lower_ in {"was", "were"} for c in root.children):
-        return None
-    return next((c.i for c in root.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "when"), None)
+    "when" clause is what happened (the main clause only sets the scene), so it stays with it; so it does in what
+    someone says happened ("Witnesses say Chohan was leaving her car [when she was hit]")."""
+    for scene in (root, *(c for c in root.rights if c.dep_ == "ccomp")):
+        if scene.tag_ == "VBG" and any(c.dep_ == "aux" and c.lower_ in {"was", "were"} for c in scene.children):
+            return next((c.i for c in scene.rights if c.dep_ == "advcl" and c.left_edge.lower_ == "when"), None)
+    return None
 
 
 def no_main_clause(root: Token, keep: set[int], quoted: set[int]) -> bool:
