@@ -3424,3 +3424,13 @@ def test_a_spaced_hyphen_of_tokenized_copy_joins_its_word():
             "scoring two in addition to the nine single goals. The club plays again on Saturday.")
     bullet, ok = headline_of(text, "Striker")
     assert "twice" not in bullet
+
+
+def test_a_that_clause_of_a_cut_verb_of_persuading_is_no_bullet():
+    # the parser hangs "that she understands …" on "continues"; it is what she would "persuade residents" of, and
+    # without that verb the bullet says she faces questions that she understands their anger
+    text = ("The harbour report was published on Friday. Mayor Lena Ortiz continues to face questions about the "
+            "council's delay in publishing the report as she labors anew to persuade residents, particularly in the "
+            "harbour districts, that she understands their anger and frustration. The council meets again on Monday.")
+    bullet, ok = headline_of(text, "Mayor")
+    assert not ok or "persuade" in bullet or "that she understands" not in bullet

@@ -1358,7 +1358,22 @@ class Headliner:
                     not any(c.dep_ in {"prt", "advmod"} and c.i in keep and c.i > i for c in self.doc[i].children)):
                 return True
         return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep) or (
-            self._stray_name(keep))
+            self._stray_name(keep)) or self._that_of_cut_verb(keep)
+
+    def _that_of_cut_verb(self, keep: set[int]) -> bool:
+        """"continues to face questions[ … as he labors to persuade voters, …] that he understands their fear": the
+        parser hung the "that" clause on an earlier verb; it was the cut one's, which tells someone something."""
+        for i in self.thats:
+            clause = self.doc[i].head
+            head = clause.head
+            # (as a claim or, as the parser may have it, an adverbial clause: not "so that", "now that")
+            if i not in keep or self.doc[i].dep_ != "mark" or clause.dep_ not in {"ccomp", "advcl"} or (
+                    head.i not in keep or head.i > i or self.doc[i - 1].lower_ in {"so", "such", "now", "given"}):
+                continue
+            if any(j not in keep and self.doc[j].lemma_.lower() in TELLS_TO and any(
+                    c.dep_ == "dobj" for c in self.doc[j].children) for j in self.verbs if head.i < j < i):
+                return True
+        return False
 
     def _stray_name(self, keep: set[int]) -> bool:
         """"… as a greatly diminished threat[, concentrating her fire on Trump and, to a lesser degree, Senator] Ted
