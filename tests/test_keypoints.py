@@ -3434,3 +3434,14 @@ def test_a_that_clause_of_a_cut_verb_of_persuading_is_no_bullet():
             "harbour districts, that she understands their anger and frustration. The council meets again on Monday.")
     bullet, ok = headline_of(text, "Mayor")
     assert not ok or "persuade" in bullet or "that she understands" not in bullet
+
+
+def test_an_opening_place_whose_apposition_was_read_as_the_subject_is_a_misparse():
+    # the model reads "states" as the passive subject and "nominee" as the subject of "remains", hung on "locked";
+    # any cut of that parse opens "The two battleground states, the Democratic nominee remains locked"
+    for sentence in ("In Ohio and Iowa, the two battleground states, the Democratic nominee remains locked in a close "
+                     "race with the senator.",
+                     "In Texas and Utah, the two battleground states where polls have tightened, the Democratic "
+                     "nominee remains locked in a close race."):
+        out, ok = headline_of(MAYOR + sentence + "\n", "In ")
+        assert not ok, out

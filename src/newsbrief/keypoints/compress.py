@@ -573,6 +573,12 @@ class Headliner:
             # verb is the real subject, misparsed after an opening place; no cut of this parse can be trusted
             # ("his son Mick begins", "Nicole Randock (centre) was criticised" are true appositions)
             return True
+        if subj is not None and opener is not None and opener.pos_ == "ADP" and opener.i < subj.i and any(
+                a.dep_ in {"aux", "auxpass"} and any(g.dep_ == "nsubj" and g.i > subj.i for g in a.children)
+                for a in root.children):
+            # "In Nevada and Florida, the two battleground states …, the Democratic nominee remains locked": the
+            # opening place's apposition taken for a subject, the real one hung on the auxiliary
+            return True
         if root.lemma_.lower() in {"picture", "photograph"} and root.i > span.start and (
                 self.doc[root.i - 1].text == ","
                 or not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in root.children)):
