@@ -579,6 +579,12 @@ class Headliner:
             # "In Nevada and Florida, the two battleground states …, the Democratic nominee remains locked": the
             # opening place's apposition taken for a subject, the real one hung on the auxiliary
             return True
+        if subj is not None and subj.tag_ == "NNS" and not any(c.dep_ in {"det", "poss"} for c in subj.children) and (
+                any(c.dep_ == "nsubj" and c.i < subj.i for c in subj.children)):
+            # "Cheeks returns as Sixers' fixer Jim O'Brien was shown the door": a verb in -s taken for a bare plural
+            # subject of the next clause ("returns ... was shown"), its own subject hung on it ("The Manchester City
+            # shot stopper … revealed", with "City" hung on "stopper", reads well)
+            return True
         if root.lemma_.lower() in {"picture", "photograph"} and root.i > span.start and (
                 self.doc[root.i - 1].text == ","
                 or not any(c.dep_ in {"dobj", "aux", "auxpass"} for c in root.children)):

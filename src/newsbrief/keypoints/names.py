@@ -275,6 +275,12 @@ class People:
     def surnames(self) -> set[str]:
         """The surnames of the article's people: a lone "Sanders" the tagger took for a plural is one of them
         (not "Surrey Police" or "Hill Democrats", groups the entity recognizer took for people, nor the "percent" of a
-        "Clinton 47 percent" it took for one)."""
-        last_words = (p.name.split()[-1] for p in self.persons if len(p.name.split()) > 1)
+        "Clinton 47 percent" it took for one); a person the recognizer found by one word only is one too ("Cheeks was
+        introduced")."""
+        last_words = [p.name.split()[-1] for p in self.persons if len(p.name.split()) > 1]
+        # a one-word name counts where the text gives it a first name the recognizer missed ("Maurice Cheeks was
+        # introduced"; "Ministers", that it took for a person once, never has one)
+        alone = {p.name for p in self.persons if len(p.name.split()) == 1}
+        last_words += [t.text for t in self.doc if t.text in alone and t.i > 0 and not t.is_sent_start
+                       and self.doc[t.i - 1].tag_ == "NNP" and self.doc[t.i - 1].text.istitle()]
         return {w for w in last_words if w.lower() not in GROUPS and w[:1].isupper()}
