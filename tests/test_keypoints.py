@@ -3053,6 +3053,11 @@ def test_a_ranked_noun_keeps_the_infinitive_that_ranks_it():
     for start, verb in (("The Harran", "to come under fire"), ("Anna", "to take charge")):
         out, ok = headline_of(text, start)
         assert verb in out or not ok, out
+    # a passive infinitive ranks as well; cut, "becomes the fifth Premier League head coach" said another thing
+    text = ("Dana Holt became the fifth Premier League head coach to be fired this season, after the Bristol Rovers "
+            "owners notified the former centre forward of his dismissal Saturday morning.\n")
+    out, ok = headline_of(MAYOR + text, "Dana")
+    assert "coach to be fired" in out and ok, out
 
 
 def test_one_of_two_alternatives_is_not_cut():

@@ -303,8 +303,10 @@ def object_state(tok: Token) -> bool:
 
 def ranked_infinitive(tok: Token) -> bool:
     """The infinitive that ranks a noun: "the first woman [to lead the club]", "the third school [to come under
-    fire]", "the only player [to score]"."""
-    if tok.dep_ not in {"relcl", "acl", "advcl"} or tok.tag_ != "VB" or not any(c.tag_ == "TO" for c in tok.children):
+    fire]", "the only player [to score]", "the fifth coach [to be fired]"."""
+    passive = tok.tag_ == "VBN" and any(c.dep_ == "auxpass" and c.tag_ == "VB" for c in tok.children)
+    if tok.dep_ not in {"relcl", "acl", "advcl"} or (tok.tag_ != "VB" and not passive) or not any(
+            c.tag_ == "TO" for c in tok.children):
         return False
     head = tok.head
     if tok.dep_ == "advcl":
