@@ -3493,3 +3493,20 @@ def test_a_verb_taken_for_a_plural_subject_with_its_own_subject_is_a_misparse():
     doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
     headliner.doc = doc
     assert not Headliner._misread(headliner, doc[:], doc[9], doc[1], Protected(set(), []))
+
+
+def test_a_cut_takes_the_commas_of_what_an_earlier_cut_took_with_it():
+    # the time ("four years ago") goes first, then the rest of the aside: both commas go with it
+    text = ("Naval analysts have said France plans to make the Goodwin Sands, a shoal Paris seized from Britain four "
+            "years ago, into a naval base.\n")
+    out, ok = headline_of(MAYOR + text, "Naval")
+    assert "Goodwin Sands into a naval base" in out and ok, out
+
+
+def test_what_a_thing_is_made_into_is_not_cut_from_under_its_apposition():
+    # the parser hangs "into a fortress" on the clause inside the apposition; cut with it, "plans to make the
+    # Selvagens Islands" says something else
+    text = ("Naval analysts have said Portugal plans to make the Selvagens Islands, an archipelago Lisbon took from "
+            "Spain four years ago, into a fortress.\n")
+    out, ok = headline_of(MAYOR + text, "Naval")
+    assert "into a fortress" in out or not ok, out

@@ -1352,11 +1352,12 @@ class Headliner:
                 # "squeezed her breast[ … and asked to see her nipple], but she refused": what was refused went
                 return True
             needed = NEEDS_PREPOSITION.get(lemma)
-            # (or on a clause on the object, where the parser may hang it: "turn any negativity that might be held over
-            # her[ into something positive]")
+            # (or on a clause on the object or its apposition, where the parser may hang it: "turn any negativity that
+            # might be held over her[ into something positive]", "make the Selvagens Islands[, an archipelago Lisbon
+            # took from Spain …, into a fortress]")
             if needed is not None and any(c.dep_ == "prep" and c.lower_ == needed and c.i not in keep for c in [
-                    *self.doc[i].children, *(p for o in self.doc[i].children if o.dep_ == "dobj" for v in o.children
-                                             if v.dep_ in {"relcl", "acl"} for p in v.children)]):
+                    *self.doc[i].children, *(p for o in self.doc[i].children if o.dep_ == "dobj" for p in o.subtree
+                                             if p.dep_ == "prep" and p.head.dep_ in {"relcl", "acl"})]):
                 return True  # "hits Snowden back by accusing him[ of pandering to Clinton]"
             if any(c.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ == OBJECT_NEEDS_PREPOSITION.get(
                     c.lemma_.lower()) and p.i not in keep for p in [*c.children, *self.doc[i].children])
@@ -1845,6 +1846,12 @@ class Headliner:
             ids = ids | {min(ids) - 1}
         if commas and ids:
             lo, hi = min(ids), max(ids)
+            # the commas that set off what an earlier cut took and this one ends ("the Scarborough Shoal[, an atoll
+            # Beijing grabbed from the Philippines][ four years ago], into a fortress") are this cut's
+            while hi + 1 < span.end and hi + 1 not in keep and not self.doc[hi + 1].is_punct:
+                hi += 1
+            while lo - 1 >= span.start and lo - 1 not in keep and not self.doc[lo - 1].is_punct:
+                lo -= 1
             after = hi + 1 < span.end and self.doc[hi + 1].text in {",", ";"}
             before = lo - 1 >= span.start and self.doc[lo - 1].text in {",", ";"}
             # "closed the crossing with Pakistan, downgraded relations": the comma parts the list, not the phrase
