@@ -3510,3 +3510,14 @@ def test_what_a_thing_is_made_into_is_not_cut_from_under_its_apposition():
             "Spain four years ago, into a fortress.\n")
     out, ok = headline_of(MAYOR + text, "Naval")
     assert "into a fortress" in out or not ok, out
+
+
+def test_serving_keeps_what_as():
+    # "who played for the club for nine seasons and served[ as an assistant for four]": served as what, it said
+    text = ("Rovers Hire Dante Rivers as Head Coach\n"
+            "Dante Rivers was officially introduced as the ninth head coach of the Rovers on Tuesday.\n"
+            "Rivers, who played for the club for nine seasons and served as an assistant for four, was named coach "
+            "after the club dismissed its manager.\n"
+            "The club said the appointment ends a long search.\n")
+    bullets = [kp.text for kp in key_points(parsed(text), "headline", 3, 5)]
+    assert len(bullets) == 3 and not any("served" in b and "served as" not in b for b in bullets), bullets

@@ -91,7 +91,7 @@ NAME_PARTICLES = {"van", "von", "de", "der", "den", "di", "da", "du", "del", "de
 # verbs whose "as" phrase is what they say of their object: "was seen [as a snub]"
 AS_VERBS = {"interpret", "see", "view", "regard", "describe", "treat", "brand", "label", "characterize",
             "characterise", "portray", "hail", "classify", "perceive", "dismiss", "cast", "depict", "paint", "quote",
-            "know"}
+            "know", "serve", "act"}  # "served[ as an assistant coach]", "acting[ as a go-between]"
 # verbs that say nothing without their infinitive: "appeared [to blame the workers]", "will continue [to focus on …]"
 NEEDS_INFINITIVE = {"appear", "seem", "tend", "happen", "want", "wish", "hope", "try", "attempt", "need", "fail",
                     "manage", "continue", "decide", "refuse", "vow", "pledge", "promise", "threaten", "plan", "intend",
