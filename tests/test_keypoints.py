@@ -3521,3 +3521,39 @@ def test_serving_keeps_what_as():
             "The club said the appointment ends a long search.\n")
     bullets = [kp.text for kp in key_points(parsed(text), "headline", 3, 5)]
     assert len(bullets) == 3 and not any("served" in b and "served as" not in b for b in bullets), bullets
+
+
+def test_checking_in_keeps_where():
+    _, cand, headliner = cut_ready("The singer checked into a clinic in Leeds after the hearing on Friday.\n")
+    words = {t.i for t in cand.span if not t.is_space}
+    into = next(t for t in cand.span if t.text == "into")
+    assert not headliner._lost_complement(words)
+    assert headliner._lost_complement(words - {t.i for t in into.subtree})  # "The singer checked after the hearing"
+
+
+def test_a_be_whose_complement_the_text_before_gave_is_no_bullet():
+    text = ("Meeks said he would be, and the owner called him again yesterday and reached a deal after telling the old "
+            "coach of his decision.\n")
+    out, ok = headline_of(MAYOR + text, "Meeks")
+    assert not ok, out
+    # but the complement a question moved before it is there, and "for the time being" has no subject
+    for text in ("“It was 'Who does she think she is?',” the aide said.\n",
+                 "“For the time being there are 14,000 refugees,” the mayor said.\n"):
+        _, cand, headliner = cut_ready(text)
+        assert not any(headliner._elliptical_be(t) for t in cand.span if t.lemma_ == "be"), text
+
+
+def test_a_lot_of_them_and_a_team_take_the_plural():
+    text = ("A lot of them immigrated to the United States.\n"
+            "But the Trail Blazers rebuffed him three times, because Meeks was still under contract to them.\n")
+    assert headline_of(MAYOR + text, "A lot")[0].startswith("A lot of them immigrate to"), text
+    assert headline_of(MAYOR + text, "But")[0].startswith("The Trail Blazers rebuff him"), text
+    out, _ = headline_of(MAYOR + "The New York Times reported the story on Monday.\n", "The New")
+    assert out.startswith("The New York Times reports"), out
+
+
+def test_telling_someone_is_not_what_was_told():
+    text = ("Hale's lawyer Ann Cole told Superior Court Judge Tom Bell of the county court that Hale had checked into "
+            "a clinic in Leeds, but prosecutors have not signed off on the facility, reports AP.\n")
+    out, ok = headline_of(MAYOR + text, "Hale")
+    assert "that Hale has checked into a clinic" in out or not ok, out

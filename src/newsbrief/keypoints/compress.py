@@ -539,10 +539,17 @@ class Headliner:
         if root.lemma_.lower() not in SPEAKING_VERBS or any(i in protected.inside for i in keep):
             return False
         if any(c.dep_ in {"nsubjpass", "auxpass"} or (c.i in keep and c.dep_ in {
-                "ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "intj"}) for c in root.children):
+                "ccomp", "dobj", "xcomp", "parataxis", "attr", "oprd", "intj"} and not self._told_whom(c))
+               for c in root.children):
             return False
         # "said later in the day [that he was back home]": what was said, hung on "day" by the parser
         return not any(self.doc[i].dep_ == "relcl" and i > root.i and i in keep for i in self.verbs)
+
+    @staticmethod
+    def _told_whom(obj: Token) -> bool:
+        """"told Judge Tom Bell[ that …]": the object of "tell" is who heard it, not what was said."""
+        return obj.dep_ == "dobj" and obj.head.lemma_.lower() == "tell" and (
+            obj.ent_type_ in {"PERSON", "ORG", "NORP"} or obj.pos_ == "PRON" or obj.lemma_.lower() in PEOPLE)
 
     def _misread(self, span: Span, root: Token, subj: Token | None, protected: Protected) -> bool:
         """The parse of the sentence is wrong in a way no cut can mend, or what it says is only who said it."""
@@ -1340,6 +1347,8 @@ class Headliner:
                     for c in self.doc[i].children):
                 # "Noting that Obama's policy has been [to allow ISIS …], Trump …": a copula that lost what it says
                 return True
+            if lemma == "be" and self._elliptical_be(self.doc[i]):
+                return True
             if lemma in AS_VERBS and any(c.lower_ == "as" and c.i not in keep for c in self.doc[i].children):
                 return True
             if lemma in NEEDS_INFINITIVE | TELLS_TO and self._lost_infinitive(self.doc[i], keep):
@@ -1372,6 +1381,17 @@ class Headliner:
                 return True
         return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep) or (
             self._stray_name(keep)) or self._that_of_cut_verb(keep)
+
+    def _elliptical_be(self, verb: Token) -> bool:
+        """"Cheeks says he would be, and King calls him": what he would be, the text before said; not "who she
+        thinks she is", "where they are", "there are 14,000 refugees", "never meant to be", "for the time being"."""
+        if verb.dep_ in {"aux", "auxpass", "xcomp"} or not all(c.dep_ in {
+                "nsubj", "nsubjpass", "aux", "neg", "punct", "cc", "conj", "mark", "expl"} for c in verb.children):
+            return False
+        if any(c.dep_ in {"nsubj", "nsubjpass", "expl"} and c.i > verb.i for c in verb.children) or not any(
+                c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+            return False  # (nor "for the time being")
+        return not any(t.tag_ in {"WP", "WDT", "WRB"} for t in self.doc[verb.sent.start: verb.i])
 
     def _that_of_cut_verb(self, keep: set[int]) -> bool:
         """"continues to face questions[ … as he labors to persuade voters, …] that he understands their fear": the

@@ -126,10 +126,15 @@ def is_plural(subject: Token | None, replacements: dict[int, str],
     if any(t.lower_ == "and" and t.dep_ == "cc" and t.head.ent_type_ == "PERSON" and not t.ent_type_
            for left in subject.lefts for t in left.subtree):
         return True
+    team = re.fullmatch(r"[A-Z0-9][\w']*[^suiy']s", subject.text) and subject.lower_ not in SINGULAR_ORGS
+    if team and subject.ent_type_ == "ORG" and subject.tag_ in {"NNP", "NNPS"} and any(
+            c.lower_ == "the" for c in subject.children):
+        return True  # "the Trail Blazers rebuff him", "the Rolling Stones play": a team or band by its members
     if subject.ent_type_ == "PERSON" or subject.text in surnames:
         return False  # "Wilmots admitted": a surname ending in s is tagged NNPS, but is one person
-    if low in {"percent", "%", "majority", "half", "third", "quarter", "rest", "most", "all", "some"}:
-        # "50 percent of respondents choose", "the rest of the money goes": the part takes its whole's number
+    if low in {"percent", "%", "majority", "half", "third", "quarter", "rest", "most", "all", "some", "lot", "lots"}:
+        # "50 percent of respondents choose", "the rest of the money goes", "a lot of them immigrate": the part takes
+        # its whole's number
         whole = next((g for c in subject.children if c.lower_ == "of" for g in c.children if g.dep_ == "pobj"), None)
         if whole is not None:
             return whole.tag_ in {"NNS", "NNPS"} or whole.lower_ in {"them", "us", "you", "those", "these"}
@@ -147,6 +152,11 @@ def is_plural(subject: Token | None, replacements: dict[int, str],
 
 PLURAL_RARITY = 5.4  # below it, a word is in wordfreq's list of common English words
 
+
+# the plural last words of names that stand for one body: "The New York Times reports", "the United Nations says"
+SINGULAR_ORGS = {"times", "news", "nations", "states", "games", "affairs", "services", "sciences", "industries",
+                 "airlines", "systems", "holdings", "communications", "partners", "associates", "brothers", "records",
+                 "studios", "pictures", "networks", "technologies", "resources", "forces", "commons", "lords"}
 
 # words in -s that are no plurals (as those in -ics are not: politics, economics)
 SINGULAR_IN_S = {"news", "series", "species", "means", "headquarters", "measles", "diabetes", "crossroads", "mumps"}
