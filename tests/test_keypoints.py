@@ -15,7 +15,7 @@ from newsbrief.keypoints import key_points
 from newsbrief.keypoints.compress import Headliner
 from newsbrief.keypoints.names import People
 from newsbrief.keypoints.quotation import Protected, balanced_quotes, close_quotation, quote_ranges
-from newsbrief.keypoints.rank import QUOTE_PATTERN, RUN_ON, candidates, features, rarity
+from newsbrief.keypoints.rank import QUOTE_PATTERN, RUN_ON, candidates, features, main_subject, rarity
 from newsbrief.keypoints.selection import select
 from newsbrief.keypoints.syntax import absolute_participle, needs_its_of, no_main_clause
 from newsbrief.keypoints.tense import is_plural, present_form, third_person
@@ -3557,3 +3557,30 @@ def test_telling_someone_is_not_what_was_told():
             "a clinic in Leeds, but prosecutors have not signed off on the facility, reports AP.\n")
     out, ok = headline_of(MAYOR + text, "Hale")
     assert "that Hale has checked into a clinic" in out or not ok, out
+
+
+def test_now_that_opens_a_clause_and_stays():
+    for text, kept in (("Now that she is the nominee, Ann Hale has begun calling out her critics.\n", True),
+                       ("Now, Ann Hale has begun calling out her critics in the party.\n", False)):
+        _, cand, headliner = cut_ready(text)
+        keep = {t.i for t in cand.span if not t.is_space}
+        headliner._drop_leading_connective(cand.span, keep, Protected(set(), []))
+        assert (cand.span.start in keep) == kept, text
+
+
+def test_flirting_keeps_with_what():
+    _, cand, headliner = cut_ready("The mayor has also flirted with the idea of standing for the council again.\n")
+    words = {t.i for t in cand.span if not t.is_space}
+    with_ = next(t for t in cand.span if t.text == "with")
+    assert not headliner._lost_complement(words)
+    assert headliner._lost_complement(words - {t.i for t in with_.subtree})
+
+
+def test_a_subject_the_parser_hung_on_the_name_before_as_an_apposition_is_a_misparse():
+    # "Tom Bell" an apposition of "Ann Hale", and "will try" with no subject: the apposition's cut left none
+    _, cand, headliner = cut_ready("Now that it's game on with Ann Hale, Tom Bell will try another pivot.\n")
+    root = cand.span.root
+    assert root.text == "try" and headliner._misread(cand.span, root, None, Protected(set(), []))
+    _, cand, headliner = cut_ready("Now that it's game on with Ann Hale, the mayor will try another pivot.\n")
+    root = cand.span.root
+    assert not headliner._misread(cand.span, root, main_subject(root), Protected(set(), []))

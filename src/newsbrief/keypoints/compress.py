@@ -580,6 +580,14 @@ class Headliner:
             # verb is the real subject, misparsed after an opening place; no cut of this parse can be trusted
             # ("his son Mick begins", "Nicole Randock (centre) was criticised" are true appositions)
             return True
+        if subj is None and not any(c.dep_ in {"expl", "csubj"} for c in root.children):
+            verb_start = min([root.i, *(c.i for c in root.lefts if c.dep_ in {"aux", "auxpass", "neg"})])
+            before = self.doc[verb_start - 1]
+            if verb_start > span.start and before.dep_ == "appos" and before.ent_type_ == "PERSON":
+                # "Now that it's game on with Hillary Clinton, Donald Trump will try": the subject the parser hung
+                # on the name before it as an apposition, which the cuts take ("In Jabaliya, a boys' school was
+                # attacked" is read right, whatever the parse)
+                return True
         if subj is not None and opener is not None and opener.pos_ == "ADP" and opener.i < subj.i and any(
                 a.dep_ in {"aux", "auxpass"} and any(g.dep_ == "nsubj" and g.i > subj.i for g in a.children)
                 for a in root.children):
@@ -942,7 +950,9 @@ class Headliner:
         first = next((t for t in span if t.i in keep and t.i not in self.punct), None)
         if (first is not None and first.lower_ in LEADING_CONNECTIVES and first.i not in protected.inside
                 and first.dep_ in {"cc", "advmod", "mark"} and first.head.i != first.i
-                and (first.i + 1 >= len(self.doc) or self.doc[first.i + 1].lower_ != "than")):  # "Rather than X"
+                # "Rather than X", "Now that he is the nominee, …": the word opens a clause, it does not link one
+                and (first.i + 1 >= len(self.doc) or self.doc[first.i + 1].lower_ != "than") and not (
+                    self.doc[first.i + 1].lower_ == "that" and self.doc[first.i + 1].dep_ == "mark")):
             self._remove({first.i}, span, keep, protected=protected, commas=True, island_ok=True)
 
     def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: Protected) -> Token:
