@@ -3584,3 +3584,10 @@ def test_a_subject_the_parser_hung_on_the_name_before_as_an_apposition_is_a_misp
     _, cand, headliner = cut_ready("Now that it's game on with Ann Hale, the mayor will try another pivot.\n")
     root = cand.span.root
     assert not headliner._misread(cand.span, root, main_subject(root), Protected(set(), []))
+
+
+def test_an_attribution_between_two_halves_goes():
+    text = ("Most traffic between Dover and Calais was being rerouted through Folkestone, the firm said, but regular "
+            "crossings between the two ports have been disrupted since early Friday.\n")
+    out, ok = lede_headline_of(text)
+    assert ok and out.startswith("Most traffic between Dover and Calais is being rerouted") and "said" not in out, out

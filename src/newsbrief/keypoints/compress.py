@@ -962,6 +962,7 @@ class Headliner:
             subject.lemma_.lower() in FINDING_SOURCES)
         if root.lemma_.lower() not in SAY_VERBS and not finding:
             self._drop_closing_attribution(span, keep, protected)
+            self._drop_inner_attribution(span, root, keep, protected)
             return root
         claims = [c for c in root.children if c.dep_ in {"ccomp", "parataxis"} and c.i < root.i]
         if not claims:
@@ -1032,6 +1033,20 @@ class Headliner:
         if any(t.i in protected.inside for t in toks[n:]):
             return
         keep.difference_update(t.i for t in toks[n:])
+
+    def _drop_inner_attribution(self, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
+        """"was being rerouted through Folkestone[, the firm said], but crossings have been disrupted": who said the
+        first half, between the halves, goes as a closing one does (a cut of the second half would leave it last)."""
+        for said in root.children:
+            if said.dep_ != "parataxis" or said.i < root.i or said.lemma_.lower() not in SAY_VERBS:
+                continue
+            words = [t.i for t in said.subtree if not t.is_punct]  # (the parser may hang the commas on it)
+            lo, hi = min(words), max(words)
+            if hi - lo > 5 or lo - 1 < span.start or hi + 2 >= span.end or self.doc[lo - 1].text != "," or (
+                    self.doc[hi + 1].text != "," or self.doc[hi + 2].dep_ != "cc"):
+                continue
+            if not any(t.i in protected.inside for t in self.doc[lo - 1: hi + 2]):
+                keep.difference_update(range(lo, hi + 2))
 
     def _drop_according_to(self, span: Span, keep: set[int], protected: Protected) -> None:
         for tok in (self.doc[i] for i in self.marked):
