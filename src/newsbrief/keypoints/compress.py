@@ -582,8 +582,8 @@ class Headliner:
             return True
         if subj is None and not any(c.dep_ in {"expl", "csubj"} for c in root.children):
             verb_start = min([root.i, *(c.i for c in root.lefts if c.dep_ in {"aux", "auxpass", "neg"})])
-            before = self.doc[verb_start - 1]
-            if verb_start > span.start and before.dep_ == "appos" and before.ent_type_ == "PERSON":
+            if verb_start > span.start and self.doc[verb_start - 1].dep_ == "appos" and (
+                    self.doc[verb_start - 1].ent_type_ == "PERSON"):
                 # "Now that it's game on with Hillary Clinton, Donald Trump will try": the subject the parser hung
                 # on the name before it as an apposition, which the cuts take ("In Jabaliya, a boys' school was
                 # attacked" is read right, whatever the parse)
@@ -948,11 +948,11 @@ class Headliner:
     def _drop_leading_connective(self, span: Span, keep: set[int], protected: Protected) -> None:
         """"But", "However,", "Meanwhile," at the head: they lean on the sentence before, a bullet does not."""
         first = next((t for t in span if t.i in keep and t.i not in self.punct), None)
+        nxt = self.doc[first.i + 1] if first is not None and first.i + 1 < len(self.doc) else None
+        # "Rather than X", "Now that he is the nominee, …": the word opens a clause, it does not link one
+        opens_clause = nxt is not None and (nxt.lower_ == "than" or (nxt.lower_ == "that" and nxt.dep_ == "mark"))
         if (first is not None and first.lower_ in LEADING_CONNECTIVES and first.i not in protected.inside
-                and first.dep_ in {"cc", "advmod", "mark"} and first.head.i != first.i
-                # "Rather than X", "Now that he is the nominee, …": the word opens a clause, it does not link one
-                and (first.i + 1 >= len(self.doc) or self.doc[first.i + 1].lower_ != "than") and not (
-                    self.doc[first.i + 1].lower_ == "that" and self.doc[first.i + 1].dep_ == "mark")):
+                and first.dep_ in {"cc", "advmod", "mark"} and first.head.i != first.i and not opens_clause):
             self._remove({first.i}, span, keep, protected=protected, commas=True, island_ok=True)
 
     def _drop_trailing_attribution(self, span: Span, root: Token, keep: set[int], protected: Protected) -> Token:
