@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import re
 from itertools import combinations
+from types import SimpleNamespace
 
 import pytest
 from spacy.lang.en.stop_words import STOP_WORDS
+from spacy.tokens import Doc
+from spacy.vocab import Vocab
 
 import newsbrief
 from newsbrief.document import Cue, Quote, Speaker, TextSpan
@@ -493,6 +496,19 @@ def usable_of(text: str, starts: str = "") -> bool:
     return Headliner(article).usable(cand)
 
 
+def hand_parse(words: list[str], heads: list[int], deps: list[str], tags: list[str] | None = None,
+               pos: list[str] | None = None) -> Doc:
+    """A parse set by hand, for a misparse the model gives only on words the tests cannot carry."""
+    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags, pos=pos)
+
+
+class StandInHeadliner(SimpleNamespace):
+    """The Headliner's methods on the per-sentence state a test sets by hand (a hand parse has no article)."""
+
+    def __getattr__(self, name: str):
+        return getattr(Headliner, name).__get__(self)
+
+
 def test_a_closing_attribution_goes_even_when_parsed_inside_the_claim():
     text = ("Mark Hollins, 61, drained the accounts of eleven customers who banked at his branch in Lewes, "
             "Sussex, the Crown Court heard.\n")
@@ -794,9 +810,6 @@ def test_a_question_is_no_key_point():
 def test_two_people_joined_inside_the_subjects_modifiers_are_plural():
     # the parse the small model gives "Henderson and Liverpool goalkeeper Simon Mignolet played ...": the pair
     # hangs under the title, and the subject is the last name alone
-    from spacy.tokens import Doc
-
-
     words = ["Okafor", "and", "United", "goalkeeper", "Dan", "Price", "played"]
     doc = Doc(nlp_vocab(), words=words, heads=[3, 0, 0, 5, 5, 6, 6],
               deps=["nmod", "cc", "conj", "compound", "compound", "nsubj", "ROOT"],
@@ -1892,11 +1905,6 @@ def test_an_opening_phrase_that_runs_into_the_subject_is_a_misparse():
     # the parse the model gave a sentence like "In the latest batch of emails released by the trust, the candidate
     # for the island's next provost appeared to shrug": the opening phrase takes "the candidate for the island's",
     # so its cut would leave "Next provost appears to shrug"; built by hand, as the misparse depends on the words
-    from types import SimpleNamespace
-
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
     words = ["In", "the", "batch", "of", "emails", "released", "by", "the", "trust", ",", "the", "candidate", "for",
              "the", "island", "'s", "next", "provost", "appeared", "to", "shrug", "."]
     heads = [18, 2, 0, 2, 3, 4, 5, 8, 6, 11, 11, 0, 11, 14, 12, 14, 17, 18, 18, 20, 18, 18]
@@ -1904,7 +1912,7 @@ def test_an_opening_phrase_that_runs_into_the_subject_is_a_misparse():
             "det", "pobj", "case", "amod", "nsubj", "ROOT", "aux", "xcomp", "punct"]
     pos = ["ADP", "DET", "NOUN", "ADP", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "ADP", "DET",
            "NOUN", "PART", "ADJ", "NOUN", "VERB", "PART", "VERB", "PUNCT"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parse(words, heads, deps, pos=pos)
     runs_into = Headliner._runs_into_subject
     assert runs_into(SimpleNamespace(doc=doc), doc[0], doc[17])
     # the same phrase ending at its comma ("In the batch of emails released by the trust, the provost…") is fine
@@ -1915,7 +1923,7 @@ def test_an_opening_phrase_that_runs_into_the_subject_is_a_misparse():
             "aux", "xcomp", "punct"]
     pos = ["ADP", "DET", "NOUN", "ADP", "NOUN", "VERB", "ADP", "DET", "NOUN", "PUNCT", "DET", "NOUN", "VERB", "PART",
            "VERB", "PUNCT"]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos)
+    doc = hand_parse(words, heads, deps, pos=pos)
     assert not runs_into(SimpleNamespace(doc=doc), doc[0], doc[11])
 
 
@@ -2066,12 +2074,6 @@ def test_helped_keeps_what_helped():
 def test_a_subject_the_parser_hung_on_the_opening_phrase_is_a_misparse():
     # the parse the model gave "Bound together by 2,000 years of exchanges and sharing a border, the two nations, Xi
     # said, now have…": "nations" an apposition of "border", and "have" with no subject; built by hand
-    from types import SimpleNamespace
-
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-
     words = ["Bound", "by", "years", "of", "trade", "and", "sharing", "a", "border", ",", "the", "two", "islands", ",",
              "Lamont", "said", ",", "now", "have", "a", "chance", "."]
     heads = [18, 0, 1, 2, 3, 0, 0, 8, 6, 8, 12, 12, 8, 15, 15, 18, 15, 18, 18, 20, 18, 18]
@@ -2081,10 +2083,8 @@ def test_a_subject_the_parser_hung_on_the_opening_phrase_is_a_misparse():
            "PROPN", "VERB", "PUNCT", "ADV", "VERB", "DET", "NOUN", "PUNCT"]
     tags = ["VBN", "IN", "NNS", "IN", "NN", "CC", "VBG", "DT", "NN", ",", "DT", "CD", "NNS", ",", "NNP", "VBD", ",",
             "RB", "VBP", "DT", "NN", "."]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
-    headliner = SimpleNamespace(doc=doc, relativizers=set(), verbs={0, 6, 15, 18})  # what the per-sentence pass reads
-    headliner._last_word = lambda tok: Headliner._last_word(headliner, tok)
-    headliner._relative_read_as_main = lambda span, root: Headliner._relative_read_as_main(headliner, span, root)
+    doc = hand_parse(words, heads, deps, tags, pos)
+    headliner = StandInHeadliner(doc=doc, relativizers=set(), verbs={0, 6, 15, 18}, clause_bullet=None)
     assert Headliner._misread(headliner, doc[:], doc[18], None, Protected(set(), []))
 
 
@@ -2186,13 +2186,6 @@ def test_an_as_clause_read_as_a_phrase_makes_no_bullet():
     assert not headliner.usable(cand), text
 
 
-def _hand_parse(words: list[str], heads: list[int], deps: list[str], tags: list[str]):
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
-    return Doc(Vocab(), words=words, heads=heads, deps=deps, tags=tags)
-
-
 def test_a_bullet_without_a_main_clause_is_a_misparse():
 
     # the parse the model gave "Following an outcry from victims' groups, the bill, known as the … Act was passed
@@ -2204,7 +2197,7 @@ def test_a_bullet_without_a_main_clause_is_a_misparse():
             "compound", "nsubjpass", "auxpass", "acl", "punct"]
     tags = ["VBG", "DT", "NN", "IN", "JJ", "NNS", ",", "DT", "NN", ",", "VBN", "IN", "DT", "NNP", "NNP", "VBD", "VBN",
             "."]
-    doc = _hand_parse(words, heads, deps, tags)
+    doc = hand_parse(words, heads, deps, tags)
     assert no_main_clause(doc[0], set(range(9)), set())  # the cut kept "Following … groups, the bypass"
     assert not no_main_clause(doc[0], set(range(18)), set())  # "was approved" is still there to read
     # "The mayor addressed the concerns, stating the county – and not the town – is in charge": "is" joined to
@@ -2216,10 +2209,10 @@ def test_a_bullet_without_a_main_clause_is_a_misparse():
             "punct", "conj", "prep", "pobj", "punct"]
     tags = ["DT", "NN", "VBD", "DT", "NNS", ",", "VBG", "DT", "NN", ":", "CC", "RB", "DT", "NN", ":", "VBZ", "IN", "NN",
             "."]
-    doc = _hand_parse(words, heads, deps, tags)
+    doc = hand_parse(words, heads, deps, tags)
     assert no_main_clause(doc[2], {0, 1, 2, 3, 4, 5, 15, 16, 17, 18}, set())
     # "…, and is in charge": a second verb of the mayor's
-    doc = _hand_parse([*words[:9], "and", *words[15:]], [1, 2, 2, 4, 2, 2, 2, 8, 6, 2, 2, 10, 11, 2],
+    doc = hand_parse([*words[:9], "and", *words[15:]], [1, 2, 2, 4, 2, 2, 2, 8, 6, 2, 2, 10, 11, 2],
                       [*deps[:9], "cc", "conj", "prep", "pobj", "punct"], [*tags[:9], "CC", "VBZ", "IN", "NN", "."])
     assert not no_main_clause(doc[2], {0, 1, 2, 3, 4, 9, 10, 11, 12, 13}, set())
 
@@ -3470,27 +3463,17 @@ def test_a_one_word_person_with_a_first_name_in_the_text_is_one_person():
 def test_a_verb_taken_for_a_plural_subject_with_its_own_subject_is_a_misparse():
     # the parse the model gave "Cheeks returns as Sixers' fixer Jim O'Brien was shown the door": "returns" a plural
     # noun, subject of "shown", with "Cheeks" its subject; re-tensed it read "… O'Brien are shown"; built by hand
-    from types import SimpleNamespace
-
-    from spacy.tokens import Doc
-    from spacy.vocab import Vocab
-
     words = ["Meeks", "returns", "as", "Rovers", "'", "fixer", "Tom", "Hale", "was", "shown", "the", "door", "."]
     heads = [1, 9, 1, 5, 3, 2, 7, 5, 9, 9, 11, 9, 9]
     deps = ["nsubj", "nsubjpass", "prep", "poss", "case", "pobj", "compound", "appos", "auxpass", "ROOT", "det", "dobj",
             "punct"]
     pos = ["NOUN", "NOUN", "ADP", "PROPN", "PART", "NOUN", "PROPN", "PROPN", "AUX", "VERB", "DET", "NOUN", "PUNCT"]
     tags = ["NNS", "NNS", "IN", "NNPS", "POS", "NN", "NNP", "NNP", "VBD", "VBN", "DT", "NN", "."]
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
-
-    class StandIn(SimpleNamespace):  # the Headliner's methods on what the per-sentence pass reads
-        def __getattr__(self, name: str):
-            return getattr(Headliner, name).__get__(self)
-
-    headliner = StandIn(doc=doc, relativizers=set(), verbs={1, 9}, clause_bullet=None)
+    doc = hand_parse(words, heads, deps, tags, pos)
+    headliner = StandInHeadliner(doc=doc, relativizers=set(), verbs={1, 9}, clause_bullet=None)
     assert Headliner._misread(headliner, doc[:], doc[9], doc[1], Protected(set(), []))
     words[0], pos[0], tags[0], deps[0] = "The", "DET", "DT", "det"  # "The returns … were shown": a plural subject
-    doc = Doc(Vocab(), words=words, heads=heads, deps=deps, pos=pos, tags=tags)
+    doc = hand_parse(words, heads, deps, tags, pos)
     headliner.doc = doc
     assert not Headliner._misread(headliner, doc[:], doc[9], doc[1], Protected(set(), []))
 
