@@ -660,6 +660,21 @@ def test_was_doing_when_keeps_what_happened_in_the_present_too():
     assert out == "The Saltmere ferry is leaving the harbour with 40 passengers when it strikes a sandbank" and ok, out
 
 
+@pytest.mark.parametrize(("text", "starts", "expected"), [
+    ("The harbour master caused quite a stir when she closed the old ferry terminal to all traffic.\n", "The harbour",
+     "The harbour master causes quite a stir when she closes the old ferry terminal"),
+    ("When the storm reached Saltmere, the island council cancelled every ferry for the weekend.\n", "When",
+     "When the storm reaches Saltmere, the island council cancels every ferry for the weekend"),
+    # the main clause keeps its past, and so does its "when" clause
+    ("The harbour pilot Tove Olsen once ran aground when she crossed the strait in a winter storm.\n", "The harbour",
+     "The harbour pilot Tove Olsen once ran aground when she crossed the strait"),
+])
+def test_a_when_clause_takes_the_tense_of_its_main_clause(text, starts, expected):
+    # "Sessions causes a stir when he [went → goes] on the record": one moment, one tense
+    out, ok = headline_of(text, starts)
+    assert out == expected and ok, out
+
+
 def test_a_phrase_closing_a_clause_on_a_noun_goes_as_the_nouns_modifiers_do():
     # "worn by Maria Silva when she played Rosa Keller [in the classic 1962 film Harbour Lights]": the phrase ends the
     # participle clause on "dress", and goes before the clause itself does
