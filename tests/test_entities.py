@@ -88,3 +88,12 @@ def test_a_treaty_is_a_law_and_an_occupier_phrase_is_part_of_the_place():
     assert treaty.label == "LAW" and not treaty.name.startswith("the ")
     assert not any(e.name.endswith("Occupied") for e in art.entities), list(names)
     assert "Jammu and Kashmir" in names
+
+
+def test_a_person_in_lower_case_is_no_name():
+    # the model reads "mush hidden" as a PERSON; a "he" after it must not become "hidden"
+    text = ("The minister answered every question on the harbour budget. It was word mush hidden behind a confident "
+            "smile.\n“The new ferry terminal will open next spring,” he said at one point.\n")
+    art = newsbrief.analyze(text)
+    assert not [e.name for e in art.entities if e.label == "PERSON"]
+    assert not any("hidden says" in kp.text for kp in art.key_points), [kp.text for kp in art.key_points]

@@ -145,11 +145,14 @@ def _candidate_spans(doc: Doc) -> list[Span]:
     - "Jammu and Kashmir": two places joined by "and" that are one name (neither is a state);
     - "Sikh pilgrims": a one-word PERSON modifying a plural noun is a group (NORP);
     - "CGTN", "IIOJK": an untagged all-capitals proper noun is an organisation (or acronym);
-    - "the Pahalgam area": an untagged proper noun before a place noun is a place.
+    - "the Pahalgam area": an untagged proper noun before a place noun is a place;
+    - a PERSON in lower case is no name.
     """
     from spacy.tokens import Span as SpacySpan
 
-    ents = [e for e in doc.ents if e.label_ in KEEP_LABELS]
+    # a person's name has a capital ("It was word mush hidden behind …" gave a PERSON "mush hidden")
+    ents = [e for e in doc.ents if e.label_ in KEEP_LABELS and (
+        e.label_ != "PERSON" or any(t.text[:1].isupper() for t in e))]
     out: list[Span] = []
     i = 0
     while i < len(ents):
