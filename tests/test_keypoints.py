@@ -660,6 +660,12 @@ def test_was_doing_when_keeps_what_happened_in_the_present_too():
     assert out == "The Saltmere ferry is leaving the harbour with 40 passengers when it strikes a sandbank" and ok, out
 
 
+def test_a_pronoun_joined_to_a_name_takes_the_plural():
+    out, _ = headline_of("When Tove Olsen reached the harbour on Monday, she and the mayor had reasons to celebrate "
+                         "the new ferry.\n", "When")
+    assert "she and the mayor have reasons" in out, out
+
+
 def test_what_a_bullet_says_counts_the_verbs_it_put_in_the_present():
     # two bullets are the same one when they say the same: a verb re-tensed ("sprained" → "sprains") still says it
     text = "Pierre Lund went out for nine weeks when he severely sprained his ankle in the loss to Bergen.\n"

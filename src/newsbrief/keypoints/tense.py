@@ -102,7 +102,8 @@ def is_plural(subject: Token | None, replacements: dict[int, str],
         return what is not None and what is not subject and is_plural(what, replacements, surnames)
     if low in PLURAL_PRONOUNS:
         return True
-    if low in {"he", "she", "it", "this", "that", "who", "which"}:
+    if low in {"he", "she", "it", "this", "that", "who", "which"} and not any(
+            c.dep_ == "conj" for c in subject.children):  # "he and Obama have"
         return False
     conjuncts = [c for c in subject.children if c.dep_ == "conj"]
     named = conjuncts[0] if conjuncts and conjuncts[0].ent_type_ == "PERSON" else next(
