@@ -660,6 +660,16 @@ def test_was_doing_when_keeps_what_happened_in_the_present_too():
     assert out == "The Saltmere ferry is leaving the harbour with 40 passengers when it strikes a sandbank" and ok, out
 
 
+def test_how_well_known_someone_is_in_a_post_goes_with_the_post():
+    out, _ = headline_of("The movie Harbour Lights by famed director Anna Berg is set to be released this week in "
+                         "cinemas across Norway.\n", "The movie")
+    assert "by Anna Berg is set" in out, out
+    # a state of the person is not the post's: it stays
+    out, _ = headline_of("Bergen will play the final on Sunday without injured captain Tove Olsen, the club said.\n",
+                         "Bergen")
+    assert "injured" in out, out
+
+
 def test_a_pronoun_joined_to_a_name_takes_the_plural():
     out, _ = headline_of("When Tove Olsen reached the harbour on Monday, she and the mayor had reasons to celebrate "
                          "the new ferry.\n", "When")

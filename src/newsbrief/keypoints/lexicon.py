@@ -122,6 +122,9 @@ UNITS = {"minute", "hour", "day", "week", "month", "year", "decade"}
 DEICTIC = {"last", "this", "next", "that", "ago", "previous", "coming"}
 # words of a title read leftwards from a name; "presumptive Republican nominee" goes whole, not leaving "presumptive"
 TITLE_WORDS = TITLE_MODIFIERS - {"of", "for", "the", "and"} | {"presumptive", "outgoing", "incoming", "interim"}
+# how well known someone is in a post goes with the post ("[famed director] Anna Berg"); "injured captain" is a state
+REPUTED = {"famed", "acclaimed", "celebrated", "noted", "renowned", "respected", "revered", "storied", "fabled",
+           "beloved", "vaunted", "esteemed", "lauded"}
 # nouns for a person ("Police said [two women]": one says something, not someone)
 PEOPLE = {"man", "woman", "person", "people", "child", "boy", "girl", "player", "officer", "soldier", "victim",
           "resident"}

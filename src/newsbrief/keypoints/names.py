@@ -14,7 +14,16 @@ from typing import TYPE_CHECKING
 
 from ..document import Article, Entity, Mention, Sentence
 from ..entities import TITLE_HEADS
-from .lexicon import GENERATIONS, GROUPS, NAME_PARTICLES, OTHER_GENDER, POSSESSIVES, SUBJECT_PRONOUNS, TITLE_WORDS
+from .lexicon import (
+    GENERATIONS,
+    GROUPS,
+    NAME_PARTICLES,
+    OTHER_GENDER,
+    POSSESSIVES,
+    REPUTED,
+    SUBJECT_PRONOUNS,
+    TITLE_WORDS,
+)
 from .rank import main_subject, text_words
 from .tense import spelled_out
 
@@ -87,7 +96,8 @@ class People:
             joined = low == "and" and ids and j - 1 >= span.start and self.doc[j - 1].lower_ in TITLE_HEADS
             # "presidential candidate": an adjective on a title goes with it; "injured captain Totti" is the
             # man's state, and stays
-            described = tok.pos_ == "ADJ" and (tok.is_title or (ids and tok.dep_ == "amod" and not low.endswith("ed")))
+            described = tok.pos_ == "ADJ" and (tok.is_title or (ids and tok.dep_ == "amod" and (
+                not low.endswith("ed") or low in REPUTED)))
             # "Rowing coach", "boxing promoter": the sport a title is in goes with it
             described = described or (tok.tag_ == "VBG" and tok.dep_ == "amod" and bool(ids) and tok.head.i in ids)
             if title_word or joined or tok.ent_type_ == "NORP" or described:
