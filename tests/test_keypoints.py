@@ -670,6 +670,13 @@ def test_how_well_known_someone_is_in_a_post_goes_with_the_post():
     assert "injured" in out, out
 
 
+def test_a_number_of_takes_the_plural_and_the_number_of_does_not():
+    out, _ = headline_of("A number of harbour workers joined the strike at the ferry terminal on Monday.\n", "A number")
+    assert out.startswith("A number of harbour workers join "), out
+    out, _ = headline_of("The number of ferry passengers fell sharply in the busiest summer months.\n", "The number")
+    assert out.startswith("The number of ferry passengers falls "), out
+
+
 def test_a_pronoun_joined_to_a_name_takes_the_plural():
     out, _ = headline_of("When Tove Olsen reached the harbour on Monday, she and the mayor had reasons to celebrate "
                          "the new ferry.\n", "When")
@@ -691,6 +698,16 @@ def test_what_a_bullet_says_counts_the_verbs_it_put_in_the_present():
      "The harbour master causes quite a stir when she closes the old ferry terminal"),
     ("When the storm reached Saltmere, the island council cancelled every ferry for the weekend.\n", "When",
      "When the storm reaches Saltmere, the island council cancels every ferry for the weekend"),
+    # what went on meanwhile ("as", "while") is of the same moment
+    ("Three people died in a fire at the bank as police fought running battles with protesters in the square.\n",
+     "Three", "Three people die in a fire at the bank as police fight running battles with protesters"),
+    ("Some protesters tried to storm the harbour office while others threw stones at the police.\n", "Some",
+     "Some protesters try to storm the harbour office while others throw stones at the police"),
+    ("The ferry Nordlys sank off Saltmere as a fierce storm paralysed the coast.\n", "The ferry",
+     "The ferry Nordlys sinks off Saltmere as a fierce storm paralyses the coast"),
+    # "as if it were" is no time
+    ("The mayor spoke about the new ferry as if it were already built and paid for by the island.\n", "The mayor",
+     "The mayor speaks about the new ferry as if it were already built"),
     # the main clause keeps its past, and so does its "when" clause
     ("The harbour pilot Tove Olsen once ran aground when she crossed the strait in a winter storm.\n", "The harbour",
      "The harbour pilot Tove Olsen once ran aground when she crossed the strait"),

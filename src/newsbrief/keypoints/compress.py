@@ -2143,14 +2143,14 @@ class Headliner:
             elif tok.i == self.interrupting:
                 clause_heads.append(tok)  # "is holding him when he [slipped → slips]": one moment, one tense
             elif tok.dep_ == "advcl" and tok.head in clause_heads and tok.head.i not in when_clauses and (
-                    self.doc[tok.left_edge.i].lower_ == "when") and any(
-                    c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and not any(
-                    t.ent_type_ == "DATE" and YEAR.fullmatch(t.text) for t in own_clause(tok)) and (
+                    self._at_the_time(tok)) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and (
+                    not self._names_its_year(tok)) and (
                     tok.lemma_.lower() in REPORTING or not any(c.dep_ == "ccomp" for c in tok.children)):
-                # "Sessions [caused → causes] a stir when he [went → goes] on the record": what the main clause tells
-                # of happens at the time the "when" clause names, so both take the present (unless the main one keeps
-                # its past, or the clause names its year: "when Obama took office in 2008"; "when the businessman
-                # turned politician called for …" is a misparse that would turn both)
+                # "Sessions [caused → causes] a stir when he [went → goes] on the record", "die as police [fought →
+                # fight] pitched battles": what the main clause tells happens at the time the other clause names, so
+                # both take the present (unless the main one keeps its past, or either names its year: "when Obama
+                # took office in 2008"; "when the businessman turned politician called for …" is a misparse that
+                # would turn both)
                 clause_heads.append(tok)
                 when_clauses.add(tok.i)
             elif tok.head == root and root.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"relcl", "acl"} and (
@@ -2256,6 +2256,26 @@ class Headliner:
             lemma = verb_lemma(tok)
             if lemma.isalpha() and lemma != tok.lower_:
                 replacements[tok.i] = lemma if plurals.get(governor.i) else third_person(lemma)
+
+    def _at_the_time(self, clause: Token) -> bool:
+        """The clause says when ("when he went"), or what went on meanwhile ("as police fought", "while others
+        threw"); "as if it were", "as he was in January" and "as [, with shops] closed" (a misparse) say neither."""
+        opener = self.doc[clause.left_edge.i]
+        if opener.lower_ == "when":
+            return True
+        return opener.lower_ in {"as", "while"} and opener.dep_ == "mark" and opener.head.i == clause.i and not any(
+            c.dep_ == "mark" and c.i != opener.i for c in clause.children) and not any(
+            t.ent_type_ == "DATE" for t in own_clause(clause)) and "," not in {
+            t.text for t in self.doc[opener.i : clause.i]}
+
+    def _names_its_year(self, clause: Token) -> bool:
+        """The clause names a year, or its main clause does in a phrase of its own ("appeared on the show in 2010";
+        not "the 2008 campaign")."""
+        own = {t.i for t in own_clause(clause)}
+        main = clause.head
+        return any(t.ent_type_ == "DATE" and YEAR.fullmatch(t.text) and (t.i in own or (
+            t.head.dep_ == "prep" and t.head.head.i == main.i))
+            for t in self.doc[main.left_edge.i : main.right_edge.i + 1])
 
     def _subtree(self, tok: Token) -> tuple[int, ...]:
         """The indices of a word's subtree, read once per sentence: the cuts ask for them again and again."""

@@ -133,6 +133,8 @@ def is_plural(subject: Token | None, replacements: dict[int, str],
         return True  # "the Trail Blazers rebuff him", "the Rolling Stones play": a team or band by its members
     if subject.ent_type_ == "PERSON" or subject.text in surnames:
         return False  # "Wilmots admitted": a surname ending in s is tagged NNPS, but is one person
+    if low == "number" and any(c.lower_ == "a" for c in subject.children):
+        return True  # "a number of writers suggest"; "the number of deaths rises"
     if low in {"percent", "%", "majority", "half", "third", "quarter", "rest", "most", "all", "some", "lot", "lots"}:
         # "50 percent of respondents choose", "the rest of the money goes", "a lot of them immigrate": the part takes
         # its whole's number
@@ -253,8 +255,11 @@ def _past_mistagged(verb: Token) -> bool:
         # "Five people were killed, 250 others injured" (clauses that share the first "were")
         deps = {c.dep_ for c in verb.children}
         passive = {"aux", "auxpass", "agent", "oprd", "ccomp"}
-        return verb.dep_ == "ROOT" and "nsubj" in deps and not deps & passive and bool(
-            deps & {"dobj", "dative", "prt", "prep", "xcomp"})
+        # (in a clause that says when, only an object tells: "as a strike paralysed Greece", but "as two officers
+        # charged over the shooting prepared to …")
+        return "nsubj" in deps and not deps & passive and (
+            (verb.dep_ == "ROOT" and bool(deps & {"dobj", "dative", "prt", "prep", "xcomp"}))
+            or (verb.dep_ == "advcl" and "dobj" in deps))
     return verb.tag_ == "VBZ" and not verb.lower_.endswith("s") and verb.lemma_.lower() != verb.lower_
 
 
