@@ -2128,7 +2128,7 @@ class Headliner:
         """Past verbs of the main clauses (and of what a sayer said) become present, agreeing with the subject."""
         clause_heads = [root]
         misread_verbs: set[int] = set()
-        when_clauses: set[int] = set()
+        same_moment: set[int] = set()
         for tok in (self.doc[i] for i in sorted(keep & self.verbs)):
             if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in SHOWING and tok.tag_ == "VBD" and (
                     tok.lower_.endswith("ed")) and not any(c.dep_ in {"aux", "auxpass", "mark"} for c in tok.children):
@@ -2142,7 +2142,7 @@ class Headliner:
                 clause_heads.append(tok)
             elif tok.i == self.interrupting:
                 clause_heads.append(tok)  # "is holding him when he [slipped → slips]": one moment, one tense
-            elif tok.dep_ == "advcl" and tok.head in clause_heads and tok.head.i not in when_clauses and (
+            elif tok.dep_ == "advcl" and tok.head in clause_heads and tok.head.i not in same_moment and (
                     self._at_the_time(tok)) and any(c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and (
                     not self._names_its_year(tok)) and (
                     tok.lemma_.lower() in REPORTING or not any(c.dep_ == "ccomp" for c in tok.children)):
@@ -2152,7 +2152,7 @@ class Headliner:
                 # took office in 2008"; "when the businessman turned politician called for …" is a misparse that
                 # would turn both)
                 clause_heads.append(tok)
-                when_clauses.add(tok.i)
+                same_moment.add(tok.i)
             elif tok.head == root and root.pos_ in {"NOUN", "PROPN"} and tok.dep_ in {"relcl", "acl"} and (
                     tok.i > root.i and tok.tag_ in {"VBD", "VBN"}) and any(
                     c.dep_ in {"dobj", "oprd"} for c in tok.children) and not any(
@@ -2175,7 +2175,7 @@ class Headliner:
         for head in clause_heads:
             if head.i in protected.inside:
                 continue
-            if head.i in when_clauses and not any(v.i in replacements for v in (head.head, *head.head.children) if (
+            if head.i in same_moment and not any(v.i in replacements for v in (head.head, *head.head.children) if (
                     v.i == head.head.i or v.dep_ in {"aux", "auxpass"})):
                 continue  # the main clause kept its tense ("was a deputy in 1972 when he began")
             if head.text[:1].isupper() and head.i != first:
@@ -2210,7 +2210,7 @@ class Headliner:
                 # used many guitars, and named each Lucille" are two clauses)
                 continue
             plural = plurals[head.i] = is_plural(subject, replacements, self.people.surnames)
-            if head.i in when_clauses and not plural and subject is not None and subject.tag_ in {"NNS", "NNPS"}:
+            if head.i in same_moment and not plural and subject is not None and subject.tag_ in {"NNS", "NNPS"}:
                 continue  # "when Greeks [threw]": a plural the recognizer took for a person; no guess at its number
             before = self.doc[head.i - 1] if head.dep_ == "conj" else None
             if before is not None and before.dep_ == "conj" and before.pos_ == "PROPN" and (
