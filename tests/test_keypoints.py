@@ -2526,11 +2526,17 @@ def test_an_aside_between_dashes_cut_short_and_left_open_goes_whole():
     assert absolute_participle(by_text["suspended"])
     headliner.compress(cand, commit=False)  # reads the sentence's words once, as every cut does
     keep = {t.i for t in span if t.i < by_text["suspended"].i}  # a cut left "… doors - with one of those games"
-    headliner._drop_unclosed_aside(keep, quote_ranges(span))
+    headliner._drop_cut_asides(keep, quote_ranges(span))
     assert max(keep) == by_text["doors"].i
     # a participle that works as a preposition is no such predicate
     other = parsed("The ferry company was hit with a heavy fine following the collapse of a gangway at Dover.\n")
     assert not absolute_participle(next(t for t in other.doc if t.text == "following"))
+
+
+def test_an_aside_between_dashes_a_cut_gutted_goes_whole():
+    out, ok = headline_of("All eight men were pictured posing with former MP Tove Olsen – well known for her "
+                          "anti-immigration and anti-ferry stance - at the Saltmere harbour rally.\n", "All")
+    assert out == "All eight men are pictured posing with Tove Olsen at the Saltmere harbour rally" and ok, out
 
 
 @pytest.mark.parametrize("text", [

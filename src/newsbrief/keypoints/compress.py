@@ -150,6 +150,7 @@ LEDE_MAX_WORDS = 20
 # Optional cuts stop here.  The editors' "typically 8-14" holds for most bullets anyway; cutting
 # every bullet to 14 lost more content (ROUGE on the dev split) than it bought in brevity.
 TARGET_WORDS = 16
+GUTTED_ASIDE = 3  # words a cut left of an aside between dashes, at most, for the rest to go too
 MIN_WORDS = 8
 TITLE_CASE_LOWER = {"a", "an", "the", "and", "but", "or", "nor", "for", "in", "on", "at", "to", "of", "by", "with",
                     "as", "from"}  # the words a Title Case headline leaves in lower case
@@ -1533,15 +1534,27 @@ class Headliner:
                 return True
         return False
 
-    def _drop_unclosed_aside(self, keep: set[int], protected: Protected) -> None:
+    def _drop_cut_asides(self, keep: set[int], protected: Protected) -> None:
         """"… behind closed doors - with one of those matches[ suspended for two years - while fining …]": an aside
-        between dashes that a cut left both open and cut short goes whole."""
+        between dashes that a cut left both open and cut short goes whole; so does one a cut left closed but gutted,
+        with fewer words than it lost ("posing with Hanson[ – well known for her anti-immigration stance -] at")."""
         kept = sorted(keep)
         if not kept:
             return
         # (a spaced "-" counts when the parser read it as punctuation, not as the hyphen of "all - time")
         dashes = [i for i in self.marked if self.doc[i].text in DASHES or (
             self.doc[i].text == "-" and self.doc[i].tag_ in {",", ":"} and is_dash(self.doc[i], spaces=True))]
+        for opening, closing in itertools.pairwise(dashes):
+            if opening not in keep or closing not in keep or any(
+                    i in protected.inside for i in range(opening, closing + 1)):
+                continue
+            words = [i for i in range(opening + 1, closing) if not self.doc[i].is_punct and not self.doc[i].is_space]
+            left = [i for i in words if i in keep]
+            # (not before a relative clause: "slates of delegates[ — three from each district —] that will …" is
+            # one noun phrase, whose cuts the checks weigh whole)
+            if left and len(left) <= GUTTED_ASIDE and 2 * len(left) < len(words) and closing + 1 in keep and (
+                    closing + 1 not in self.relativizers) and self._words(keep) - len(left) >= MIN_WORDS:
+                keep.difference_update(range(opening, closing + 1))
         for opening, closing in itertools.pairwise(dashes):
             if opening in keep and closing not in keep and kept[-1] < closing and opening not in protected.inside \
                     and any(i not in keep and not self.doc[i].is_space for i in range(opening + 1, closing)):
@@ -1577,7 +1590,7 @@ class Headliner:
             if self._words(keep - clause) < MIN_WORDS:
                 return True
             keep.difference_update(clause)
-        self._drop_unclosed_aside(keep, protected)
+        self._drop_cut_asides(keep, protected)
         if self._verb_before_cut_aside(keep):
             return True
         while keep:
