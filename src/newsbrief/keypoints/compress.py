@@ -1387,12 +1387,14 @@ class Headliner:
                 # "squeezed her breast[ … and asked to see her nipple], but she refused": what was refused went
                 return True
             needed = NEEDS_PREPOSITION.get(lemma)
-            # (or on a clause on the object or its apposition, where the parser may hang it: "turn any negativity that
-            # might be held over her[ into something positive]", "make the Selvagens Islands[, an archipelago Lisbon
-            # took from Spain …, into a fortress]")
+            # (or on the object, "has told a court[ of the severe impact]", or on a clause on the object or its
+            # apposition, where the parser may hang it: "turn any negativity that might be held over her[ into
+            # something positive]", "make the Selvagens Islands[, an archipelago Lisbon took from Spain …, into a
+            # fortress]")
             if needed is not None and any(c.dep_ == "prep" and c.lower_ == needed and c.i not in keep for c in [
                     *self.doc[i].children, *(p for o in self.doc[i].children if o.dep_ == "dobj" for p in o.subtree
-                                             if p.dep_ == "prep" and p.head.dep_ in {"relcl", "acl"})]):
+                                             if p.dep_ == "prep" and (p.head.dep_ in {"relcl", "acl"} or (
+                                                 p.head.i == o.i)))]):
                 return True  # "hits Snowden back by accusing him[ of pandering to Clinton]"
             if any(c.dep_ == "dobj" and any(p.dep_ == "prep" and p.lower_ == OBJECT_NEEDS_PREPOSITION.get(
                     c.lemma_.lower()) and p.i not in keep for p in [*c.children, *self.doc[i].children])
