@@ -11,7 +11,6 @@ from ..document import Article, KeyPoint, Span
 from .compress import LEDE_SENTENCES, Headliner
 from .rank import CONTENT_POS, Candidate, candidates, speaks
 from .selection import HEADLINE_REDUNDANT, SAME_BULLET, cosine, point_count, select
-from .tense import third_person
 
 if TYPE_CHECKING:
     from ..pipeline import Settings
@@ -63,11 +62,10 @@ def key_points(article: Article, style: str = "headline", min_points: int = 3, m
 
 
 def said_in(cand: Candidate, bullet: str) -> Counter:
-    """The content lemmas of the sentence's words that the bullet kept (a verb also when put in the present)."""
+    """The content lemmas of the sentence's words that the bullet kept."""
     words = {w.lower() for w in WORD.findall(bullet)}
-    return Counter(t.lemma_.lower() for t in cand.span if t.pos_ in CONTENT_POS and not t.is_stop and (
-        t.is_alpha or t.like_num) and (t.lower_ in words or (t.pos_ == "VERB" and (
-            t.lemma_.lower() in words or third_person(t.lemma_.lower()) in words))))
+    return Counter(t.lemma_.lower() for t in cand.span if t.lower_ in words and t.pos_ in CONTENT_POS
+                   and not t.is_stop and (t.is_alpha or t.like_num))
 
 
 def make_stage(settings: Settings) -> KeyPointStage:
