@@ -497,6 +497,9 @@ class Headliner:
             self.unusable.add(cand.index)
         self._drop_lone_comma_before_verb(root, subj, keep)
         self._present_tense(span, root, keep, protected, replacements)
+        participle = self._participle_read_as_verb(root, subj, keep, replacements)
+        if participle is not None:
+            del replacements[participle.i]  # it describes the noun, as written: "Two passengers found dead … appear"
         if self._misread_by_tense(root, subj, keep, replacements):
             self.unusable.add(cand.index)
         if no_main_clause(root, keep, protected.inside):
@@ -744,6 +747,31 @@ class Headliner:
             return False
         commas = [i for i in range(opener.left_edge.i, end) if self.doc[i].text == ","]
         return bool(commas) and self.doc[commas[-1] + 1].pos_ == "DET"
+
+    def _participle_read_as_verb(self, root: Token, subj: Token | None, keep: set[int],
+                                 replacements: dict[int, str]) -> Token | None:
+        """The participle that follows its noun and that the parser took for the verb, the real verb hung on it as
+        its clause; re-tensed it would read "The regulation, issues, makes", "Two passengers find dead … appear"
+        (the checks of ``_misread_by_tense``). None unless it kept words of its own to describe the noun with."""
+        finite = {"VBD", "VBZ", "VBP"}
+        participle = None
+        if subj is not None and subj.i == root.i - 2 and root.tag_ in {"VBD", "VBN"} and (
+                self.doc[root.i - 1].text == ",") and any(
+                c.dep_ in {"conj", "ccomp"} and c.i > root.i and (c.tag_ in finite or any(
+                    a.dep_ in {"aux", "auxpass"} and a.tag_ in finite for a in c.children)) and not any(
+                    g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in root.children):
+            participle = root  # "The regulation, issued weeks before Bush left office, made it easier"
+        else:
+            # "Two passengers found dead … appear to have died": "found" has no clause of its own
+            participle = next((t.head for t in (self.doc[i] for i in keep & self.verbs)
+                               if t.dep_ == "ccomp" and t.tag_ in finite and not any(
+                                   c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children)), None)
+        if participle is None or participle.i not in replacements or participle.lemma_.lower() in SAY_VERBS or any(
+                c.dep_ in {"dobj", "dative"} for c in participle.children) or not any(
+                c.dep_ in {"nsubj", "nsubjpass"} and c.i < participle.i for c in participle.children):
+            return None  # a verb with an object, or of saying, is a verb: "Lynch reported the team … offered"
+        kept = any(c.i in keep and not c.is_punct and c.dep_ not in {"conj", "ccomp"} for c in participle.rights)
+        return participle if kept else None
 
     def _misread_by_tense(self, root: Token, subj: Token | None, keep: set[int],
                           replacements: dict[int, str]) -> bool:
