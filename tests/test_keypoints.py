@@ -3641,3 +3641,22 @@ def test_an_attribution_between_two_halves_goes():
             "crossings between the two ports have been disrupted since early Friday.\n")
     out, ok = lede_headline_of(text)
     assert ok and out.startswith("Most traffic between Dover and Calais is being rerouted") and "said" not in out, out
+
+
+@pytest.mark.parametrize("text", [
+    # the parser hangs the length on "from"
+    "At the Varne Harbour Stadium on the island's north coast, Pieter Olsen returned from five months out and Jan "
+    "Haas from three.\n",
+    # and here on "out"
+    "At St Olaf's Stadium, Pieter Olsen returned from five months out and Jan Haas from three.\n",
+])
+def test_a_length_of_time_that_a_word_measures_is_no_time_adverbial(text):
+    out, _ = headline_of(text, "At")
+    assert "returns from five months out" in out, out
+
+
+def test_a_clause_that_left_its_verb_to_the_one_before_keeps_its_phrase():
+    # "and Jan Haas" alone would read as returning from five months out too
+    out, _ = headline_of("At St Olaf's Stadium, Pieter Olsen returned from five months out and Jan Haas from three.\n",
+                         "At")
+    assert out.endswith("and Jan Haas from three") or "Haas" not in out, out

@@ -54,7 +54,7 @@ from .lexicon import (
     LASTING,
     LEADING_CONNECTIVES,
     LINKING,
-    MEASURED_ADJECTIVES,
+    MEASURED,
     NAMED_DAYS,
     NAMED_PLACES,
     NEEDS_INFINITIVE,
@@ -388,6 +388,16 @@ class Headliner:
                 self.commas.append(i)
             if dep == conj and pos == ADJ_POS:
                 self.adjective_conjuncts.append(i)
+            elif dep == conj and self.doc[i].head.pos == VERB_POS and self.doc[i].head.dep_ == "ROOT" and (
+                    self.doc[i].pos_ in {"NOUN", "PROPN"}):
+                # "Diame returned from five months out and [Chester from three]": a clause that left its verb to the
+                # main one keeps its phrase when that is all it says, and says it as the verb's own did ("and
+                # Sanders the Democratic one[ -- among women]" says more; "shifting the SVP, and the discourse[,
+                # further to the right]" is the parser's guess)
+                said = [c for c in self.doc[i].rights if not c.is_punct]
+                verb_says = {c.lower_ for c in self.doc[i].head.children if c.dep_ == "prep" and c.i < i}
+                if said and all(c.dep_ == "prep" and c.lower_ in verb_says for c in said):
+                    self.held.update(c.i for c in said)
             previous = low
             if punct or space:
                 self.punct.add(i)
@@ -1135,8 +1145,8 @@ class Headliner:
                     # "The clashes [late on Saturday] came", "hanged himself [late on Tuesday night]", "[back in
                     # 1977]": the time goes whole
                     ids.add(before.i)
-            elif ent.root.dep_ == "npadvmod" and head.pos_ == "ADJ" and head.lower_ in MEASURED_ADJECTIVES:
-                continue  # "27 year old", "two weeks late": what the adjective measures, not when
+            elif ent.root.dep_ == "npadvmod" and head.lower_ in MEASURED:
+                continue  # "27 year old", "two weeks late", "from [five months] out": what it measures, not when
             elif ent.root.dep_ not in {"npadvmod", "tmod", "advmod"} or (
                     head.lemma_.lower() in LASTING and not words & DEICTIC and ent.root.lemma_.lower() in UNITS) or (
                     head.lemma_.lower() == "spend" and ent.root.i > head.i):
@@ -1148,6 +1158,8 @@ class Headliner:
                 if prev is not None and prev.tag_ == "IN" and prev.dep_ == "prep" and not list(prev.children):
                     ids.add(prev.i)
             after = max(ids) + 1
+            if after < span.end and self.doc[after].lower_ in MEASURED and not self.doc[after].is_title:
+                continue  # "returned from [five months] out": the parser hung the length on the preposition
             if after + 1 < span.end and self.doc[after].dep_ == "cc" and after in keep and (
                     self.doc[after + 1].pos_ == "ADP"):
                 continue  # "on the very day [and in the very place]": the first of a pair, not a time alone

@@ -50,8 +50,9 @@ PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republ
 SPEAKING_VERBS = {"say", "tell", "add", "state", "claim"}
 # "…, a large-scale study has found", "…, figures show": a finding's source closes a sentence the same way
 FINDING_VERBS = {"find", "show", "suggest"}
-# "27 year old", "two weeks late": a DATE on these measures them, it is no time adverbial
-MEASURED_ADJECTIVES = {"old", "long", "late", "early", "overdue"}
+# "27 year old", "two weeks late", "five months out", "a week away": a DATE on these measures them, it is no time
+# adverbial
+MEASURED = {"old", "long", "late", "early", "overdue", "out", "away"}
 # "It has emerged that <what happened>": a framing, like a closing "police said" (not "It is thought that": a hedge)
 EMERGED_VERBS = {"emerge", "reveal", "announce", "confirm", "disclose", "report"}
 # "It comes after <what happened>": the sentence's news is the clause it leans on
