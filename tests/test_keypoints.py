@@ -3660,3 +3660,21 @@ def test_a_clause_that_left_its_verb_to_the_one_before_keeps_its_phrase():
     out, _ = headline_of("At St Olaf's Stadium, Pieter Olsen returned from five months out and Jan Haas from three.\n",
                          "At")
     assert out.endswith("and Jan Haas from three") or "Haas" not in out, out
+
+
+def test_ran_into_keeps_its_into():
+    # "ran into problems" is not "ran": the bullet keeps the phrase or is refused
+    text = ("The harbour board recently ran into problems selling the much-anticipated new ferry tickets, pushing "
+            "the online booking date back from April 24 to April 29.\n")
+    out, _ = headline_of(text, "The")
+    assert not out.startswith("The harbour board runs,"), out
+
+
+@pytest.mark.parametrize("text", [
+    "The harbour board has pushed the opening of the new ferry terminal back from April 24 to April 29.\n",
+    "The harbour board, which runs the island ferries, has pushed the opening of the new ferry terminal at Varne "
+    "back from April 24 to April 29.\n",
+])
+def test_a_range_keeps_its_end_wherever_the_parser_hung_the_two(text):
+    out, _ = headline_of(text, "The")
+    assert "back from April 24 to April 29" in out or "back" not in out, out

@@ -370,6 +370,11 @@ class Headliner:
                 # "ranging from second [to fifth place]": a range keeps its end
                 start = self.doc[i].head if self.doc[i].head.lower_ == "from" else next(
                     (c for c in self.doc[i].head.children if c.lower_ == "from" and c.dep_ == "prep" and c.i < i), None)
+                if start is None and i > span.start:
+                    # or a "from" phrase that ends where it begins, wherever the parser hung the two: "pushed the
+                    # opening back [from April 24] to April 29"
+                    start = next((a for a in itertools.chain([self.doc[i - 1]], self.doc[i - 1].ancestors)
+                                  if a.lower_ == "from" and a.dep_ == "prep" and a.right_edge.i == i - 1), None)
                 if start is not None:
                     self.paired[i] = start.i
             if pos == VERB_POS and dep in side:

@@ -28,7 +28,8 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "transfer": "to", "transport": "to", "admit": "to", "move": "to", "attribute": "to", "link": "to",
                      "tie": "to", "devote": "to", "subject": "to", "expose": "to", "throw": "into", "plunge": "into",
                      "base": "on", "turn": "into", "convert": "into", "transform": "into", "usher": "into",
-                     "pride": "on", "make": "into", "check": "into", "flirt": "with", "toy": "with", "tell": "of"}
+                     "pride": "on", "make": "into", "check": "into", "flirt": "with", "toy": "with", "tell": "of",
+                     "run": "into"}
 # nouns that, as a verb's object, say nothing without their preposition: "keep a hold [on …]"
 OBJECT_NEEDS_PREPOSITION = {"hold": "on", "grip": "on", "stranglehold": "on", "bearing": "on", "handle": "on",
                             "light": "on"}  # "expected to shed light [on …]"
