@@ -3678,3 +3678,16 @@ def test_ran_into_keeps_its_into():
 def test_a_range_keeps_its_end_wherever_the_parser_hung_the_two(text):
     out, _ = headline_of(text, "The")
     assert "back from April 24 to April 29" in out or "back" not in out, out
+
+
+@pytest.mark.parametrize("text, starts, verb", [
+    # a state that an "until" says is over
+    ("Anna Haas lived with her partner and two children on the harbour until her arrest in February.\n", "Anna",
+     "lived"),
+    # "at one time" is "once"
+    ("At one time Pieter Olsen was married to three women in three different ports, the court heard.\n", "At",
+     "was married"),
+])
+def test_a_clause_that_says_it_is_over_keeps_its_past(text, starts, verb):
+    out, _ = headline_of(text, starts)
+    assert verb in out, out

@@ -2380,16 +2380,17 @@ class Headliner:
 
     @functools.cached_property
     def _past_cues(self) -> list[int]:
-        """The words that can say a clause is over ("once", "ago", a year before publication), in order."""
+        """The words that can say a clause is over ("once", "ago", "until", "at one time", a year before publication),
+        in order."""
         year = self._year
         strings = self.doc.vocab.strings
         date = strings["DATE"]
         return [i for i, (low, ent) in enumerate(self.doc.to_array([LOWER, ENT_TYPE]).tolist())
-                if strings[low] in PAST_MARKERS or (ent == date and year is not None and YEAR.fullmatch(strings[low])
-                                                    and int(strings[low]) < year)]
+                if strings[low] in PAST_MARKERS or strings[low] in {"until", "time"} or (
+                    ent == date and year is not None and YEAR.fullmatch(strings[low]) and int(strings[low]) < year)]
 
     def _in_the_past(self, head: Token) -> bool:
-        """The clause itself says it is over: "once", "formerly", "years ago", or a year before publication,
+        """The clause itself says it is over: "once", "formerly", "years ago", "until …", or a year before publication,
         whether or not a cut shows it ("[Eight years ago,] he supported Obama" stays in the past)."""
         cues = self._past_cues
         at = bisect.bisect_left(cues, head.left_edge.i)
@@ -2409,6 +2410,11 @@ class Headliner:
                 continue
             if tok.lower_ in PAST_MARKERS and (tok.lower_ == "ago" or tok.head.pos_ not in {"NOUN", "PROPN"}):
                 return True  # but "Ho Chi Minh City, formerly Saigon" describes the city
+            if tok.lower_ == "until" and tok.head.i == head.i and tok.i > head.i:
+                return True  # "lived in the Bronx until her arrest": a state that is over
+            if tok.lower_ == "time" and tok.i >= 2 and self.doc[tok.i - 1].lower_ == "one" and (
+                    self.doc[tok.i - 2].lower_ == "at"):
+                return True  # "At one time she was married to eight men": once
             if year is not None and tok.ent_type_ == "DATE" and YEAR.fullmatch(tok.text) and int(tok.text) < year:
                 return True
         return False
