@@ -3691,3 +3691,19 @@ def test_a_range_keeps_its_end_wherever_the_parser_hung_the_two(text):
 def test_a_clause_that_says_it_is_over_keeps_its_past(text, starts, verb):
     out, _ = headline_of(text, starts)
     assert verb in out, out
+
+
+def test_who_said_it_between_the_subject_and_its_verb_goes():
+    out, _ = headline_of("The new terminal, Olsen said, would make visitors face the harbour board's long neglect of "
+                         "the ferry pilots.\n", "The")
+    assert out.startswith("The new terminal would make visitors face"), out
+    # unless a pronoun after it may be the sayer
+    out, _ = headline_of("Varne, Olsen said, made him question the harbour board's angry rhetoric about the ferry "
+                         "pilots.\n", "Varne")
+    assert "Olsen" in out, out
+
+
+def test_an_adjective_keeps_the_preposition_it_needs_or_goes_whole():
+    out, _ = headline_of("Accustomed to being the most-watched pilot, Olsen is biding her time out of the spotlight "
+                         "and under less scrutiny.\n", "Accustomed")
+    assert not out.startswith("Accustomed,"), out

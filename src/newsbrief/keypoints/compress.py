@@ -1080,12 +1080,24 @@ class Headliner:
 
     def _drop_inner_attribution(self, span: Span, root: Token, keep: set[int], protected: Protected) -> None:
         """"was being rerouted through Folkestone[, the firm said], but crossings have been disrupted": who said the
-        first half, between the halves, goes as a closing one does (a cut of the second half would leave it last)."""
+        first half, between the halves, goes as a closing one does (a cut of the second half would leave it last); so
+        does one between the subject and its verb."""
+        subj = main_subject(root)
         for said in root.children:
-            if said.dep_ != "parataxis" or said.i < root.i or said.lemma_.lower() not in SAY_VERBS:
+            if said.dep_ != "parataxis" or said.lemma_.lower() not in SAY_VERBS:
                 continue
             words = [t.i for t in said.subtree if not t.is_punct]  # (the parser may hang the commas on it)
             lo, hi = min(words), max(words)
+            if said.i < root.i:
+                # "The museum[, Mr. Obama said,] would make visitors face …": between the subject and its verb; not
+                # when a pronoun after it may be the sayer ("Greensboro, Sexton said, made him question …")
+                if subj is not None and hi - lo <= 5 and subj.right_edge.i == lo - 2 and hi + 1 < root.i and (
+                        self.doc[lo - 1].text == "," and self.doc[hi + 1].text == ",") and not any(
+                        t.i in protected.inside for t in self.doc[lo - 1: hi + 2]) and not any(
+                        t.tag_ in {"PRP", "PRP$"} and t.lower_ not in FIRST_SECOND_PERSON | {"my", "our", "your"}
+                        for t in self.doc[hi + 1: span.end]):
+                    keep.difference_update(range(lo - 1, hi + 2))
+                continue
             if hi - lo > 5 or lo - 1 < span.start or hi + 2 >= span.end or self.doc[lo - 1].text != "," or (
                     self.doc[hi + 1].text != "," or self.doc[hi + 2].dep_ != "cc"):
                 continue
@@ -1452,6 +1464,11 @@ class Headliner:
             if lemma in PLACING and any(c.i not in keep for c in placed) and not any(c.i in keep for c in placed) and (
                     not any(c.dep_ in {"prt", "advmod"} and c.i in keep and c.i > i for c in self.doc[i].children)):
                 return True
+        for i in keep:
+            needed = NEEDS_PREPOSITION_ADJ.get(self.doc[i].lower_)
+            if needed and self.doc[i].dep_ == "advcl" and any(
+                    c.lower_ in needed and c.i not in keep for c in self.doc[i].children):
+                return True  # "Accustomed[ to being the most-watched candidate], Clinton is biding her time"
         return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep) or (
             self._stray_name(keep)) or self._that_of_cut_verb(keep)
 

@@ -43,7 +43,8 @@ TIME_NOUNS = {"day", "night", "evening", "morning", "afternoon", "week", "weeken
 NEEDS_PREPOSITION_ADJ = {"close": {"to"}, "intent": {"on"}, "keen": {"on", "to"}, "aware": {"of"}, "capable": {"of"},
                          "responsible": {"for"}, "prone": {"to"}, "loyal": {"to"}, "similar": {"to"},
                          "familiar": {"with"}, "opposed": {"to"}, "eligible": {"for"}, "full": {"of"},
-                         "afraid": {"of"}, "critical": {"of"}, "fond": {"of"}, "free": {"of", "from"}}
+                         "afraid": {"of"}, "critical": {"of"}, "fond": {"of"}, "free": {"of", "from"},
+                         "accustomed": {"to"}}
 # verbs whose object the clause before says: "[he asked to see her file,] but she refused"
 ELLIPTICAL = {"refuse", "decline", "agree", "try", "offer", "promise"}
 PLACING = {"put", "place"}  # verbs that say nothing without where: "puts Republicans [in jeopardy]"
