@@ -763,25 +763,30 @@ class Headliner:
         commas = [i for i in range(opener.left_edge.i, end) if self.doc[i].text == ","]
         return bool(commas) and self.doc[commas[-1] + 1].pos_ == "DET"
 
-    def _participle_read_as_verb(self, root: Token, subj: Token | None, keep: set[int],
-                                 replacements: dict[int, str]) -> Token | None:
-        """The participle that follows its noun and that the parser took for the verb, the real verb hung on it as
-        its clause; re-tensed it would read "The regulation, issues, makes", "Two passengers find dead … appear"
-        (the checks of ``_misread_by_tense``). None unless it kept words of its own to describe the noun with."""
+    def _participle_taken_for_verb(self, root: Token, subj: Token | None, keep: set[int],
+                                   replacements: dict[int, str]) -> Token | None:
+        """A participle the parser took for a verb and re-tensing changed, the clause's real verb hung on it."""
         finite = {"VBD", "VBZ", "VBP"}
-        participle = None
-        if subj is not None and subj.i == root.i - 2 and root.tag_ in {"VBD", "VBN"} and (
+        if subj is not None and subj.i == root.i - 2 and root.i in replacements and root.tag_ in {"VBD", "VBN"} and (
                 self.doc[root.i - 1].text == ",") and any(
                 c.dep_ in {"conj", "ccomp"} and c.i > root.i and (c.tag_ in finite or any(
                     a.dep_ in {"aux", "auxpass"} and a.tag_ in finite for a in c.children)) and not any(
                     g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in root.children):
-            participle = root  # "The regulation, issued weeks before Bush left office, made it easier"
-        else:
-            # "Two passengers found dead … appear to have died": "found" has no clause of its own
-            participle = next((t.head for t in (self.doc[i] for i in keep & self.verbs)
-                               if t.dep_ == "ccomp" and t.tag_ in finite and not any(
-                                   c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children)), None)
-        if participle is None or participle.i not in replacements or participle.lemma_.lower() in SAY_VERBS or any(
+            # "The regulation, issued weeks before Bush left office, made it easier", "LaRue, found guilty of …, has
+            # died": the participle after the comma, taken for the verb; re-tensed, "The regulation, issues, makes"
+            return root
+        # "Two passengers found dead … appear to have died": "found" taken for the verb of a clause that has none of
+        # its own; re-tensed, "Two passengers find dead"
+        return next((t.head for t in (self.doc[i] for i in keep & self.verbs)
+                     if t.head.i in replacements and t.dep_ == "ccomp" and t.tag_ in finite and not any(
+                         c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children)), None)
+
+    def _participle_read_as_verb(self, root: Token, subj: Token | None, keep: set[int],
+                                 replacements: dict[int, str]) -> Token | None:
+        """That participle, when it follows its noun and kept words of its own to describe it: it can stay as
+        written ("Two passengers found dead … appear"), and the sentence is no misparse."""
+        participle = self._participle_taken_for_verb(root, subj, keep, replacements)
+        if participle is None or participle.lemma_.lower() in SAY_VERBS or any(
                 c.dep_ in {"dobj", "dative"} for c in participle.children) or not any(
                 c.dep_ in {"nsubj", "nsubjpass"} and c.i < participle.i for c in participle.children):
             return None  # a verb with an object, or of saying, is a verb: "Lynch reported the team … offered"
@@ -792,14 +797,7 @@ class Headliner:
                           replacements: dict[int, str]) -> bool:
         """Re-tensing the verbs showed a misparse: a participle taken for the verb, a verb taken for a clause's."""
         finite = {"VBD", "VBZ", "VBP"}
-        if subj is not None and subj.i == root.i - 2 and root.i in replacements and root.tag_ in {"VBD", "VBN"} and (
-                self.doc[root.i - 1].text == ",") and any(
-                c.dep_ in {"conj", "ccomp"} and c.i > root.i and (c.tag_ in finite or any(
-                    a.dep_ in {"aux", "auxpass"} and a.tag_ in finite for a in c.children)) and not any(
-                    g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) for c in root.children):
-            # "The regulation, issued weeks before Bush left office, made it easier", "LaRue, found guilty of …, has
-            # died": the parser took the participle after the comma for the verb, and re-tensed it reads "The
-            # regulation, issues, makes"
+        if self._participle_taken_for_verb(root, subj, keep, replacements) is not None:
             return True
         if any(t.dep_ in {"conj", "ccomp"} and t.i > t.head.i + 1 and t.tag_ in {"VBD", "VBN"} and (
                 t.i in replacements) and self.doc[t.left_edge.i - 1].pos_ in {"NOUN", "PROPN"} and not any(
@@ -810,12 +808,6 @@ class Headliner:
             # television star": a participle on the noun before it, read as a verb joined to the main one with no
             # "and"; re-tensed, "… hour, turns television star" ("One report posted online by Kubatko suggested
             # that": the participle is the one the parser made the main verb)
-            return True
-        clauses = [self.doc[i] for i in keep & self.verbs if self.doc[i].head.i in replacements]
-        if any(t.dep_ == "ccomp" and t.tag_ in {"VBD", "VBZ", "VBP"} and not any(
-                c.dep_ in {"nsubj", "nsubjpass", "expl", "csubj"} for c in t.children) for t in clauses):
-            # "Two passengers found dead … appear to have died": the parser took "found" for the verb of a clause
-            # that has none of its own, and re-tensing it makes "Two passengers find dead"
             return True
         if any(t.dep_ == "conj" and t.head.i in keep and t.i > t.head.i + 1 and (
                 t.i in replacements or t.head.i in replacements or (not keep.issuperset(range(t.head.i + 1, t.i))
