@@ -3707,3 +3707,9 @@ def test_an_adjective_keeps_the_preposition_it_needs_or_goes_whole():
     out, _ = headline_of("Accustomed to being the most-watched pilot, Olsen is biding her time out of the spotlight "
                          "and under less scrutiny.\n", "Accustomed")
     assert not out.startswith("Accustomed,"), out
+
+
+def test_where_a_person_is_from_goes_as_an_apposition_does():
+    out, _ = headline_of("Pieter Olsen, of Harbour Street, Varne, entered a not guilty plea at the island's "
+                         "magistrates court on Monday.\n", "Pieter")
+    assert out.startswith("Pieter Olsen enters a not guilty plea"), out

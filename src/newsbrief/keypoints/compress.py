@@ -455,6 +455,7 @@ class Headliner:
         self._drop_time_adverbials(span, keep, protected)
         self._drop_parentheses(span, keep, protected)
         self._drop_appositions(span, keep, protected)
+        self._drop_home_towns(span, keep, protected)
         self._drop_pictured(span, keep, protected)
         replacements: dict[int, str] = {}
         used_people = self._shorten_names(span, keep, protected, replacements)
@@ -1244,6 +1245,21 @@ class Headliner:
                         keep.discard(opening)
                     continue
                 self._remove(ids, span, keep, commas=True, island_ok=True)
+
+    def _drop_home_towns(self, span: Span, keep: set[int], protected: Protected) -> None:
+        """"Mr Pitman[, of High Street, Wellington,] enters a plea": where a person is from, set off by commas, goes as
+        an apposition does."""
+        for i in self.preps:
+            tok = self.doc[i]
+            if tok.lower_ not in {"of", "from"} or tok.head.ent_type_ != "PERSON" or (
+                    tok.head.dep_ not in {"nsubj", "nsubjpass"}):
+                continue
+            ids = {t.i for t in tok.subtree}
+            lo, hi = min(ids), max(ids)
+            if lo - 1 != tok.head.i + 1 or self.doc[lo - 1].text != "," or hi + 1 >= span.end or (
+                    self.doc[hi + 1].text != ",") or ids & protected.inside:
+                continue
+            self._remove(ids, span, keep, commas=True, island_ok=True)
 
     def _drop_pictured(self, span: Span, keep: set[int], protected: Protected) -> None:
         """"Terry Martin[, pictured in this 2012 mugshot,] shot his girlfriend": the caption, not the news."""
