@@ -163,6 +163,8 @@ _PAIRING = frozenset(get_string_id(w) for w in ("both", "between"))
 _COUNTED_FROM = frozenset(get_string_id(w) for w in SUBORDINATING_PREPS)
 _RELATIVE_TO = frozenset(get_string_id(w) for w in RELATIVE_TO)
 _TO = get_string_id("to")
+_NEEDS_PREPOSITION_ADJ = frozenset(get_string_id(w) for w in NEEDS_PREPOSITION_ADJ)
+_ADVCL = get_string_id("advcl")
 # what can lead into a main clause before its comma: a claim, a clause, a phrase ("Days after the vote, …")
 _LEADING = {"ccomp", "parataxis", "advcl", "prep", "npadvmod"}
 # how a clause or an aside hangs on a word: no hyphen joins the two into one
@@ -332,6 +334,7 @@ class Headliner:
         # "that" opening a clause, "not only", "but also", adjectives joined to something, commas: what the checks of a
         # finished cut look for
         self.thats, self.not_only, self.but_also, self.adjective_conjuncts, self.commas = [], [], [], [], []
+        self.needy_adjectives: list[int] = []  # "Accustomed [to …]": clauses of an adjective that needs its preposition
         previous = None
         for i, (tag, pos, dep, low, punct, space) in enumerate(rows, start=span.start):
             if tag in participle_tags:
@@ -393,6 +396,8 @@ class Headliner:
                 self.commas.append(i)
             if dep == conj and pos == ADJ_POS:
                 self.adjective_conjuncts.append(i)
+            elif dep == _ADVCL and low in _NEEDS_PREPOSITION_ADJ:
+                self.needy_adjectives.append(i)
             elif dep == conj and self.doc[i].head.pos == VERB_POS and self.doc[i].head.dep_ == "ROOT" and (
                     self.doc[i].pos_ in {"NOUN", "PROPN"}):
                 # "Diame returned from five months out and [Chester from three]": a clause that left its verb to the
@@ -1472,10 +1477,9 @@ class Headliner:
             if lemma in PLACING and any(c.i not in keep for c in placed) and not any(c.i in keep for c in placed) and (
                     not any(c.dep_ in {"prt", "advmod"} and c.i in keep and c.i > i for c in self.doc[i].children)):
                 return True
-        for i in keep:
-            needed = NEEDS_PREPOSITION_ADJ.get(self.doc[i].lower_)
-            if needed and self.doc[i].dep_ == "advcl" and any(
-                    c.lower_ in needed and c.i not in keep for c in self.doc[i].children):
+        for i in self.needy_adjectives:
+            if i in keep and any(c.lower_ in NEEDS_PREPOSITION_ADJ[self.doc[i].lower_] and c.i not in keep
+                                 for c in self.doc[i].children):
                 return True  # "Accustomed[ to being the most-watched candidate], Clinton is biding her time"
         return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep) or (
             self._stray_name(keep)) or self._that_of_cut_verb(keep)
