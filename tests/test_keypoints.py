@@ -3713,3 +3713,11 @@ def test_where_a_person_is_from_goes_as_an_apposition_does():
     out, _ = headline_of("Pieter Olsen, of Harbour Street, Varne, entered a not guilty plea at the island's "
                          "magistrates court on Monday.\n", "Pieter")
     assert out.startswith("Pieter Olsen enters a not guilty plea"), out
+
+
+def test_a_participle_sharing_a_perfect_infinitive_keeps_its_form():
+    # the parser joins "beheaded" to "claimed", but it shares the "to have" of "shot": no "and beheads"
+    out, _ = headline_of(MAYOR + "The group claimed to have shot and beheaded more than 30 fishermen on the island.\n",
+                         "The group")
+    assert "claims to have shot and beheaded more than 30 fishermen" in out, out
+

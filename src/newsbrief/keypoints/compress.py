@@ -120,6 +120,7 @@ from .tense import (
     own_clause,
     past_event,
     present_form,
+    shares_perfect_infinitive,
     split_perfect,
     subject_of,
     third_person,
@@ -2227,6 +2228,8 @@ class Headliner:
             if tok.dep_ == "ccomp" and tok.head.lemma_.lower() not in REPORTING and any(
                     c.dep_ == "dobj" and c.ent_type_ in {"DATE", "TIME"} for c in tok.children):
                 continue  # "would become the fifth NBA coach [fired] this season": a participle read as a clause's verb
+            if shares_perfect_infinitive(tok):
+                continue
             if tok.dep_ in {"conj", "ccomp"} and tok.head in clause_heads:
                 clause_heads.append(tok)
             elif tok.i == self.interrupting:

@@ -37,6 +37,18 @@ def split_perfect(verb: Token) -> bool:
         have.i < verb.i) and not any(c.dep_ == "dobj" for c in have.children)
 
 
+def shares_perfect_infinitive(verb: Token) -> bool:
+    """"claimed to have shot and beheaded 30 men": the parser joined the second participle to the main verb, but it
+    shares the "to have" of the one before its "and" (and is no verb of the main clause to re-tense)."""
+    if verb.dep_ != "conj" or verb.tag_ not in {"VBD", "VBN"} or verb.i < 2 or any(
+            c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass"} for c in verb.children):
+        return False
+    cc, before = verb.doc[verb.i - 1], verb.doc[verb.i - 2]
+    return cc.dep_ == "cc" and before.tag_ == "VBN" and before.dep_ == "xcomp" and before.head == verb.head and any(
+        a.lower_ == "have" for a in before.children if a.dep_ == "aux") and any(
+        a.lower_ == "to" for a in before.children if a.dep_ == "aux")
+
+
 def past_event(head: Token) -> bool:
     """A clause in the simple past that tells of an event ("he stole", "was abused"), not of a state ("was tired",
     "wanted", "was expected to")."""
