@@ -3721,3 +3721,8 @@ def test_a_participle_sharing_a_perfect_infinitive_keeps_its_form():
                          "The group")
     assert "claims to have shot and beheaded more than 30 fishermen" in out, out
 
+
+def test_a_past_marker_in_what_the_verb_was_to_do_dates_the_clause():
+    # "to captain" is read as a verb of its own; its "four years ago" still dates the promotion
+    out, _ = headline_of(MAYOR + "Tove Olsen was promoted to captain four years ago.\n", "Tove")
+    assert out.startswith("Tove Olsen was promoted to captain"), out

@@ -2433,6 +2433,8 @@ class Headliner:
         # apposition ("Ho Chi Minh City, formerly Saigon", "a wild turnaround from eight years ago")
         aside = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         clause = own_clause(head)
+        # and what it was to do: "was promoted to captain four years ago", "was set to fly in 1998"
+        clause += [t for x in head.children if x.dep_ == "xcomp" for t in own_clause(x)]
         marks = DASHES | {"-", ","}  # "… primary — a wild turnaround from eight years ago"
         aside.update(t.i for a in clause if a.dep_ == "appos" or (
             a.dep_ == "npadvmod" and a.pos_ == "NOUN" and a.head.i == head.i and a.left_edge.i > 0
