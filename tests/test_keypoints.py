@@ -3726,3 +3726,13 @@ def test_a_past_marker_in_what_the_verb_was_to_do_dates_the_clause():
     # "to captain" is read as a verb of its own; its "four years ago" still dates the promotion
     out, _ = headline_of(MAYOR + "Tove Olsen was promoted to captain four years ago.\n", "Tove")
     assert out.startswith("Tove Olsen was promoted to captain"), out
+
+
+def test_without_a_publication_date_a_year_that_dates_the_clause_keeps_its_past():
+    # the only year the article names: history when it says when, not when it names a thing
+    out, _ = headline_of(MAYOR + "Tove Olsen won the island's ferry race in 2019 after a storm on the final leg.\n",
+                         "Tove")
+    assert out.startswith("Tove Olsen won the island's ferry race in 2019"), out
+    out, _ = headline_of(MAYOR + "The harbour crew advanced to the final round of the 2019 ferry race on the island.\n",
+                         "The harbour crew")
+    assert out.startswith("The harbour crew advances to the final round"), out

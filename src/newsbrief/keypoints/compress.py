@@ -120,6 +120,7 @@ from .tense import (
     own_clause,
     past_event,
     present_form,
+    says_when,
     shares_perfect_infinitive,
     split_perfect,
     subject_of,
@@ -2419,7 +2420,7 @@ class Headliner:
         date = strings["DATE"]
         return [i for i, (low, ent) in enumerate(self.doc.to_array([LOWER, ENT_TYPE]).tolist())
                 if strings[low] in PAST_MARKERS or strings[low] in {"until", "time"} or (
-                    ent == date and year is not None and YEAR.fullmatch(strings[low]) and int(strings[low]) < year)]
+                    ent == date and year is not None and YEAR.fullmatch(strings[low]) and int(strings[low]) <= year)]
 
     def _in_the_past(self, head: Token) -> bool:
         """The clause itself says it is over: "once", "formerly", "years ago", "until …", or a year before publication,
@@ -2449,7 +2450,11 @@ class Headliner:
             if tok.lower_ == "time" and tok.i >= 2 and self.doc[tok.i - 1].lower_ == "one" and (
                     self.doc[tok.i - 2].lower_ == "at"):
                 return True  # "At one time she was married to eight men": once
-            if year is not None and tok.ent_type_ == "DATE" and YEAR.fullmatch(tok.text) and int(tok.text) < year:
+            if year is not None and tok.ent_type_ == "DATE" and YEAR.fullmatch(tok.text) and (int(tok.text) < year or (
+                    int(tok.text) == year and not self.article.published and says_when(tok))):
+                # with no date, the latest year named is history too when it says when ("in 2008", "in February of
+                # 1986"): news of its own year seldom names it ("Clinton won the New Hampshire primary in 2008" is no
+                # "wins"); not when it names a thing ("for the 2018 tournament", "the contests of 2016")
                 return True
         return False
 

@@ -49,6 +49,14 @@ def shares_perfect_infinitive(verb: Token) -> bool:
         a.lower_ == "to" for a in before.children if a.dep_ == "aux")
 
 
+def says_when(year: Token) -> bool:
+    """A year that dates something ("in 2008", "since 1999", "in February of 1986"), not one that names a thing
+    ("the 2018 tournament", "the contests of 2016")."""
+    prep = year.head
+    return year.dep_ == "pobj" and (prep.lower_ in {"in", "since", "until", "during", "before", "after", "by", "from"}
+                                    or (prep.lower_ == "of" and prep.head.ent_type_ == "DATE"))
+
+
 def past_event(head: Token) -> bool:
     """A clause in the simple past that tells of an event ("he stole", "was abused"), not of a state ("was tired",
     "wanted", "was expected to")."""
