@@ -285,6 +285,19 @@ def test_dateline_slips_a_reader_reads_through():
     assert heading is not None and heading.place == "KABUL" and heading.date.isoformat() == "2014-11-28"
 
 
+
+def test_a_date_deep_in_a_paragraph_is_no_heading_however_reported_comes_before():
+    from newsbrief.times import read_dateline
+
+    # one long line, as scraped copy often is: "reported" early on labels nothing, and a birth date is no dateline
+    text = ("The singer Tove Olsen died on Friday at the age of 66, her family reported. She had sung most recently "
+            "at the harbour festival in the spring, and the crowd of many thousands stood to sing her best-known "
+            "ballad back to her while the ferries sounded their horns across the water. Olsen, whose first record "
+            "came out when she was seventeen, was born in Bergen on March 29, 1959. She grew up on the islands.")
+    assert read_dateline(text) is None
+    update = read_dateline("Operational Update, Jan. 10, 2011\nPatrols cleared the road to the harbour.")
+    assert update is not None and update.date.isoformat() == "2011-01-10"
+
 def test_explicit_day_takes_the_year_of_the_release_number_when_no_dateline_dates_it(run):
     text = ("Police Seize Weapons in Herat\nJoint Command 2014-07-CA-129 For Immediate Release\n"
             "Border police seized a truck of rifles in Herat City July 16 after a tip from residents.")

@@ -1187,6 +1187,9 @@ def _header_date(raw: str, rest: str, text: str = "", years: tuple[int, int] | N
         return None
 
 
+HEADING_LABEL_CHARS = 80  # "Operational Update, Jan. 10, 2011": the label before a heading's date is short
+
+
 def _heading_date(head: str, text: str = "", years: tuple[int, int] | None = None) -> tuple[dt.date, int, int] | None:
     """A date in the first two lines of a release (its year from the line itself or a release
     number), with its span."""
@@ -1199,7 +1202,10 @@ def _heading_date(head: str, text: str = "", years: tuple[int, int] | None = Non
         if seen > 2:
             break
         m = _HEADER_DATE.search(line)
-        if m is None or not (m.start() == 0 or re.search(r"(?i)update|release|report|briefing", line[: m.start()])):
+        # a heading's label comes just before its date: in a long paragraph, "reported" far before a date
+        # ("… Anadolu Agency reported. … was born … on March 29, 1949") heads nothing
+        if m is None or not (m.start() == 0 or (m.start() <= HEADING_LABEL_CHARS and re.search(
+                r"(?i)update|release|report|briefing", line[: m.start()]))):
             continue
         date = _header_date(m.group(), head, text, years)
         if date is not None:
