@@ -3736,3 +3736,10 @@ def test_without_a_publication_date_a_year_that_dates_the_clause_keeps_its_past(
     out, _ = headline_of(MAYOR + "The harbour crew advanced to the final round of the 2019 ferry race on the island.\n",
                          "The harbour crew")
     assert out.startswith("The harbour crew advances to the final round"), out
+
+
+def test_a_when_clause_dated_in_the_past_keeps_its_main_clause_in_the_past():
+    text = (MAYOR + "When a storm wrecked the old pier in 1998, Tove Olsen ran the island ferry from her own boat.\n"
+            "The new pier opened in 2004.\n")
+    out, _ = headline_of(text, "When")
+    assert "Tove Olsen ran the island ferry" in out, out

@@ -2436,6 +2436,10 @@ class Headliner:
         clause = own_clause(head)
         # and what it was to do: "was promoted to captain four years ago", "was set to fly in 1998"
         clause += [t for x in head.children if x.dep_ == "xcomp" for t in own_clause(x)]
+        # and when it happened: "When Hurricane George destroyed the clinic in 1998, she made house calls" (not a
+        # year that names a thing: "was walking … when she was struck by a gray 2013 Toyota")
+        clause += [t for x in head.children if x.dep_ == "advcl" and self.doc[x.left_edge.i].lower_ == "when"
+                   for t in own_clause(x) if not YEAR.fullmatch(t.text) or says_when(t)]
         marks = DASHES | {"-", ","}  # "… primary — a wild turnaround from eight years ago"
         aside.update(t.i for a in clause if a.dep_ == "appos" or (
             a.dep_ == "npadvmod" and a.pos_ == "NOUN" and a.head.i == head.i and a.left_edge.i > 0

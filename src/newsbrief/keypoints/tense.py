@@ -49,12 +49,16 @@ def shares_perfect_infinitive(verb: Token) -> bool:
         a.lower_ == "to" for a in before.children if a.dep_ == "aux")
 
 
+DATING_PREPS = {"in", "since", "until", "during", "before", "after", "by", "from"}
+
+
 def says_when(year: Token) -> bool:
     """A year that dates something ("in 2008", "since 1999", "in February of 1986"), not one that names a thing
-    ("the 2018 tournament", "the contests of 2016")."""
+    ("the 2018 tournament", "the contests of 2016", "struck by a gray 2013 Toyota")."""
     prep = year.head
-    return year.dep_ == "pobj" and (prep.lower_ in {"in", "since", "until", "during", "before", "after", "by", "from"}
-                                    or (prep.lower_ == "of" and prep.head.ent_type_ == "DATE"))
+    if year.dep_ != "pobj" or any(c.dep_ in {"det", "amod", "poss"} for c in year.children):
+        return False
+    return prep.lower_ in DATING_PREPS or (prep.lower_ == "of" and prep.head.ent_type_ == "DATE")
 
 
 def past_event(head: Token) -> bool:
