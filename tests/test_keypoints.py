@@ -3743,3 +3743,13 @@ def test_a_when_clause_dated_in_the_past_keeps_its_main_clause_in_the_past():
             "The new pier opened in 2004.\n")
     out, _ = headline_of(text, "When")
     assert "Tove Olsen ran the island ferry" in out, out
+
+
+def test_a_verb_of_a_list_read_as_a_participle_clause_is_retensed_with_the_others():
+    out, _ = headline_of(MAYOR + "The storm killed a child, injured dozens and destroyed buildings in the village on "
+                         "Tuesday.\n", "The storm")
+    assert "kills a child, injures dozens and destroys buildings" in out, out
+    out, _ = headline_of(MAYOR + "The rebels killed a child, injured dozens and destroyed buildings in the village "
+                         "on Tuesday.\n", "The rebels")
+    assert "kill a child, injure dozens and destroy buildings" in out, out
+

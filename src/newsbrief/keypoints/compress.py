@@ -2256,6 +2256,14 @@ class Headliner:
                 # the verb is the main one
                 clause_heads.append(tok)
                 misread_verbs.add(tok.i)
+            elif tok.dep_ == "advcl" and tok.head in clause_heads and tok.tag_ in {"VBN", "VBD"} and (
+                    self.doc[tok.i - 1].text == ",") and any(c.dep_ == "dobj" for c in tok.children) and any(
+                    c.dep_ == "conj" and c.tag_ == "VBD" for c in tok.children) and not any(
+                    c.dep_ in {"nsubj", "nsubjpass", "aux", "auxpass", "mark"} for c in tok.children):
+                # "killed a child, injured dozens and destroyed buildings": a verb of the list the parser took for a
+                # participle clause (its own "and destroyed" shows the list)
+                clause_heads.append(tok)
+                misread_verbs.add(tok.i)
             elif tok.dep_ == "dep" and tok.tag_ == "VBD" and tok.i > tok.head.i and tok.head in clause_heads and (
                     self.doc[tok.left_edge.i - 1].lower_ in {",", "then", "and"}) and not any(
                     c.dep_ in {"nsubj", "nsubjpass"} for c in tok.children) and not split_perfect(tok):
@@ -2303,6 +2311,11 @@ class Headliner:
                 # used many guitars, and named each Lucille" are two clauses)
                 continue
             plural = plurals[head.i] = is_plural(subject, replacements, self.people.surnames)
+            listed = head
+            while listed.dep_ == "conj" and listed.i not in misread_verbs:
+                listed = listed.head
+            if listed.dep_ == "advcl" and listed.i in misread_verbs and listed.head.i in plurals:
+                plural = plurals[head.i] = plurals[listed.head.i]  # a verb of the main one's list: its subject's
             if head.i in same_moment and not plural and subject is not None and subject.tag_ in {"NNS", "NNPS"}:
                 continue  # "when Greeks [threw]": a plural the recognizer took for a person; no guess at its number
             before = self.doc[head.i - 1] if head.dep_ == "conj" else None
