@@ -3753,3 +3753,8 @@ def test_a_verb_of_a_list_read_as_a_participle_clause_is_retensed_with_the_other
                          "on Tuesday.\n", "The rebels")
     assert "kill a child, injure dozens and destroy buildings" in out, out
 
+
+def test_a_verb_joined_to_a_dated_one_keeps_the_past_too():
+    out, _ = headline_of(MAYOR + "Tove Olsen became active in harbour politics and served on the port board from "
+                         "1963 to 1968.\n", "Tove")
+    assert out.startswith("Tove Olsen became active in harbour politics and served"), out

@@ -2289,10 +2289,14 @@ class Headliner:
                     c.dep_ in {"nsubj", "nsubjpass"} or (c.dep_ == "appos" and c.head == subject))), subject)
             if subject is not None and subject.lower_ in FIRST_SECOND_PERSON:
                 continue  # someone speaking: their words keep their tense
-            if self._in_the_past(head) or (head.dep_ in {"conj", "ccomp"} and head.head.i in past) or (
+            if self._in_the_past(head) or (head.dep_ in {"conj", "ccomp"} and head.head.i in past) or any(
+                    c.dep_ == "conj" and c.pos_ in {"VERB", "AUX"} and c.tag_ not in {"VBZ", "VBP"} and c.i in keep
+                    and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children) and self._in_the_past(c)
+                    for c in head.children) or (
                     head.lower_ == "born"):  # "was born in Izmir": a birth is history, never "is born"
-                # "joined the academy in 1996 and went on …": history, not news; "[In 1997,] Benjamin said she
-                # applied…": what was said then keeps the sayer's tense
+                # "joined the academy in 1996 and went on …": history, not news, and so is the verb a dated one is
+                # joined to ("became active and served on the committee from 1963 to 1968"); "[In 1997,] Benjamin
+                # said she applied…": what was said then keeps the sayer's tense
                 past.add(head.i)
                 continue
             if head.dep_ == "ccomp" and head.head.i in keep and head.head.i < head.i and (
