@@ -3758,3 +3758,9 @@ def test_a_verb_joined_to_a_dated_one_keeps_the_past_too():
     out, _ = headline_of(MAYOR + "Tove Olsen became active in harbour politics and served on the port board from "
                          "1963 to 1968.\n", "Tove")
     assert out.startswith("Tove Olsen became active in harbour politics and served"), out
+
+
+def test_a_second_past_verb_tagged_as_a_participle_is_retensed():
+    out, _ = headline_of(MAYOR + "The crew scored all 11 points in the second half, grabbed 11 rebounds and blocked "
+                         "six shots.\n", "The crew")
+    assert "grabs 11 rebounds" in out, out

@@ -279,6 +279,10 @@ def _past_mistagged(verb: Token) -> bool:
         # "Five people were killed, 250 others injured" (clauses that share the first "were")
         deps = {c.dep_ for c in verb.children}
         passive = {"aux", "auxpass", "agent", "oprd", "ccomp"}
+        if verb.dep_ == "conj" and verb.head.tag_ == "VBD" and verb.lower_.endswith("ed") and not any(
+                c.dep_ in {"aux", "auxpass"} for c in verb.head.children) and not deps & (passive | {"nsubj"}) and (
+                deps & {"dobj", "dative", "prt", "prep"}):
+            return True  # "Nega traveled abroad and lectured on human rights": a second past verb of the subject
         # (in a clause that says when, only an object tells: "as a strike paralysed Greece", but "as two officers
         # charged over the shooting prepared to …")
         return "nsubj" in deps and not deps & passive and (
