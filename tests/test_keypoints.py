@@ -3764,3 +3764,10 @@ def test_a_second_past_verb_tagged_as_a_participle_is_retensed():
     out, _ = headline_of(MAYOR + "The crew scored all 11 points in the second half, grabbed 11 rebounds and blocked "
                          "six shots.\n", "The crew")
     assert "grabs 11 rebounds" in out, out
+
+
+def test_a_phrasal_verb_left_without_what_it_acts_on_is_no_bullet():
+    # the parser makes "rehearsed … checks" a clause of its own; a cut of it leaves "carries out" with no object
+    out, ok = headline_of(MAYOR + "The coastguard stopped the remaining three boats and carried out well rehearsed and "
+                          "professionally executed boarding checks.\n", "The coastguard")
+    assert not ok, out

@@ -73,6 +73,7 @@ from .lexicon import (
     TELLS_TO,
     TIME_PREPS,
     TIME_WORDS,
+    TRANSITIVE_PHRASALS,
     UNITS,
     WHEN_WORDS,
     YEAR,
@@ -1472,6 +1473,8 @@ class Headliner:
                     c.lemma_.lower()) and p.i not in keep for p in [*c.children, *self.doc[i].children])
                    for c in self.doc[i].children):
                 return True  # "to keep a comfortable hold[ on his title belts]", however the parser hung the "on"
+            if self._phrasal_left_bare(self.doc[i], keep):
+                return True
             # "puts even such senior Republicans [in jeopardy]": where something is put is what the verb says, even
             # when the parser hangs it on the object ("place more focus [on policy]")
             placed = [c for c in self.doc[i].children if c.dep_ == "prep"] + [
@@ -1485,6 +1488,19 @@ class Headliner:
                 return True  # "Accustomed[ to being the most-watched candidate], Clinton is biding her time"
         return self._lost_second_half(keep) or self._stray_predicate(keep) or self._verbless_that(keep) or (
             self._stray_name(keep)) or self._that_of_cut_verb(keep)
+
+    def _phrasal_left_bare(self, verb: Token, keep: set[int]) -> bool:
+        """"The Sukanya … carries out[ well practiced … action]": the parser made what was carried out a clause of
+        its own, and its cut left a phrasal verb that needs an object with none ("whom it began rolling out" has its
+        relative pronoun)."""
+        particle = next((c for c in verb.children if c.dep_ == "prt" and c.i > verb.i), None)
+        if particle is None or particle.i not in keep or (verb.lemma_.lower(), particle.lower_) not in (
+                TRANSITIVE_PHRASALS):
+            return False
+        if any(c.i in keep for c in verb.children if c.dep_ == "dobj" or c.i < verb.i) or any(
+                c.tag_ in {"WP", "WDT"} and c.i in keep for a in (verb, verb.head) for c in a.children):
+            return False
+        return any(c.i not in keep and not c.is_punct for c in verb.children if c.i > particle.i)
 
     def _elliptical_be(self, verb: Token) -> bool:
         """"Cheeks says he would be, and King calls him": what he would be, the text before said; not "who she

@@ -30,6 +30,10 @@ NEEDS_PREPOSITION = {"accuse": "of", "convict": "of", "suspect": "of", "acquit":
                      "base": "on", "turn": "into", "convert": "into", "transform": "into", "usher": "into",
                      "pride": "on", "make": "into", "check": "into", "flirt": "with", "toy": "with", "tell": "of",
                      "run": "into"}
+# phrasal verbs that say nothing without what they act on: "carried out[ … boarding-and-search action]"
+TRANSITIVE_PHRASALS = {("carry", "out"), ("rule", "out"), ("point", "out"), ("spell", "out"), ("single", "out"),
+                       ("hand", "over"), ("lay", "out"), ("roll", "out"), ("wipe", "out"), ("sort", "out"),
+                       ("set", "up"), ("put", "forward"), ("take", "over"), ("turn", "down")}
 # nouns that, as a verb's object, say nothing without their preposition: "keep a hold [on …]"
 OBJECT_NEEDS_PREPOSITION = {"hold": "on", "grip": "on", "stranglehold": "on", "bearing": "on", "handle": "on",
                             "light": "on"}  # "expected to shed light [on …]"
