@@ -219,6 +219,7 @@ class Headliner:
         # sentence index -> (names known when made, result, people named): a bullet depends on
         # the article and on who earlier bullets named, nothing else
         self._made: dict[int, tuple[frozenset[str], tuple[str, list[Sentence], int], set[str]]] = {}
+        self._dated: dict[int, bool] = {}  # clause head -> whether it says it is over (asked for heads and conjuncts)
 
     # -- public -------------------------------------------------------------------------------
     def headline(self, cand: Candidate) -> tuple[str, list[Sentence]]:
@@ -2458,6 +2459,12 @@ class Headliner:
     def _in_the_past(self, head: Token) -> bool:
         """The clause itself says it is over: "once", "formerly", "years ago", "until …", or a year before publication,
         whether or not a cut shows it ("[Eight years ago,] he supported Obama" stays in the past)."""
+        known = self._dated.get(head.i)
+        if known is None:
+            known = self._dated[head.i] = self._says_it_is_over(head)
+        return known
+
+    def _says_it_is_over(self, head: Token) -> bool:
         cues = self._past_cues
         at = bisect.bisect_left(cues, head.left_edge.i)
         if at == len(cues) or cues[at] > head.right_edge.i:
@@ -2467,12 +2474,13 @@ class Headliner:
         # apposition ("Ho Chi Minh City, formerly Saigon", "a wild turnaround from eight years ago")
         aside = {t.i for c in head.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
         clause = own_clause(head)
-        # and what it was to do: "was promoted to captain four years ago", "was set to fly in 1998"
-        clause += [t for x in head.children if x.dep_ == "xcomp" for t in own_clause(x)]
-        # and when it happened: "When Hurricane George destroyed the clinic in 1998, she made house calls" (not a
-        # year that names a thing: "was walking … when she was struck by a gray 2013 Toyota")
-        clause += [t for x in head.children if x.dep_ == "advcl" and self.doc[x.left_edge.i].lower_ == "when"
-                   for t in own_clause(x) if not YEAR.fullmatch(t.text) or says_when(t)]
+        for x in head.children:
+            if x.dep_ == "xcomp":
+                clause += own_clause(x)  # what it was to do: "was promoted to captain four years ago"
+            elif x.dep_ == "advcl" and self.doc[x.left_edge.i].lower_ == "when":
+                # when it happened: "When Hurricane George destroyed the clinic in 1998, she made house calls" (not a
+                # year that names a thing: "was walking … when she was struck by a gray 2013 Toyota")
+                clause += [t for t in own_clause(x) if not YEAR.fullmatch(t.text) or says_when(t)]
         marks = DASHES | {"-", ","}  # "… primary — a wild turnaround from eight years ago"
         aside.update(t.i for a in clause if a.dep_ == "appos" or (
             a.dep_ == "npadvmod" and a.pos_ == "NOUN" and a.head.i == head.i and a.left_edge.i > 0
